@@ -1,0 +1,99 @@
+/// What a build reads and where it writes.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    /// Theme folders, overrides first: for each file the first folder that has it wins.
+    public var templateDirectories: [String]
+    public var outputDirectory: String
+    public var baseURL: String?
+    /// Check everything, write nothing (`hashi check`).
+    public var dryRun: Bool
+
+    public init(contentDirectory: String = "Content", templateDirectories: [String] = ["Templates"],
+                outputDirectory: String = "Output", baseURL: String? = nil, dryRun: Bool = false) {
+        self.contentDirectory = contentDirectory
+        self.templateDirectories = templateDirectories
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.dryRun = dryRun
+    }
+}
+
+/// The outcome of a build: every diagnostic, and what was written.
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pagesWritten: Int
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// The pipeline of DESIGN.md, one stage after another; each stage collects its errors and
+/// the build stops before writing if any stage found one.
+public struct Build: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func run() -> BuildResult {
+        var diagnostics: [Diagnostic] = []
+        func finish(_ written: Int = 0) -> BuildResult {
+            BuildResult(diagnostics: diagnostics.sorted(), pagesWritten: written)
+        }
+
+        // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
+        let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
+                                                      displayDirectory: options.contentDirectory).load()
+        diagnostics += loadDiagnostics
+        let (templates, templateDiagnostics) = TemplateSet.load(folders: options.templateDirectories,
+                                                                displayFolders: options.templateDirectories,
+                                                                languages: loaded?.config.languages ?? [])
+        diagnostics += templateDiagnostics
+        guard var content = loaded, let templates else { return finish() }
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+
+        // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
+        let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
+        let documents = content.sources.concurrentMap { markdown.render($0) }
+
+        // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
+        let (site, modelDiagnostics) = SiteBuilder(content: content).build(documents: documents)
+        diagnostics += modelDiagnostics
+        let renderer = PageRenderer(site: site, templates: templates)
+        diagnostics += renderer.missingLayouts()
+        guard !diagnostics.hasErrors, !options.dryRun else { return finish() }
+
+        // 6. Write (with 4. Render and 5. Index streamed into it): staging folder, swapped in at the end.
+        let writer = OutputWriter(outputDirectory: options.outputDirectory)
+        do {
+            try writer.prepare()
+        } catch {
+            diagnostics.append(.error(error.description, at: SourceLocation(file: options.outputDirectory)))
+            return finish()
+        }
+        // 4. Render: each page's template filled, pages in parallel, each written as soon as it is done.
+        site.pages.concurrentForEach { page in
+            writer.write(page.outputPath, contents: renderer.render(page))
+        }
+        for generated in GeneratedPages(site: site).all {
+            writer.write(generated.outputPath, contents: renderer.renderGenerated(
+                layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
+        }
+        // 5. Index: the search index of each language.
+        let index = SearchIndexBuilder()
+        for language in site.languages {
+            let documents = site.pages.filter { $0.language == language }.map(SearchDocument.init(page:))
+            for file in index.build(documents: documents, language: language) {
+                writer.write(file.path, contents: file.contents)
+            }
+        }
+        for file in site.staticFiles + templates.assets {
+            writer.copy(from: file.sourcePath, to: file.outputPath)
+        }
+        do {
+            try writer.commit()
+        } catch {
+            diagnostics.append(.error(error.description, at: SourceLocation(file: options.outputDirectory)))
+        }
+        return finish(site.pages.count)
+    }
+}

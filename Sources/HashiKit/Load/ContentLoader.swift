@@ -1,0 +1,121 @@
+import Foundation
+
+/// Everything read from the content folder, before any Markdown is parsed.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var sources: [SourceFile]
+    public var staticFiles: [StaticFile]
+    /// Files of `Content/data/`, by name (`reporting-channels.yaml`), with the path shown in diagnostics.
+    public var dataFiles: [DataFile]
+}
+
+/// A structured data file of `Content/data/`.
+public struct DataFile: Sendable {
+    public let name: String
+    public let displayPath: String
+    public let text: String
+}
+
+/// Stage 1: reads `site.yaml`, walks `Content/<lang>/` and splits front matter from each body.
+public struct ContentLoader: Sendable {
+    public let contentDirectory: String
+    public let displayDirectory: String
+
+    /// - Parameters:
+    ///   - contentDirectory: the folder to read.
+    ///   - displayDirectory: how to name that folder in diagnostics (`Content`).
+    public init(contentDirectory: String, displayDirectory: String) {
+        self.contentDirectory = contentDirectory
+        self.displayDirectory = displayDirectory
+    }
+
+    public func load() -> (LoadedContent?, [Diagnostic]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isFolder), isFolder.boolValue else {
+            return (nil, [.error("content folder not found", at: SourceLocation(file: displayDirectory))])
+        }
+        let configPath = displayDirectory + "/site.yaml"
+        guard let configBytes = FileReader.bytes(atPath: contentDirectory + "/site.yaml") else {
+            return (nil, [.error("site.yaml not found: every content folder needs one that lists its languages", at: SourceLocation(file: configPath))])
+        }
+        let configText: String
+        switch TextDecoder.decode(configBytes) {
+        case .success(let text): configText = text
+        case .failure(let failure): return (nil, [Self.diagnostic(for: failure, file: configPath)])
+        }
+        var (config, diagnostics) = SiteConfigLoader.load(text: configText, file: configPath)
+        guard let config else { return (nil, diagnostics) }
+
+        var sources: [SourceFile] = []
+        var staticFiles: [StaticFile] = []
+        for language in config.languages {
+            let folder = contentDirectory + "/" + language.code
+            let displayFolder = displayDirectory + "/" + language.code
+            guard FileManager.default.fileExists(atPath: folder) else {
+                diagnostics.append(.error("no folder for language \"\(language.code)\" declared in site.yaml", at: SourceLocation(file: displayFolder)))
+                continue
+            }
+            let (entries, walkDiagnostics) = DirectoryWalker(root: folder, displayRoot: displayFolder).files()
+            diagnostics += walkDiagnostics
+            let markdown = entries.filter { $0.relativePath.hasSuffix(".md") }
+            let loaded = markdown.concurrentMap { entry in
+                loadSource(entry, language: language, displayFolder: displayFolder)
+            }
+            for (source, fileDiagnostics) in loaded {
+                diagnostics += fileDiagnostics
+                if let source, !source.frontMatter.draft { sources.append(source) }
+            }
+            for entry in entries where !entry.relativePath.hasSuffix(".md") {
+                staticFiles.append(StaticFile(outputPath: language.code + "/" + entry.relativePath, sourcePath: entry.absolutePath))
+            }
+        }
+        let (dataFiles, dataDiagnostics) = loadDataFiles()
+        diagnostics += dataDiagnostics
+        return (LoadedContent(config: config, sources: sources, staticFiles: staticFiles, dataFiles: dataFiles), diagnostics)
+    }
+
+    private func loadSource(_ entry: DirectoryWalker.Entry, language: Language, displayFolder: String) -> (SourceFile?, [Diagnostic]) {
+        let displayPath = displayFolder + "/" + entry.relativePath
+        guard let bytes = FileReader.bytes(atPath: entry.absolutePath) else {
+            return (nil, [.error("cannot read file", at: SourceLocation(file: displayPath))])
+        }
+        let text: String
+        switch TextDecoder.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let failure): return (nil, [Self.diagnostic(for: failure, file: displayPath)])
+        }
+        let (split, splitError) = FrontMatterParser.split(text, file: displayPath)
+        guard let split else { return (nil, splitError.map { [$0] } ?? []) }
+        let (frontMatter, diagnostics) = FrontMatterParser.parse(split.yaml, file: displayPath)
+        guard let frontMatter else { return (nil, diagnostics) }
+        let source = SourceFile(language: language, relativePath: entry.relativePath, displayPath: displayPath,
+                                frontMatter: frontMatter, body: split.body, bodyStartLine: split.bodyStartLine)
+        return (source, diagnostics)
+    }
+
+    private func loadDataFiles() -> ([DataFile], [Diagnostic]) {
+        let folder = contentDirectory + "/data"
+        guard FileManager.default.fileExists(atPath: folder) else { return ([], []) }
+        let (entries, diagnostics) = DirectoryWalker(root: folder, displayRoot: displayDirectory + "/data").files()
+        var files: [DataFile] = []
+        var all = diagnostics
+        for entry in entries where entry.relativePath.hasSuffix(".yaml") || entry.relativePath.hasSuffix(".yml") {
+            let displayPath = displayDirectory + "/data/" + entry.relativePath
+            guard let bytes = FileReader.bytes(atPath: entry.absolutePath) else { continue }
+            switch TextDecoder.decode(bytes) {
+            case .success(let text): files.append(DataFile(name: entry.relativePath, displayPath: displayPath, text: text))
+            case .failure(let failure): all.append(Self.diagnostic(for: failure, file: displayPath))
+            }
+        }
+        return (files, all)
+    }
+
+    static func diagnostic(for failure: TextDecoder.Failure, file: String) -> Diagnostic {
+        switch failure {
+        case let .invalidUTF8(line, column):
+            return Diagnostic(file: file, line: line, column: column, message: "file is not valid UTF-8 here: save it as UTF-8")
+        case let .nulByte(line, column):
+            return Diagnostic(file: file, line: line, column: column, message: "file contains a NUL byte: is it a text file?")
+        }
+    }
+}

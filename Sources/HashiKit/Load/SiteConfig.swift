@@ -1,0 +1,31 @@
+/// The settings of `Content/site.yaml`.
+public struct SiteConfig: Sendable {
+    /// What to do for a page that has no translation in some language.
+    public enum MissingTranslation: String, Sendable, CaseIterable {
+        /// Leave it out of that language; the switcher leads to that language's home.
+        case omit
+        /// Report it as an error.
+        case fail
+    }
+
+    public var languages: [Language]
+    /// Raw HTML in Markdown is kept only when the site opts in.
+    public var allowRawHTML: Bool = false
+    /// Absolute URL of the deployed site, for sitemaps and canonical links.
+    public var baseURL: String?
+    /// Menu entries as paths under `Content/<lang>/` (`labor.md`), the same for every language.
+    public var menu: [String] = []
+    /// The page every page points to for help (`report.md`), in the same place on each page.
+    public var helpPage: String?
+    public var missingTranslation: MissingTranslation = .omit
+
+    public init(languages: [Language]) {
+        self.languages = languages
+    }
+
+    public var defaultLanguage: Language { languages[0] }
+
+    public func language(code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+}

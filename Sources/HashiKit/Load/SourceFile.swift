@@ -1,0 +1,35 @@
+/// A Markdown file of one language, split into front matter and body.
+public struct SourceFile: Sendable {
+    public let language: Language
+    /// Path under `Content/<lang>/`, `/`-separated and in Unicode NFC (`labor.md`, `guide/_index.md`).
+    public let relativePath: String
+    /// Path shown in diagnostics (`Content/en/labor.md`).
+    public let displayPath: String
+    public let frontMatter: FrontMatter
+    /// The Markdown after the front matter, with line endings made `\n`.
+    public let body: String
+    /// Line of the file on which `body` starts, so positions in the body map to the file.
+    public let bodyStartLine: Int
+
+    public init(language: Language, relativePath: String, displayPath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
+        self.language = language
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+    }
+
+    /// `_index.md` is the page of its folder: the language home or a section.
+    public var isSectionIndex: Bool {
+        relativePath == "_index.md" || relativePath.hasSuffix("/_index.md")
+    }
+}
+
+/// A file in a language folder that is not Markdown (an image, a PDF): copied as it is.
+public struct StaticFile: Sendable, Hashable {
+    /// Path under the output folder (`en/images/map.png`).
+    public let outputPath: String
+    /// Where to read it.
+    public let sourcePath: String
+}

@@ -1,0 +1,134 @@
+/// Checks each link an author wrote and decides what it becomes: a relative link, an external one, or nothing.
+struct LinkResolver {
+    let site: Site
+    let generatedPaths: Set<String>
+    private let staticPaths: Set<String>
+
+    init(site: Site, generatedPaths: Set<String>) {
+        self.site = site
+        self.generatedPaths = generatedPaths
+        self.staticPaths = Set(site.staticFiles.map(\.outputPath))
+    }
+
+    static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    func resolve(_ page: Page) -> ([ResolvedLink], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let links = page.document.links.map { link -> ResolvedLink in
+            switch resolve(link, on: page) {
+            case .success(let resolved):
+                if resolved == .removed {
+                    diagnostics.append(.warning("link to \"\(link.destination.prefix(40))\" removed: that kind of link can run code or hide content", at: link.location))
+                }
+                return resolved
+            case .failure(let problem):
+                diagnostics.append(.error(problem.message, at: link.location))
+                return .removed
+            }
+        }
+        return (links, diagnostics)
+    }
+
+    struct Problem: Error {
+        let message: String
+    }
+
+    private func resolve(_ link: LinkReference, on page: Page) -> Result<ResolvedLink, Problem> {
+        let destination = link.destination.trimmingWhitespace
+        if let scheme = Self.scheme(of: String(destination)) {
+            return .success(Self.forbiddenSchemes.contains(scheme) ? .removed : .external(String(destination)))
+        }
+        if destination.hasPrefix("//") { return .success(.external("https:" + destination)) }
+
+        var path = String(destination)
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        var query = ""
+        if let mark = path.firstIndex(of: "?") {
+            query = String(path[mark...])
+            path = String(path[..<mark])
+        }
+        path = URLPath.decode(path)
+
+        if path.isEmpty {
+            guard let fragment else { return .success(.local("./")) }
+            return check(fragment: fragment, in: page, linkText: String(destination)).map { .local("#" + URLPath.encode($0)) }
+        }
+        let target: String
+        var targetPage: Page?
+        if path.hasSuffix(".md") {
+            let base = path.hasPrefix("/") ? "" : page.language.code + "/" + URLPath.folder(of: page.source.relativePath)
+            guard let contentPath = URLPath.normalize(base + (path.hasPrefix("/") ? String(path.dropFirst()) : path)),
+                  let found = site.page(contentPath: contentPath) else {
+                return .failure(Problem(message: "link to missing page '\(path)'"))
+            }
+            targetPage = found
+            target = found.url
+        } else if path.hasPrefix("/") {
+            guard let found = locate(String(path.dropFirst())) else {
+                return .failure(Problem(message: "link to missing page '\(path)'"))
+            }
+            target = found
+            targetPage = site.page(atURL: found)
+        } else {
+            // Relative to the Markdown file first (an image beside it), then to the page's URL.
+            let besideSource = URLPath.normalize(page.language.code + "/" + URLPath.folder(of: page.source.relativePath) + path)
+            let fromPage = URLPath.normalize(page.url + path)
+            if let besideSource, staticPaths.contains(besideSource) {
+                target = besideSource
+            } else if let fromPage, let found = locate(fromPage) {
+                target = found
+                targetPage = site.page(atURL: found)
+            } else {
+                return .failure(Problem(message: "link to missing page or file '\(path)'"))
+            }
+        }
+        var href = URLPath.encode(URLPath.relative(from: page.url, to: target)) + query
+        if let fragment {
+            if let targetPage {
+                switch check(fragment: fragment, in: targetPage, linkText: String(destination)) {
+                case .success(let id): href += "#" + URLPath.encode(id)
+                case .failure(let problem): return .failure(problem)
+                }
+            } else {
+                href += "#" + fragment
+            }
+        }
+        return .success(.local(href))
+    }
+
+    /// An output path for a site-root path, trying it as a page folder and as a file.
+    private func locate(_ path: String) -> String? {
+        guard let normalized = URLPath.normalize(path) else { return nil }
+        var candidates = [normalized]
+        if normalized.isEmpty { candidates = ["index.html"] }
+        if !normalized.hasSuffix("/") && !normalized.isEmpty { candidates.append(normalized + "/") }
+        if normalized.hasSuffix("/index.html") { candidates.append(String(normalized.dropLast(10))) }
+        return candidates.first { site.page(atURL: $0) != nil || staticPaths.contains($0) || generatedPaths.contains($0) }
+    }
+
+    private func check(fragment: String, in page: Page, linkText: String) -> Result<String, Problem> {
+        let id = URLPath.decode(fragment)
+        if page.document.headings.contains(where: { $0.id == id }) { return .success(id) }
+        let known = page.document.headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
+        let hint = known.isEmpty ? "it has no headings" : "its headings are \(known)"
+        return .failure(Problem(message: "link to missing heading '#\(id)' on \(page.source.displayPath) (\(hint))"))
+    }
+
+    /// The lowercased scheme of a URL (`https`, `mailto`), or nil for a path.
+    static func scheme(of url: String) -> String? {
+        let cleaned = url.unicodeScalars.filter { $0.value > 0x20 }
+        var scheme = ""
+        for scalar in cleaned {
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+            guard scalar.isASCII, scalar.properties.isAlphabetic || (!scheme.isEmpty && ("0"..."9" ~= scalar || "+-.".unicodeScalars.contains(scalar))) else {
+                return nil
+            }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+/// The whole site as values: languages, pages in a stable order, and how they are connected.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// Sorted by language order, then URL.
+    public let pages: [Page]
+    public let staticFiles: [StaticFile]
+    /// Page indices by translation key and language code.
+    let translations: [String: [String: Int]]
+    let pageIndexByURL: [String: Int]
+    let pageIndexBySource: [String: Int]
+
+    public var languages: [Language] { config.languages }
+
+    init(config: SiteConfig, pages: [Page], staticFiles: [StaticFile]) {
+        self.config = config
+        self.pages = pages
+        self.staticFiles = staticFiles
+        var translations: [String: [String: Int]] = [:]
+        var byURL: [String: Int] = [:]
+        var bySource: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            translations[page.translationKey, default: [:]][page.language.code] = index
+            byURL[page.url] = index
+            bySource[page.language.code + "/" + page.source.relativePath] = index
+        }
+        self.pageIndexBySource = bySource
+        self.translations = translations
+        self.pageIndexByURL = byURL
+    }
+
+    /// The same page in `language`, if it was translated.
+    public func translation(of page: Page, in language: Language) -> Page? {
+        translations[page.translationKey]?[language.code].map { pages[$0] }
+    }
+
+    public func home(of language: Language) -> Page? {
+        pageIndexByURL[language.code + "/"].map { pages[$0] }
+    }
+
+    public func page(atURL url: String) -> Page? {
+        pageIndexByURL[url].map { pages[$0] }
+    }
+
+    /// The pages a home or section lists: its folder's pages and sub-sections, by weight then title.
+    public func children(of page: Page) -> [Page] {
+        guard page.kind != .page else { return [] }
+        let folder = page.contentFolder
+        return pages.filter { candidate in
+            guard candidate.language == page.language, candidate.url != page.url else { return false }
+            let path = candidate.source.relativePath
+            guard path.hasPrefix(folder) else { return false }
+            let rest = path.dropFirst(folder.count)
+            let parts = rest.split(separator: "/")
+            return parts.count == 1 || (parts.count == 2 && parts[1] == "_index.md")
+        }.sorted(by: Self.listOrder)
+    }
+
+    /// The menu of `language`: the pages `site.yaml` names, in its order, where they exist.
+    public func menu(for language: Language) -> [Page] {
+        config.menu.compactMap { page(source: $0, in: language) }
+    }
+
+    /// The page of `language` at a path under `Content/<lang>/` (`report.md`).
+    public func page(source path: String, in language: Language) -> Page? {
+        page(contentPath: language.code + "/" + path)
+    }
+
+    /// The page of a path under `Content/` (`en/report.md`).
+    func page(contentPath: String) -> Page? {
+        pageIndexBySource[contentPath].map { pages[$0] }
+    }
+
+    static func listOrder(_ a: Page, _ b: Page) -> Bool {
+        (a.source.frontMatter.weight, a.title, a.url) < (b.source.frontMatter.weight, b.title, b.url)
+    }
+}

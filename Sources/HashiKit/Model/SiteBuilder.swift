@@ -1,0 +1,91 @@
+/// Stage 3: turns loaded, parsed files into a `Site`: URLs, translations, and every link resolved.
+public struct SiteBuilder {
+    public let content: LoadedContent
+
+    public init(content: LoadedContent) {
+        self.content = content
+    }
+
+    /// Output paths the generator writes itself, which links may point to.
+    static func generatedPaths(for languages: [Language]) -> Set<String> {
+        var paths: Set<String> = ["index.html", "sitemap.xml"]
+        for language in languages {
+            paths.insert(language.code + "/search/")
+        }
+        return paths
+    }
+
+    public func build(documents: [ParsedDocument]) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let config = content.config
+        var pages: [Page] = []
+        var firstByURL: [String: SourceFile] = [:]
+        let reserved = Self.generatedPaths(for: config.languages)
+        for (source, document) in zip(content.sources, documents) {
+            let url = Self.url(for: source)
+            if let earlier = firstByURL[url] {
+                diagnostics.append(.error("page writes the same URL \(url) as \(earlier.displayPath); change its slug or file name",
+                                          at: SourceLocation(file: source.displayPath)))
+                continue
+            }
+            if reserved.contains(url) {
+                diagnostics.append(.error("page URL \(url) is reserved for a page hashi generates; change its slug or file name",
+                                          at: SourceLocation(file: source.displayPath)))
+                continue
+            }
+            firstByURL[url] = source
+            let kind: Page.Kind = source.relativePath == "_index.md" ? .home : (source.isSectionIndex ? .section : .page)
+            let key = source.frontMatter.translationKey ?? String(source.relativePath.dropLast(3))
+            pages.append(Page(source: source, document: document, kind: kind, url: url, translationKey: key))
+        }
+        pages.sort { a, b in
+            a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
+        }
+        diagnostics += checkTranslations(pages, config: config)
+
+        var site = Site(config: config, pages: pages, staticFiles: content.staticFiles)
+        let resolver = LinkResolver(site: site, generatedPaths: reserved)
+        var resolvedPages = site.pages
+        for index in resolvedPages.indices {
+            let (links, linkDiagnostics) = resolver.resolve(resolvedPages[index])
+            resolvedPages[index].resolvedLinks = links
+            diagnostics += linkDiagnostics
+        }
+        site = Site(config: config, pages: resolvedPages, staticFiles: content.staticFiles)
+        return (site, diagnostics)
+    }
+
+    /// `Content/en/labor.md` → `en/labor/`; `_index.md` is its folder; `slug` replaces the last part.
+    static func url(for source: SourceFile) -> String {
+        var parts = source.relativePath.split(separator: "/").map(String.init)
+        let file = parts.removeLast()
+        if file != "_index.md" {
+            parts.append(source.frontMatter.slug ?? String(file.dropLast(3)))
+        } else if let slug = source.frontMatter.slug, !parts.isEmpty {
+            parts[parts.count - 1] = slug
+        }
+        return ([source.language.code] + parts).joined(separator: "/") + "/"
+    }
+
+    private func checkTranslations(_ pages: [Page], config: SiteConfig) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var byKey: [String: [String: Page]] = [:]
+        for page in pages {
+            if let other = byKey[page.translationKey]?[page.language.code] {
+                diagnostics.append(.error("translationKey \"\(page.translationKey)\" is also used by \(other.source.displayPath) in the same language",
+                                          at: SourceLocation(file: page.source.displayPath)))
+                continue
+            }
+            byKey[page.translationKey, default: [:]][page.language.code] = page
+        }
+        guard config.missingTranslation == .fail else { return diagnostics }
+        for (_, group) in byKey.sorted(by: { $0.key < $1.key }) {
+            guard let page = group.values.min(by: { $0.language < $1.language }) else { continue }
+            for language in config.languages where group[language.code] == nil {
+                diagnostics.append(.error("page has no translation in \"\(language.code)\" (missingTranslation: fail in site.yaml)",
+                                          at: SourceLocation(file: page.source.displayPath)))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,104 @@
+/// Paths inside the output folder, `/`-separated, never starting with `/`; folders end with `/`.
+enum URLPath {
+    /// Resolves `.` and `..`; nil when the path would climb above the root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        let trailingSlash = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..") || path == "." || path == ".."
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return trailingSlash && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    /// The folder part of a path (`en/a/` for `en/a/b.md`, `en/a/` for `en/a/`).
+    static func folder(of path: String) -> String {
+        if path.hasSuffix("/") || path.isEmpty { return path }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// A relative reference from a page in folder `from` to `to`, both output paths.
+    static func relative(from: String, to: String) -> String {
+        let fromParts = folder(of: from).split(separator: "/")
+        let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
+        let toIsFolder = to.hasSuffix("/") || to.isEmpty
+        var common = 0
+        let comparable = toIsFolder ? toParts.count : toParts.count - 1
+        while common < fromParts.count, common < comparable, fromParts[common] == toParts[common] { common += 1 }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        let downs = toParts[common...].map(String.init)
+        var result = (ups + downs).joined(separator: "/")
+        if toIsFolder && !result.isEmpty { result += "/" }
+        return result.isEmpty ? "./" : result
+    }
+
+    /// The prefix that leads from a page at `path` back to the output root (`../../`).
+    static func rootPrefix(from path: String) -> String {
+        let depth = folder(of: path).split(separator: "/").count
+        return String(repeating: "../", count: depth)
+    }
+
+    /// Percent-encodes what cannot stand in an `href` as is; keeps `/` and already-encoded `%XX`.
+    static func encode(_ path: String, keepHash: Bool = false) -> String {
+        var out = ""
+        let bytes = Array(path.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let isHexAt: (Int) -> Bool = { i in
+                i < bytes.count && (bytes[i] >= 48 && bytes[i] <= 57 || bytes[i] >= 65 && bytes[i] <= 70 || bytes[i] >= 97 && bytes[i] <= 102)
+            }
+            if byte == 37 && isHexAt(index + 1) && isHexAt(index + 2) {
+                out.append("%")
+            } else if Self.keeps(byte) || (keepHash && byte == 35) {
+                out.append(Character(UnicodeScalar(byte)))
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    /// Undoes percent-encoding, for comparing a link's fragment with heading ids.
+    static func decode(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == 37, iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func keeps(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 48...57, 65...90, 97...122: return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+             UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+            return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,89 @@
+import Mustache
+
+/// Stage 4: fills the templates for each page, and for the pages hashi makes itself (search, root chooser).
+public struct PageRenderer: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    /// The layout a page uses: its `layout`, else one for its kind, else `page`.
+    public func layout(for page: Page) -> String {
+        if let layout = page.source.frontMatter.layout { return layout }
+        return templates.hasLayout(page.kind.rawValue) ? page.kind.rawValue : "page"
+    }
+
+    /// Layouts that front matter names but the templates lack, reported at the page.
+    public func missingLayouts() -> [Diagnostic] {
+        site.pages.compactMap { page in
+            let name = layout(for: page)
+            guard !templates.hasLayout(name) else { return nil }
+            return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
+                          at: SourceLocation(file: page.source.displayPath, line: 2))
+        }
+    }
+
+    public func render(_ page: Page) -> String {
+        let base = PageContext.Base(site: site, language: page.language,
+                                    strings: templates.strings.strings(for: page.language), outputPath: page.outputPath)
+        var context = base.dictionary()
+        let front = page.source.frontMatter
+        context["title"] = page.title
+        context["description"] = front.description ?? String(page.document.summary.prefix(160))
+        context["content"] = LinkSubstitution.apply(page.resolvedLinks, to: page.document.html)
+        let toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }
+        context["toc"] = toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }
+        context["hasToc"] = toc.count >= 2
+        context["url"] = page.url
+        if let canonical = context["canonical"] as? String {
+            context["canonical"] = canonical + URLPath.encode(page.url)
+        }
+        if let date = front.date {
+            context["date"] = LocalizedDate.format(date, language: page.language)
+            context["dateISO"] = date.description
+        }
+        context["tags"] = front.tags
+        context["isHome"] = page.kind == .home
+        context["isSection"] = page.kind == .section
+        let children = site.children(of: page)
+        context["children"] = children.map { child -> [String: Any] in
+            ["title": child.title, "href": base.href(to: child.url),
+             "description": child.source.frontMatter.description ?? String(child.document.summary.prefix(160))]
+        }
+        context["hasChildren"] = !children.isEmpty
+        context["translations"] = site.languages.map { language -> [String: Any] in
+            let translation = site.translation(of: page, in: language)
+            let target = translation?.url ?? language.code + "/"
+            return ["code": language.code, "name": language.name, "href": base.href(to: target),
+                    "current": language == page.language, "isTranslated": translation != nil]
+        }
+        context["alternates"] = site.languages.compactMap { language -> [String: Any]? in
+            guard let translation = site.translation(of: page, in: language) else { return nil }
+            return ["hreflang": language.code, "href": base.href(to: translation.url)]
+        }
+        return templates.library.render(context, withTemplate: layout(for: page)) ?? ""
+    }
+
+    /// A page hashi makes without Markdown (the search page), in one language.
+    public func renderGenerated(layout: String, title: String, outputPath: String, language: Language) -> String {
+        let base = PageContext.Base(site: site, language: language, strings: templates.strings.strings(for: language), outputPath: outputPath)
+        var context = base.dictionary()
+        context["title"] = title
+        context["translations"] = site.languages.map { other -> [String: Any] in
+            ["code": other.code, "name": other.name, "href": base.href(to: outputPath.replacingFirstComponent(with: other.code)),
+             "current": other == language, "isTranslated": true]
+        }
+        return templates.library.render(context, withTemplate: layout) ?? ""
+    }
+}
+
+extension String {
+    /// `en/search/index.html` → `ja/search/index.html`
+    func replacingFirstComponent(with component: String) -> String {
+        guard let slash = firstIndex(of: "/") else { return component }
+        return component + self[slash...]
+    }
+}

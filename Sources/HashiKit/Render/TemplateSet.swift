@@ -1,0 +1,96 @@
+import Foundation
+import Mustache
+
+/// The templates, UI strings and assets of one or more theme folders; for each file the first folder that has it wins.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Template names (`page`, `header`) to the file they came from, for diagnostics.
+    /// A template is named by its file name alone, so `{{<base}}` and `{{>header}}` need no folder.
+    public let templateFiles: [String: String]
+    /// The names of the templates in `layouts/`, which pages can use.
+    public let layouts: Set<String>
+    public let strings: UIStrings
+    /// Asset paths under `assets/` to the file to copy.
+    public let assets: [StaticFile]
+
+    /// - Parameters:
+    ///   - folders: theme folders, overrides first and the base theme last.
+    ///   - displayFolders: how to name each folder in diagnostics.
+    public static func load(folders: [String], displayFolders: [String], languages: [Language]) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var chosen: [String: (absolute: String, display: String)] = [:]
+        for (folder, display) in zip(folders, displayFolders) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                diagnostics.append(.error("templates folder not found", at: SourceLocation(file: display)))
+                continue
+            }
+            let (entries, walkDiagnostics) = DirectoryWalker(root: folder, displayRoot: display).files()
+            diagnostics += walkDiagnostics
+            for entry in entries where chosen[entry.relativePath] == nil {
+                chosen[entry.relativePath] = (entry.absolutePath, display + "/" + entry.relativePath)
+            }
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+
+        var library = MustacheLibrary()
+        var templateFiles: [String: String] = [:]
+        var sources: [String: String] = [:]
+        var layouts: Set<String> = []
+        var assets: [StaticFile] = []
+        var stringFiles: [String: (text: String, display: String)] = [:]
+        for (path, file) in chosen.sorted(by: { $0.key < $1.key }) {
+            if path.hasPrefix("assets/") {
+                assets.append(StaticFile(outputPath: path, sourcePath: file.absolute))
+                continue
+            }
+            guard let bytes = FileReader.bytes(atPath: file.absolute) else { continue }
+            let text: String
+            switch TextDecoder.decode(bytes) {
+            case .success(let decoded): text = decoded
+            case .failure(let failure):
+                diagnostics.append(ContentLoader.diagnostic(for: failure, file: file.display))
+                continue
+            }
+            if path.hasSuffix(".mustache") {
+                let name = String(path.split(separator: "/").last!.dropLast(".mustache".count))
+                if let other = templateFiles[name] {
+                    diagnostics.append(.error("template \"\(name)\" is also defined by \(other): templates are named by file name alone",
+                                              at: SourceLocation(file: file.display)))
+                    continue
+                }
+                if path.hasPrefix("layouts/") { layouts.insert(name) }
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                    templateFiles[name] = file.display
+                    sources[name] = text
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(Diagnostic(file: file.display, line: error.context.lineNumber, column: error.context.columnNumber,
+                                                  message: "template syntax: \(Self.describe(error.error))"))
+                } catch {
+                    diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file.display)))
+                }
+            } else if path.hasPrefix("i18n/"), path.hasSuffix(".yaml") {
+                let code = String(path.dropFirst("i18n/".count).dropLast(".yaml".count))
+                stringFiles[code] = (text, file.display)
+            }
+        }
+        let (strings, stringDiagnostics) = UIStrings.load(files: stringFiles, languages: languages,
+                                                          displayFolder: displayFolders.last ?? "Templates")
+        diagnostics += stringDiagnostics
+        diagnostics += TemplateChecker(sources: sources, files: templateFiles, strings: strings).check()
+        let set = TemplateSet(library: library, templateFiles: templateFiles, layouts: layouts, strings: strings, assets: assets)
+        return (diagnostics.hasErrors ? nil : set, diagnostics)
+    }
+
+    public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is never closed"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` over every core, results in the original order.
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let box = UncheckedBox(results)
+        self.withUnsafeBufferPointer { items in
+            let itemsBox = UncheckedBox(items)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                box.value[index] = transform(itemsBox.value[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Lets `concurrentPerform` write disjoint slots of one buffer.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+extension Array where Element: Sendable {
+    /// Runs `body` for every element on every core.
+    func concurrentForEach(_ body: @Sendable (Element) -> Void) {
+        _ = concurrentMap(body)
+    }
+}

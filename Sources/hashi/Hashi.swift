@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import HashiKit
+
+/// The command line: arguments in, one library call, diagnostics out, an exit code.
+@main
+struct Hashi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hashi",
+        abstract: "Build a static multilingual site from Markdown.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+
+    /// Usage errors exit 2 (argument-parser's default is 64); help exits 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+            } else {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            }
+            Foundation.exit(code == .success ? 0 : (code.rawValue == 1 ? 1 : 2))
+        }
+    }
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The content folder (site.yaml and one folder a language).")
+    var content = "Content"
+
+    @Option(help: "A templates folder; repeat it to layer an override folder before the base theme.")
+    var templates: [String] = []
+
+    @Option(help: "Where to write the site.")
+    var output = "Output"
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL of the deployed site, for sitemaps and canonical links.")
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http://")
+        }
+    }
+
+    func buildOptions(dryRun: Bool) -> BuildOptions {
+        BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? ["Templates"] : templates,
+                     outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        try report(Build(options: site.buildOptions(dryRun: false)).run(), verb: "built")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Run every check of a build without writing anything.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        try report(Build(options: site.buildOptions(dryRun: true)).run(), verb: "checked")
+    }
+}
+
+/// Prints diagnostics like a compiler and exits 1 when any is an error.
+func report(_ result: BuildResult, verb: String) throws {
+    for diagnostic in result.diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+    let errors = result.diagnostics.errors.count
+    let warnings = result.diagnostics.warnings.count
+    if errors > 0 {
+        FileHandle.standardError.write(Data("hashi: \(errors) error(s), \(warnings) warning(s); nothing written\n".utf8))
+        throw ExitCode(1)
+    }
+    print("hashi: \(verb) \(result.pagesWritten) pages, \(warnings) warning(s)")
+}
