@@ -48,7 +48,7 @@ public struct Build: Sendable {
                                                                 displayFolders: options.templateDirectories,
                                                                 languages: loaded?.config.languages ?? [])
         diagnostics += templateDiagnostics
-        guard var content = loaded, let templates else { return finish() }
+        guard var content = loaded else { return finish() }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
 
         // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
@@ -58,6 +58,7 @@ public struct Build: Sendable {
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
         let (site, modelDiagnostics) = SiteBuilder(content: content).build(documents: documents)
         diagnostics += modelDiagnostics
+        guard let templates else { return finish() }
         let renderer = PageRenderer(site: site, templates: templates)
         diagnostics += renderer.missingLayouts()
         guard !diagnostics.hasErrors, !options.dryRun else { return finish() }

@@ -20,6 +20,15 @@ public struct SourceFile: Sendable {
         self.bodyStartLine = bodyStartLine
     }
 
+    /// Turns a byte column of a file line (as cmark counts) into a character column (as editors count).
+    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+        let bodyLine = line - bodyStartLine
+        guard bodyLine >= 0, byteColumn > 1 else { return byteColumn }
+        guard let text = body.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(bodyLine).first else { return byteColumn }
+        let bytes = text.utf8.prefix(byteColumn - 1)
+        return String(decoding: bytes, as: UTF8.self).count + 1
+    }
+
     /// `_index.md` is the page of its folder: the language home or a section.
     public var isSectionIndex: Bool {
         relativePath == "_index.md" || relativePath.hasSuffix("/_index.md")

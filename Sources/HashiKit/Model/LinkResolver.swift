@@ -22,7 +22,9 @@ struct LinkResolver {
                 }
                 return resolved
             case .failure(let problem):
-                diagnostics.append(.error(problem.message, at: link.location))
+                var location = link.location
+                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column)
+                diagnostics.append(.error(problem.message, at: location))
                 return .removed
             }
         }
@@ -55,7 +57,7 @@ struct LinkResolver {
 
         if path.isEmpty {
             guard let fragment else { return .success(.local("./")) }
-            return check(fragment: fragment, in: page, linkText: String(destination)).map { .local("#" + URLPath.encode($0)) }
+            return check(fragment: fragment, in: page, linkText: String(destination)).map { .local("#" + URLPath.encode($0, keepNonASCII: true)) }
         }
         let target: String
         var targetPage: Page?
@@ -90,7 +92,7 @@ struct LinkResolver {
         if let fragment {
             if let targetPage {
                 switch check(fragment: fragment, in: targetPage, linkText: String(destination)) {
-                case .success(let id): href += "#" + URLPath.encode(id)
+                case .success(let id): href += "#" + URLPath.encode(id, keepNonASCII: true)
                 case .failure(let problem): return .failure(problem)
                 }
             } else {

@@ -46,8 +46,9 @@ enum URLPath {
     }
 
     /// Percent-encodes what cannot stand in an `href` as is; keeps `/` and already-encoded `%XX`.
-    static func encode(_ path: String, keepHash: Bool = false) -> String {
-        var out = ""
+    /// Fragments keep letters of other scripts as they are, to match the ids the page shows.
+    static func encode(_ path: String, keepNonASCII: Bool = false) -> String {
+        var out: [UInt8] = []
         let bytes = Array(path.utf8)
         var index = 0
         while index < bytes.count {
@@ -56,15 +57,15 @@ enum URLPath {
                 i < bytes.count && (bytes[i] >= 48 && bytes[i] <= 57 || bytes[i] >= 65 && bytes[i] <= 70 || bytes[i] >= 97 && bytes[i] <= 102)
             }
             if byte == 37 && isHexAt(index + 1) && isHexAt(index + 2) {
-                out.append("%")
-            } else if Self.keeps(byte) || (keepHash && byte == 35) {
-                out.append(Character(UnicodeScalar(byte)))
+                out.append(byte)
+            } else if Self.keeps(byte) || (keepNonASCII && byte >= 0x80) {
+                out.append(byte)
             } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out += Array(("%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)).utf8)
             }
             index += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Undoes percent-encoding, for comparing a link's fragment with heading ids.

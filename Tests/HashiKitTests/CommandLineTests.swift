@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+
+/// The `hashi` executable as CI runs it: exit codes and compiler-style messages.
+final class CommandLineTests: XCTestCase {
+    /// `.build/<config>/hashi`, beside the test bundle's resources.
+    var executable: String {
+        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("hashi").path
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testExitCodes() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: executable), "build the hashi product first")
+        let good = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n",
+        ])
+        let options = ["--content", good.path + "/Content", "--templates", Repository.templates, "--output", good.path + "/Output"]
+        XCTAssertEqual(try run(["build"] + options).status, 0)
+        XCTAssertTrue(good.exists("Output/en/index.html"))
+
+        try good.write(["Content/en/_index.md": "---\ntitle: Home\n---\n\n[x](gone.md)\n"])
+        let broken = try run(["check"] + options)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.contains("/Content/en/_index.md:5:1: error: link to missing page 'gone.md'"), broken.stderr)
+
+        let usage = try run(["build", "--no-such-option"])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.stderr.contains("--no-such-option"), usage.stderr)
+        XCTAssertEqual(try run(["build", "--base-url", "ftp://x"] + options).status, 2)
+    }
+}

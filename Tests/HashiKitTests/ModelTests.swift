@@ -1,0 +1,87 @@
+import XCTest
+@testable import HashiKit
+
+final class ModelTests: XCTestCase {
+    /// Loads, parses and models an inline content folder.
+    func model(_ files: [String: String]) throws -> (Site, [Diagnostic]) {
+        let defaults = ["Content/site.yaml": bilingualSiteYAML, "Content/ja/_index.md": "---\ntitle: ホーム\n---\n"]
+        let folder = try TemporaryFolder(files.merging(defaults) { a, _ in a })
+        let (content, loadDiagnostics) = ContentLoader(contentDirectory: folder.path + "/Content", displayDirectory: "Content").load()
+        let loaded = try XCTUnwrap(content, "\(loadDiagnostics)")
+        let documents = loaded.sources.map { MarkdownRenderer().render($0) }
+        let (site, diagnostics) = SiteBuilder(content: loaded).build(documents: documents)
+        return (site, loadDiagnostics + diagnostics)
+    }
+
+    func testPagesGetFolderURLs() throws {
+        let (site, diagnostics) = try model([
+            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n",
+            "Content/en/labor-trafficking.md": "---\ntitle: Labor\n---\n",
+            "Content/en/guide/_index.md": "---\ntitle: Guide\n---\n",
+            "Content/en/guide/first.md": "---\ntitle: First\nslug: start\n---\n",
+        ])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(site.pages.map(\.outputPath), [
+            "ja/index.html", "en/index.html", "en/guide/index.html", "en/guide/start/index.html", "en/labor-trafficking/index.html",
+        ])
+    }
+
+    func testTranslationsPairByPathOrByKey() throws {
+        let (site, _) = try model([
+            "Content/ja/labor.md": "---\ntitle: 労働\n---\n",
+            "Content/en/labor.md": "---\ntitle: Labor\n---\n",
+            "Content/ja/kodomo.md": "---\ntitle: 子ども\ntranslationKey: children\n---\n",
+            "Content/en/children.md": "---\ntitle: Children\n---\n",
+            "Content/ja/only.md": "---\ntitle: 日本語だけ\n---\n",
+        ])
+        let ja = site.languages[0], en = site.languages[1]
+        XCTAssertEqual(site.translation(of: site.page(atURL: "ja/labor/")!, in: en)?.url, "en/labor/")
+        XCTAssertEqual(site.translation(of: site.page(atURL: "en/children/")!, in: ja)?.url, "ja/kodomo/")
+        XCTAssertNil(site.translation(of: site.page(atURL: "ja/only/")!, in: en))
+    }
+
+    func testMarkdownLinksBecomeRelativePageLinks() throws {
+        let (site, diagnostics) = try model([
+            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n[労働](labor.md#技能実習制度) [英語](../en/labor.md) [root](/en/labor/) [自分](#概要)\n\n## 概要\n",
+            "Content/ja/labor.md": "---\ntitle: 労働\n---\n## 技能実習制度\n",
+            "Content/en/labor.md": "---\ntitle: Labor\n---\n[home](../ja/_index.md) [ext](https://example.org/) [bad](javascript:alert(1))\n",
+        ])
+        XCTAssertEqual(diagnostics.errors, [])
+        XCTAssertEqual(site.page(atURL: "ja/")?.resolvedLinks, [
+            .local("labor/#技能実習制度"), .local("../en/labor/"), .local("../en/labor/"), .local("#概要"),
+        ])
+        XCTAssertEqual(site.page(atURL: "en/labor/")?.resolvedLinks, [.local("../../ja/"), .external("https://example.org/"), .removed])
+        XCTAssertEqual(diagnostics.warnings.count, 1)
+    }
+
+    func testBrokenLinksAndAnchorsAreErrorsAtTheLink() throws {
+        let (_, diagnostics) = try model([
+            "Content/en/a.md": "---\ntitle: A\n---\n\nSee [x](labr.md) and [y](b.md#nowhere).\n[z](/en/gone/)\n",
+            "Content/en/b.md": "---\ntitle: B\n---\n## Somewhere\n",
+        ])
+        XCTAssertEqual(diagnostics.map(\.description), [
+            "Content/en/a.md:5:5: error: link to missing page 'labr.md'",
+            "Content/en/a.md:5:22: error: link to missing heading '#nowhere' on Content/en/b.md (its headings are #somewhere)",
+            "Content/en/a.md:6:1: error: link to missing page '/en/gone/'",
+        ])
+    }
+
+    func testTwoPagesWithOneURLAreAnError() throws {
+        let (_, diagnostics) = try model([
+            "Content/en/a.md": "---\ntitle: A\n---\n",
+            "Content/en/b.md": "---\ntitle: B\nslug: a\n---\n",
+        ])
+        XCTAssertEqual(diagnostics.map(\.description), [
+            "Content/en/b.md:1:1: error: page writes the same URL en/a/ as Content/en/a.md; change its slug or file name",
+        ])
+    }
+
+    func testRelativePaths() {
+        XCTAssertEqual(URLPath.relative(from: "en/a/b/index.html", to: "en/c/"), "../../c/")
+        XCTAssertEqual(URLPath.relative(from: "en/a/", to: "en/a/"), "./")
+        XCTAssertEqual(URLPath.relative(from: "index.html", to: "ja/"), "ja/")
+        XCTAssertEqual(URLPath.relative(from: "en/x/index.html", to: "assets/site.css"), "../../assets/site.css")
+        XCTAssertNil(URLPath.normalize("en/../../etc"))
+    }
+}

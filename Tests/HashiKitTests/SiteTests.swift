@@ -1,0 +1,93 @@
+import XCTest
+@testable import HashiKit
+
+/// A bilingual site the project has never seen, built with the default `Templates/`.
+final class SiteTests: XCTestCase {
+    func makeSite() throws -> TemporaryFolder {
+        try TemporaryFolder([
+            "Content/site.yaml": bilingualSiteYAML,
+            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n[避難所](shelter.md#避難の流れ)へ。\n\n<iframe src=\"https://evil.example/\"></iframe>\n",
+            "Content/ja/shelter.md": "---\ntitle: 避難所\n---\n## 避難の流れ\n\n[外部](https://example.org/)\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\nGo to the [shelter](shelter.md).\n",
+            "Content/en/shelter.md": "---\ntitle: Shelter\n---\n## How to evacuate\n",
+            "Content/en/only-en.md": "---\ntitle: Only in English\n---\nNo Japanese page.\n",
+        ])
+    }
+
+    func testDefaultThemeBuildsFolderURLsWithWorkingLinks() throws {
+        let folder = try makeSite()
+        let result = folder.build()
+        XCTAssertEqual(result.diagnostics.errors, [])
+        for path in ["index.html", "ja/index.html", "ja/shelter/index.html", "en/shelter/index.html", "en/only-en/index.html",
+                     "ja/search/index.html", "en/search/index.html", "assets/site.css"] {
+            XCTAssertTrue(folder.exists("Output/" + path), path)
+        }
+        let home = try XCTUnwrap(folder.read("Output/ja/index.html"))
+        XCTAssertTrue(home.contains("<html lang=\"ja\">"))
+        XCTAssertTrue(home.contains("href=\"shelter/#避難の流れ\""), "the .md link leads to the page's folder URL")
+        XCTAssertFalse(home.contains("<iframe"), "raw HTML is dropped")
+        XCTAssertTrue(home.contains("Content-Security-Policy"))
+        let shelter = try XCTUnwrap(folder.read("Output/ja/shelter/index.html"))
+        XCTAssertTrue(shelter.contains("<h2 id=\"避難の流れ\">"))
+        XCTAssertTrue(shelter.contains("href=\"https://example.org/\" rel=\"noopener noreferrer\""))
+    }
+
+    func testLanguageSwitcherLeadsToTheTranslationOrTheLanguageHome() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        let shelter = try XCTUnwrap(folder.read("Output/ja/shelter/index.html"))
+        XCTAssertTrue(shelter.contains("<a href=\"../../en/shelter/\" hreflang=\"en\" lang=\"en\">English</a>"), shelter)
+        let onlyEnglish = try XCTUnwrap(folder.read("Output/en/only-en/index.html"))
+        XCTAssertTrue(onlyEnglish.contains("<a href=\"../../ja/\" hreflang=\"ja\" lang=\"ja\">日本語</a>"), onlyEnglish)
+    }
+
+    func testEveryRelativeLinkOfTheBuiltSiteLeadsToAFile() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        try assertNoBrokenLinks(in: folder.path + "/Output")
+    }
+
+    func testTheMicrositeBuildsWithoutErrorsOrBrokenLinks() throws {
+        let scratch = try TemporaryFolder()
+        let result = Build(options: BuildOptions(contentDirectory: Repository.content, templateDirectories: [Repository.templates],
+                                                 outputDirectory: scratch.path + "/Output")).run()
+        XCTAssertEqual(result.diagnostics, [])
+        try assertNoBrokenLinks(in: scratch.path + "/Output")
+    }
+
+    /// Follows every `href` and `src` in every HTML file and fails on a target that is not there.
+    func assertNoBrokenLinks(in root: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        var checked = 0
+        while let item = enumerator?.nextObject() as? String {
+            guard item.hasSuffix(".html") else { continue }
+            let html = try String(contentsOfFile: root + "/" + item, encoding: .utf8)
+            let folder = (item as NSString).deletingLastPathComponent
+            for target in Self.references(in: html) where !target.contains(":") && !target.hasPrefix("#") {
+                let path = URLPath.decode(String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]))
+                guard let resolved = URLPath.normalize((folder.isEmpty ? "" : folder + "/") + path) else {
+                    XCTFail("\(item): \(target) leaves the site", file: file, line: line)
+                    continue
+                }
+                let full = root + "/" + resolved + (resolved.hasSuffix("/") || resolved.isEmpty ? "index.html" : "")
+                XCTAssertTrue(FileManager.default.fileExists(atPath: full), "\(item): \(target) leads nowhere", file: file, line: line)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 0, file: file, line: line)
+    }
+
+    static func references(in html: String) -> [String] {
+        var found: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                found.append(String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+                rest = rest[end...]
+            }
+        }
+        return found
+    }
+}
