@@ -87,6 +87,9 @@ public struct Build: Sendable {
                 writer.write(file.path, contents: file.contents)
             }
         }
+        if let channels = site.channels {
+            writer.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
+        }
         for file in site.staticFiles + templates.assets {
             writer.copy(from: file.sourcePath, to: file.outputPath)
         }

@@ -7,6 +7,8 @@ public struct LoadedContent: Sendable {
     public var staticFiles: [StaticFile]
     /// Files of `Content/data/`, by name (`reporting-channels.yaml`), with the path shown in diagnostics.
     public var dataFiles: [DataFile]
+    /// The reporting channels of `data/reporting-channels.yaml`, validated; nil when the site has none.
+    public var channels: ReportingChannels?
 }
 
 /// A structured data file of `Content/data/`.
@@ -71,7 +73,14 @@ public struct ContentLoader: Sendable {
         }
         let (dataFiles, dataDiagnostics) = loadDataFiles()
         diagnostics += dataDiagnostics
-        return (LoadedContent(config: config, sources: sources, staticFiles: staticFiles, dataFiles: dataFiles), diagnostics)
+        var channels: ReportingChannels?
+        if let file = dataFiles.first(where: { $0.name == ReportingChannels.fileName }) {
+            let (loaded, channelDiagnostics) = ReportingChannelsLoader(languages: config.languages).load(file)
+            channels = loaded
+            diagnostics += channelDiagnostics
+        }
+        let content = LoadedContent(config: config, sources: sources, staticFiles: staticFiles, dataFiles: dataFiles, channels: channels)
+        return (content, diagnostics)
     }
 
     private func loadSource(_ entry: DirectoryWalker.Entry, language: Language, displayFolder: String) -> (SourceFile?, [Diagnostic]) {

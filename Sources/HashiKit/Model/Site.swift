@@ -4,6 +4,7 @@ public struct Site: Sendable {
     /// Sorted by language order, then URL.
     public let pages: [Page]
     public let staticFiles: [StaticFile]
+    public let channels: ReportingChannels?
     /// Page indices by translation key and language code.
     let translations: [String: [String: Int]]
     let pageIndexByURL: [String: Int]
@@ -11,8 +12,9 @@ public struct Site: Sendable {
 
     public var languages: [Language] { config.languages }
 
-    init(config: SiteConfig, pages: [Page], staticFiles: [StaticFile]) {
+    init(config: SiteConfig, pages: [Page], staticFiles: [StaticFile], channels: ReportingChannels? = nil) {
         self.config = config
+        self.channels = channels
         self.pages = pages
         self.staticFiles = staticFiles
         var translations: [String: [String: Int]] = [:]

@@ -8,7 +8,7 @@ public struct SiteBuilder {
 
     /// Output paths the generator writes itself, which links may point to.
     static func generatedPaths(for languages: [Language]) -> Set<String> {
-        var paths: Set<String> = ["index.html", "sitemap.xml"]
+        var paths: Set<String> = ["index.html", ReportingChannelsJSON.outputPath]
         for language in languages {
             paths.insert(language.code + "/search/")
         }
@@ -43,7 +43,7 @@ public struct SiteBuilder {
         }
         diagnostics += checkTranslations(pages, config: config)
 
-        var site = Site(config: config, pages: pages, staticFiles: content.staticFiles)
+        var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         let resolver = LinkResolver(site: site, generatedPaths: reserved)
         var resolvedPages = site.pages
         for index in resolvedPages.indices {
@@ -51,7 +51,7 @@ public struct SiteBuilder {
             resolvedPages[index].resolvedLinks = links
             diagnostics += linkDiagnostics
         }
-        site = Site(config: config, pages: resolvedPages, staticFiles: content.staticFiles)
+        site = Site(config: config, pages: resolvedPages, staticFiles: content.staticFiles, channels: content.channels)
         return (site, diagnostics)
     }
 

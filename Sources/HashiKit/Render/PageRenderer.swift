@@ -64,6 +64,9 @@ public struct PageRenderer: Sendable {
             guard let translation = site.translation(of: page, in: language) else { return nil }
             return ["hreflang": language.code, "href": base.href(to: translation.url)]
         }
+        if let channels = site.channels, layout(for: page) == "channels" {
+            context.merge(PageContext.channels(channels, language: page.language, strings: base.strings)) { _, new in new }
+        }
         return templates.library.render(context, withTemplate: layout(for: page)) ?? ""
     }
 

@@ -44,7 +44,7 @@ struct TemplateChecker {
         }
         if name == "." { return nil }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = parts.first, PageContext.knownKeys.contains(first) else {
+        guard let first = parts.first, PageContext.knownKeys.contains(first) || PageContext.channelKeys.contains(first) else {
             return "unknown name \"\(name)\" (a template can use: \(PageContext.knownKeys.sorted().joined(separator: ", ")))"
         }
         if first == "t" {

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The reporting channels as JSON, for other sites to reuse: sorted keys, so every build writes the same bytes.
+enum ReportingChannelsJSON {
+    static let outputPath = "data/reporting-channels.json"
+
+    static func encode(_ data: ReportingChannels) -> String {
+        let channels = data.channels.map { channel -> [String: Any] in
+            var object: [String: Any] = [
+                "id": channel.id, "situations": channel.situations, "emergency": channel.isEmergency,
+                "name": channel.name.values, "purpose": channel.purpose.values, "audience": channel.audience.values,
+            ]
+            object["phone"] = channel.phone
+            object["shortCode"] = channel.shortCode
+            object["howToCall"] = channel.howToCall?.values
+            object["form"] = channel.form
+            object["website"] = channel.website
+            object["languages"] = channel.languages?.values
+            object["anonymous"] = channel.anonymous
+            object["hours"] = channel.hours?.values
+            object["note"] = channel.note?.values
+            return object
+        }
+        var root: [String: Any] = ["channels": channels]
+        root["checked"] = data.checked?.description
+        let json = (try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: json, as: UTF8.self) + "\n"
+    }
+}
