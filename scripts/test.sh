@@ -5,3 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 swift build --build-tests
 swift test --skip-build
+# The search tokenizer in JavaScript, against the same vectors as the Swift tests.
+node --test Tests/js/
+# The search page opened from disk in headless Chromium, against a freshly built site.
+HASHI=.build/debug/hashi python3 Tests/browser/search_test.py

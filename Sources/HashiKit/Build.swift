@@ -21,7 +21,8 @@ public struct BuildOptions: Sendable {
 /// The outcome of a build: every diagnostic, and what was written.
 public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
-    public var pagesWritten: Int
+    /// Pages built (or, for a check, that would be built).
+    public var pageCount: Int
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -37,7 +38,7 @@ public struct Build: Sendable {
     public func run() -> BuildResult {
         var diagnostics: [Diagnostic] = []
         func finish(_ written: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sorted(), pagesWritten: written)
+            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written)
         }
 
         // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
@@ -61,7 +62,7 @@ public struct Build: Sendable {
         guard let templates else { return finish() }
         let renderer = PageRenderer(site: site, templates: templates)
         diagnostics += renderer.missingLayouts()
-        guard !diagnostics.hasErrors, !options.dryRun else { return finish() }
+        guard !diagnostics.hasErrors, !options.dryRun else { return finish(site.pages.count) }
 
         // 6. Write (with 4. Render and 5. Index streamed into it): staging folder, swapped in at the end.
         let writer = OutputWriter(outputDirectory: options.outputDirectory)

@@ -85,5 +85,5 @@ func report(_ result: BuildResult, verb: String) throws {
         FileHandle.standardError.write(Data("hashi: \(errors) error(s), \(warnings) warning(s); nothing written\n".utf8))
         throw ExitCode(1)
     }
-    print("hashi: \(verb) \(result.pagesWritten) pages, \(warnings) warning(s)")
+    print("hashi: \(verb) \(result.pageCount) pages, \(warnings) warning(s)")
 }

@@ -33,10 +33,66 @@ public struct OutputFile: Sendable {
 }
 
 /// Stage 5: the search index of each language, as script files the search page loads (also from `file://`).
+///
+/// In `<lang>/search/`: `index.js` (counts), `p-<n>.js` (postings, sharded by the hash of a
+/// token's first characters so a query loads only its shards, and a prefix stays in one shard)
+/// and `t-<n>.js` (url, title and text of a run of pages, for result lists and snippets).
+/// Each calls `HashiSearch.register(lang, part, data)`.
 public struct SearchIndexBuilder: Sendable {
+    /// Postings per shard aimed at; shards are a power of two so the count changes rarely.
+    static let postingsPerShard = 3000
+    /// Bytes of page text per text file aimed at.
+    static let textBytesPerFile = 64 * 1024
+
     public init() {}
 
     public func build(documents: [SearchDocument], language: Language) -> [OutputFile] {
-        []
+        let documents = documents.sorted { $0.url < $1.url }
+        let index = SearchIndex(documents: documents)
+        let folder = language.code + "/search/"
+        let postingCount = index.postings.values.reduce(0) { $0 + $1.count }
+        var shardCount = 1
+        while shardCount < 4096, shardCount * Self.postingsPerShard < postingCount { shardCount *= 2 }
+        let textBytes = documents.reduce(0) { $0 + $1.body.utf8.count + $1.title.utf8.count + $1.url.utf8.count }
+        let perFile = max(1, min(1000, Self.textBytesPerFile * documents.count / max(1, textBytes)))
+
+        func script(_ part: String, _ data: ScriptJSON) -> OutputFile {
+            let call = "HashiSearch.register(" + ScriptJSON.string(language.code).text + ","
+                + ScriptJSON.string(part).text + "," + data.text + ");\n"
+            return OutputFile(path: folder + part + ".js", contents: call)
+        }
+
+        var files = [script("index", .object([
+            "version": .int(1), "documents": .int(documents.count), "shards": .int(shardCount), "perFile": .int(perFile),
+        ]))]
+        var shards = [[String: ScriptJSON]](repeating: [:], count: shardCount)
+        for (token, postings) in index.postings {
+            shards[Self.shard(of: token, count: shardCount)][token] = .array(postings.map { posting in
+                .array([.int(posting.document), .double(posting.weight)] + posting.positions.map(ScriptJSON.int))
+            })
+        }
+        for (number, shard) in shards.enumerated() {
+            files.append(script("p-\(number)", .object(shard)))
+        }
+        for start in stride(from: 0, to: documents.count, by: perFile) {
+            let slice = documents[start..<min(documents.count, start + perFile)]
+            files.append(script("t-\(start / perFile)", .object([
+                "first": .int(start),
+                "docs": .array(slice.map { .array([.string(URLPath.encode($0.url)), .string($0.title), .string($0.body)]) }),
+            ])))
+        }
+        return files
+    }
+
+    /// FNV-1a over the first character of a CJK token or the first two of a word, so every token
+    /// a one-character or prefix query can match is in the same shard.
+    public static func shard(of token: String, count: Int) -> Int {
+        let scalars = Array(token.unicodeScalars)
+        guard let first = scalars.first else { return 0 }
+        var hash: UInt32 = 2_166_136_261
+        for scalar in scalars.prefix(SearchTokenizer.isCJK(first) ? 1 : 2) {
+            hash = (hash ^ scalar.value) &* 16_777_619
+        }
+        return Int(hash % UInt32(count))
     }
 }

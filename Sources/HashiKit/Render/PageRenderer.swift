@@ -16,9 +16,15 @@ public struct PageRenderer: Sendable {
         return templates.hasLayout(page.kind.rawValue) ? page.kind.rawValue : "page"
     }
 
-    /// Layouts that front matter names but the templates lack, reported at the page.
+    /// Layouts the site needs but the templates lack: those front matter names, reported at the page,
+    /// and those of the pages hashi makes itself.
     public func missingLayouts() -> [Diagnostic] {
-        site.pages.compactMap { page in
+        let generated = Set(GeneratedPages(site: site).all.map(\.layout)).sorted().compactMap { name -> Diagnostic? in
+            guard !templates.hasLayout(name) else { return nil }
+            return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
+                          at: SourceLocation(file: templates.displayFolder))
+        }
+        return generated + site.pages.compactMap { page in
             let name = layout(for: page)
             guard !templates.hasLayout(name) else { return nil }
             return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let templateFiles: [String: String]
     /// The names of the templates in `layouts/`, which pages can use.
     public let layouts: Set<String>
+    /// The base theme folder as the user named it, for diagnostics about what it lacks.
+    public let displayFolder: String
     public let strings: UIStrings
     /// Asset paths under `assets/` to the file to copy.
     public let assets: [StaticFile]
@@ -79,7 +81,8 @@ public struct TemplateSet: Sendable {
                                                           displayFolder: displayFolders.last ?? "Templates")
         diagnostics += stringDiagnostics
         diagnostics += TemplateChecker(sources: sources, files: templateFiles, strings: strings).check()
-        let set = TemplateSet(library: library, templateFiles: templateFiles, layouts: layouts, strings: strings, assets: assets)
+        let set = TemplateSet(library: library, templateFiles: templateFiles, layouts: layouts,
+                              displayFolder: displayFolders.last ?? "Templates", strings: strings, assets: assets)
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 

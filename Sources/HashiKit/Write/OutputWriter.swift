@@ -51,7 +51,11 @@ public final class OutputWriter: @unchecked Sendable {
             guard isOurs else { throw .foreignOutput(outputDirectory) }
         }
         try? FileManager.default.removeItem(atPath: stagingDirectory)
-        guard mkdir(stagingDirectory, 0o755) == 0 else { throw .cannotCreate(stagingDirectory, Self.lastError()) }
+        do {
+            try FileManager.default.createDirectory(atPath: stagingDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(stagingDirectory, "\(error.localizedDescription)")
+        }
         createdFolders = [stagingDirectory]
     }
 

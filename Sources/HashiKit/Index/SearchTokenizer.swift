@@ -1,0 +1,97 @@
+import Foundation
+
+/// A word or CJK bigram of normalised text, and where it starts.
+public struct SearchToken: Sendable, Equatable, CustomStringConvertible {
+    /// The indexed form: stemmed Latin word, or one or two CJK characters.
+    public var text: String
+    /// Offset of the first character, in Unicode scalars of the normalised text; CJK bigrams
+    /// of one run sit at consecutive offsets, which is what the phrase check relies on.
+    public var position: Int
+
+    public init(_ text: String, at position: Int) {
+        self.text = text
+        self.position = position
+    }
+
+    public var description: String { "\(text)@\(position)" }
+}
+
+/// Splits text into search tokens; `Templates/assets/search.js` repeats it step for step, and
+/// `Tests/HashiKitTests/Vectors/tokenizer.json` keeps the two identical.
+///
+/// NFKC then lowercase; runs of Han, kana and Hangul become overlapping bigrams (a lone character
+/// stays a unigram); other letters and digits make words, which are stemmed.
+public struct SearchTokenizer: Sendable {
+    public init() {}
+
+    /// NFKC folds full-width `ＡＥＤ` and half-width `ｼｪﾙﾀｰ` into `aed` and `シェルター`.
+    public static func normalize(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.lowercased()
+    }
+
+    public func tokens(_ text: String) -> [SearchToken] {
+        let scalars = Array(Self.normalize(text).unicodeScalars)
+        var tokens: [SearchToken] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if Self.isCJK(scalar) {
+                var end = index
+                while end < scalars.count, Self.isCJK(scalars[end]) { end += 1 }
+                if end - index == 1 {
+                    tokens.append(SearchToken(String(scalar), at: index))
+                } else {
+                    for start in index..<(end - 1) {
+                        tokens.append(SearchToken(String(String.UnicodeScalarView(scalars[start...start + 1])), at: start))
+                    }
+                }
+                index = end
+            } else if Self.isWordCharacter(scalar) {
+                var word = String.UnicodeScalarView()
+                var end = index
+                while end < scalars.count {
+                    if Self.isWordCharacter(scalars[end]) {
+                        word.append(scalars[end])
+                    } else if !(Self.isApostrophe(scalars[end]) && end + 1 < scalars.count
+                                && Self.isWordCharacter(scalars[end + 1])) {
+                        break
+                    }
+                    end += 1
+                }
+                tokens.append(SearchToken(Stemmer.stem(String(word)), at: index))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    /// Han (with 々 〆 〇), Hiragana, Katakana with ー but not the middle dot ・, and Hangul.
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3005...0x3007, 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF,
+             0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF,
+             0x1100...0x11FF, 0x3131...0x318E, 0xAC00...0xD7A3:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Letters, marks and digits outside CJK: the `\p{L}\p{M}\p{N}` of the script.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return !isCJK(scalar)
+        default:
+            return false
+        }
+    }
+
+    /// `women's` and `women’s` stay one word.
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}"
+    }
+}

@@ -1,0 +1,492 @@
+/* hashi offline search: tokenizer, index loader and search page.
+ * The tokenizer mirrors Sources/HashiKit/Index/SearchTokenizer.swift and Stemmer.swift;
+ * Tests/HashiKitTests/Vectors/tokenizer.json keeps the two identical.
+ * Index parts are <script> files calling HashiSearch.register, so this works from file://. */
+(function (global) {
+  'use strict';
+
+  // ---- Tokenizer ---------------------------------------------------------
+
+  function isCJK(cp) {
+    return (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309D && cp <= 0x309F) ||
+      (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0x20000 && cp <= 0x323AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3131 && cp <= 0x318E) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3);
+  }
+  var WORD = /^[\p{L}\p{M}\p{N}]$/u;
+  function isWord(ch) { return !isCJK(ch.codePointAt(0)) && WORD.test(ch); }
+  function isApostrophe(ch) { return ch === "'" || ch === '\u2019'; }
+  function startsCJK(token) { return isCJK(token.codePointAt(0)); }
+
+  function normalize(text) { return String(text).normalize('NFKC').toLowerCase(); }
+
+  var SUFFIXES = ['ation', 'ating', 'ated', 'ate', 'ingly', 'ing', 'ion', 'edly', 'ed', 'er', 'ment', 'ness', 'ly', 'e'];
+  var UNDOUBLING = { ing: true, ingly: true, ed: true, edly: true, er: true };
+  function stem(word) {
+    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+    var s = word;
+    if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
+    else if (s.endsWith('sses')) s = s.slice(0, -2);
+    else if (s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us') && !s.endsWith('is')) s = s.slice(0, -1);
+    for (var i = 0; i < SUFFIXES.length; i++) {
+      var suffix = SUFFIXES[i];
+      if (s.endsWith(suffix) && s.length - suffix.length >= 3) {
+        s = s.slice(0, -suffix.length);
+        var last = s[s.length - 1];
+        if (UNDOUBLING[suffix] && s[s.length - 2] === last && 'bdfgmnprt'.indexOf(last) >= 0 && s.length > 3) {
+          s = s.slice(0, -1);
+        }
+        break;
+      }
+    }
+    return s;
+  }
+
+  /** Tokens of already normalised text given as an array of code points: {text, position, end}. */
+  function tokenizeChars(chars) {
+    var tokens = [];
+    var i = 0;
+    while (i < chars.length) {
+      var ch = chars[i];
+      if (isCJK(ch.codePointAt(0))) {
+        var end = i;
+        while (end < chars.length && isCJK(chars[end].codePointAt(0))) end++;
+        if (end - i === 1) tokens.push({ text: ch, position: i, end: i + 1 });
+        else for (var s = i; s < end - 1; s++) tokens.push({ text: chars[s] + chars[s + 1], position: s, end: s + 2 });
+        i = end;
+      } else if (isWord(ch)) {
+        var word = '';
+        var e = i;
+        while (e < chars.length) {
+          if (isWord(chars[e])) word += chars[e];
+          else if (!(isApostrophe(chars[e]) && e + 1 < chars.length && isWord(chars[e + 1]))) break;
+          e++;
+        }
+        tokens.push({ text: stem(word), position: i, end: e, word: word });
+        i = e;
+      } else {
+        i++;
+      }
+    }
+    return tokens;
+  }
+
+  function tokenize(text) {
+    return tokenizeChars(Array.from(normalize(text))).map(function (t) { return { text: t.text, position: t.position }; });
+  }
+
+  /** Same FNV-1a as SearchIndexBuilder.shard: first character of a CJK token, first two of a word. */
+  function shardOf(token, count) {
+    var chars = Array.from(token);
+    var key = chars.slice(0, startsCJK(token) ? 1 : 2);
+    var hash = 2166136261;
+    for (var i = 0; i < key.length; i++) hash = Math.imul(hash ^ key[i].codePointAt(0), 16777619) >>> 0;
+    return hash % count;
+  }
+
+  /** Terms of a query: each word alone, each CJK run a phrase of adjacent bigrams (as SearchQuery.swift). */
+  function parseQuery(query, typing) {
+    var terms = [];
+    var previous = null;
+    var tokens = tokenizeChars(Array.from(normalize(query)));
+    tokens.forEach(function (token) {
+      var cjk = startsCJK(token.text);
+      if (cjk && previous && previous.position + 1 === token.position && startsCJK(previous.text)) {
+        terms[terms.length - 1].tokens.push(token.text);
+      } else if (!terms.some(function (t) { return t.tokens.length === 1 && t.tokens[0] === token.text; })) {
+        terms.push({ tokens: [token.text], word: token.word || null });
+      }
+      previous = token;
+    });
+    // While typing, the last word may be unfinished: let it match as a prefix.
+    var last = terms[terms.length - 1];
+    if (typing && last && last.word && last.word.length >= 3 && !/\s$/.test(query)) last.prefix = true;
+    return terms;
+  }
+
+  // ---- Loading index parts -----------------------------------------------
+
+  var script = global.document && global.document.currentScript;
+  var base = script && script.src ? new URL('../', script.src) : null;
+  var parts = {};
+  var waiting = {};
+  var loads = {};
+
+  function register(lang, part, data) {
+    var key = lang + '/' + part;
+    parts[key] = data;
+    if (waiting[key]) { waiting[key](data); delete waiting[key]; }
+  }
+
+  function load(lang, part) {
+    var key = lang + '/' + part;
+    if (parts[key]) return Promise.resolve(parts[key]);
+    if (!loads[key]) {
+      loads[key] = new Promise(function (resolve, reject) {
+        waiting[key] = resolve;
+        var tag = global.document.createElement('script');
+        tag.src = new URL(encodeURIComponent(lang) + '/search/' + part + '.js', base).href;
+        tag.async = true;
+        tag.onerror = function () { delete loads[key]; reject(new Error('hashi search: cannot load ' + tag.src)); };
+        global.document.head.appendChild(tag);
+      });
+    }
+    return loads[key];
+  }
+
+  // ---- Ranking (BM25F weights precomputed at build time) -----------------
+
+  var K1 = 1.2;
+  function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+  function part(posting) { return posting[1] / (K1 + posting[1]); }
+
+  function shardsFor(terms, count) {
+    var wanted = {};
+    terms.forEach(function (term) { term.tokens.forEach(function (t) { wanted[shardOf(t, count)] = true; }); });
+    return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
+  }
+
+  function postingsOf(shards, token, count) {
+    var shard = shards[shardOf(token, count)];
+    return (shard && Object.prototype.hasOwnProperty.call(shard, token)) ? shard[token] : [];
+  }
+
+  /** doc -> score of one term, or null when no page has it. */
+  function scoreTerm(term, shards, info) {
+    var n = info.documents;
+    var scores = new Map();
+    var single = term.tokens.length === 1 && Array.from(term.tokens[0]).length === 1 && startsCJK(term.tokens[0]);
+    if (single || term.prefix) {
+      // Every token that starts with the character or the unfinished word, or that the word extends.
+      var stemmed = term.tokens[0];
+      var shard = shards[shardOf(stemmed, info.shards)] || {};
+      Object.keys(shard).forEach(function (token) {
+        var fits = token.startsWith(stemmed) || (term.prefix && token.length >= 4 && term.word.startsWith(token));
+        if (!fits) return;
+        var list = shard[token];
+        var weight = idf(list.length, n);
+        list.forEach(function (posting) {
+          var score = weight * part(posting) * (token === stemmed ? 1 : 0.5);
+          if (!scores.has(posting[0]) || scores.get(posting[0]) < score) scores.set(posting[0], score);
+        });
+      });
+      return scores;
+    }
+    var lists = term.tokens.map(function (t) { return postingsOf(shards, t, info.shards); });
+    var maps = lists.map(function (list) {
+      var m = new Map();
+      list.forEach(function (p) { m.set(p[0], p); });
+      return m;
+    });
+    lists[0].forEach(function (first) {
+      var doc = first[0];
+      var found = maps.map(function (m) { return m.get(doc); });
+      if (found.some(function (p) { return !p; })) return;
+      if (found.length > 1) {
+        var sets = found.map(function (p) { return new Set(p.slice(2)); });
+        var adjacent = first.slice(2).some(function (start) {
+          return sets.every(function (set, i) { return set.has(start + i); });
+        });
+        if (!adjacent) return;
+      }
+      var score = 0;
+      found.forEach(function (p, i) { score += idf(lists[i].length, n) * part(p); });
+      scores.set(doc, score);
+    });
+    return scores;
+  }
+
+  /** Every match of one language, best first, without titles: [{lang, doc, score}]. */
+  function rankLanguage(lang, terms) {
+    return load(lang, 'index').then(function (info) {
+      var numbers = shardsFor(terms, info.shards);
+      return Promise.all(numbers.map(function (k) { return load(lang, 'p-' + k); })).then(function (loaded) {
+        var shards = {};
+        numbers.forEach(function (k, i) { shards[k] = loaded[i]; });
+        var total = null;
+        terms.forEach(function (term) {
+          var scores = scoreTerm(term, shards, info);
+          if (total === null) { total = scores; return; }
+          var both = new Map();
+          scores.forEach(function (score, doc) { if (total.has(doc)) both.set(doc, total.get(doc) + score); });
+          total = both;
+        });
+        var matches = [];
+        (total || new Map()).forEach(function (score, doc) { matches.push({ lang: lang, doc: doc, score: score, perFile: info.perFile }); });
+        return matches;
+      });
+    });
+  }
+
+  function rank(query, options) {
+    var terms = parseQuery(query, options.typing);
+    if (!terms.length) return Promise.resolve({ terms: terms, matches: [] });
+    var langs = options.langs;
+    return Promise.all(langs.map(function (lang) { return rankLanguage(lang, terms); })).then(function (lists) {
+      var matches = [].concat.apply([], lists);
+      matches.sort(function (a, b) {
+        return (b.score - a.score) || (langs.indexOf(a.lang) - langs.indexOf(b.lang)) || (a.doc - b.doc);
+      });
+      return { terms: terms, matches: matches };
+    });
+  }
+
+  // ---- Snippets ------------------------------------------------------------
+
+  /** Ranges [start, end) of original code points in `text` that match the query terms. */
+  function markRanges(text, terms) {
+    var chars = Array.from(text);
+    var norm = [];
+    var origin = [];
+    chars.forEach(function (ch, i) {
+      Array.from(normalize(ch)).forEach(function (n) { norm.push(n); origin.push(i); });
+    });
+    var tokens = tokenizeChars(norm);
+    var byPosition = new Map();
+    tokens.forEach(function (t, i) { byPosition.set(t.position, i); });
+    var ranges = [];
+    function add(start, end) { ranges.push([origin[start], origin[end - 1] + 1]); }
+    terms.forEach(function (term) {
+      var single = term.tokens.length === 1 && startsCJK(term.tokens[0]) && Array.from(term.tokens[0]).length === 1;
+      tokens.forEach(function (t) {
+        if (single) {
+          if (t.text.startsWith(term.tokens[0])) add(t.position, t.position + 1);
+        } else if (startsCJK(term.tokens[0])) {
+          if (t.text !== term.tokens[0]) return;
+          var ok = term.tokens.every(function (want, i) {
+            var j = byPosition.get(t.position + i);
+            return j !== undefined && tokens[j].text === want;
+          });
+          if (ok) add(t.position, t.position + term.tokens.length + 1);
+        } else if (t.text === term.tokens[0] ||
+                   (term.prefix && (t.text.startsWith(term.tokens[0]) || (t.text.length >= 4 && term.word.startsWith(t.text))))) {
+          add(t.position, t.end);
+        }
+      });
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    return { chars: chars, ranges: merged };
+  }
+
+  var BEFORE = 40;
+  var LENGTH = 180;
+
+  /** A window of the text around the first match: plain text and its parts, marked or not. */
+  function snippet(text, terms) {
+    var found = markRanges(text, terms);
+    var chars = found.chars;
+    var start = found.ranges.length ? Math.max(0, found.ranges[0][0] - BEFORE) : 0;
+    var end = Math.min(chars.length, start + LENGTH);
+    var parts = [];
+    var at = start;
+    found.ranges.forEach(function (r) {
+      var a = Math.max(r[0], start);
+      var b = Math.min(r[1], end);
+      if (a >= b) return;
+      if (a > at) parts.push({ text: chars.slice(at, a).join(''), mark: false });
+      parts.push({ text: chars.slice(a, b).join(''), mark: true });
+      at = b;
+    });
+    if (at < end) parts.push({ text: chars.slice(at, end).join(''), mark: false });
+    if (start > 0) parts.unshift({ text: '\u2026', mark: false });
+    if (end < chars.length) parts.push({ text: '\u2026', mark: false });
+    return { snippet: parts.map(function (p) { return p.text; }).join(''), parts: parts };
+  }
+
+  function describe(match, terms) {
+    var file = Math.floor(match.doc / match.perFile);
+    return load(match.lang, 't-' + file).then(function (texts) {
+      var entry = texts.docs[match.doc - texts.first];
+      var cut = snippet(entry[2], terms);
+      return {
+        url: entry[0], title: entry[1], snippet: cut.snippet, parts: cut.parts, lang: match.lang,
+        href: base ? new URL(entry[0], base).href : entry[0], score: match.score,
+      };
+    });
+  }
+
+  function pageLanguage() {
+    var app = global.document && global.document.getElementById('search-app');
+    if (app && app.dataset.lang) return app.dataset.lang;
+    return (global.document && global.document.documentElement.lang) || 'en';
+  }
+
+  function siteLanguages() {
+    var list = global.document && global.document.querySelectorAll('#search-languages [data-code]');
+    var codes = list ? Array.prototype.map.call(list, function (li) { return li.dataset.code; }) : [];
+    return codes.length ? codes : [pageLanguage()];
+  }
+
+  function languagesOf(option) {
+    if (option === 'all' || option === '*') return siteLanguages();
+    if (Array.isArray(option)) return option.slice();
+    return [option || pageLanguage()];
+  }
+
+  /** Ranked matches {url, title, snippet, lang} of `query`; `lang` a code, an array or "all". */
+  function search(query, options) {
+    options = options || {};
+    var limit = options.limit === undefined ? 10 : options.limit;
+    return rank(query, { langs: languagesOf(options.lang), typing: !!options.prefix }).then(function (ranked) {
+      var chosen = ranked.matches.slice(0, limit === Infinity ? ranked.matches.length : limit);
+      return Promise.all(chosen.map(function (m) { return describe(m, ranked.terms); }));
+    });
+  }
+
+  // ---- The search page -----------------------------------------------------
+
+  var TEXTS = {
+    en: {
+      count: '{count} results for \u201c{query}\u201d', one: '1 result for \u201c{query}\u201d',
+      none: 'No pages match \u201c{query}\u201d.', all: 'Search all languages', error: 'The search index could not be loaded.',
+    },
+    ja: {
+      count: '\u300c{query}\u300d\u306e\u691c\u7d22\u7d50\u679c\uff1a{count}\u4ef6', one: '\u300c{query}\u300d\u306e\u691c\u7d22\u7d50\u679c\uff1a1\u4ef6',
+      none: '\u300c{query}\u300d\u306b\u4e00\u81f4\u3059\u308b\u30da\u30fc\u30b8\u306f\u3042\u308a\u307e\u305b\u3093\u3002',
+      all: '\u3059\u3079\u3066\u306e\u8a00\u8a9e\u3067\u691c\u7d22', error: '\u691c\u7d22\u7528\u306e\u30c7\u30fc\u30bf\u3092\u8aad\u307f\u8fbc\u3081\u307e\u305b\u3093\u3067\u3057\u305f\u3002',
+    },
+  };
+  var SHOWN = 50;
+
+  function text(app, name, values) {
+    var lang = app.dataset.lang;
+    var template = app.dataset['text' + name[0].toUpperCase() + name.slice(1)] ||
+      (TEXTS[lang] || TEXTS[lang.split('-')[0]] || TEXTS.en)[name];
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
+  }
+
+  function setUpPage() {
+    var doc = global.document;
+    var app = doc.getElementById('search-app');
+    var form = doc.getElementById('search-form');
+    var input = doc.getElementById('search-input');
+    var list = doc.getElementById('search-results');
+    var status = doc.getElementById('search-status');
+    if (!app || !form || !input || !list || !status) return;
+    var nojs = doc.getElementById('search-nojs');
+    if (nojs) nojs.hidden = true;
+    var root = app.dataset.root || '';
+    var names = {};
+    Array.prototype.forEach.call(doc.querySelectorAll('#search-languages [data-code]'), function (li) {
+      names[li.dataset.code] = li.textContent;
+    });
+    var params = new URLSearchParams(global.location.search);
+    var all = doc.getElementById('search-all');
+    if (!all && Object.keys(names).length > 1) {
+      var label = doc.createElement('label');
+      label.className = 'search__all';
+      all = doc.createElement('input');
+      all.type = 'checkbox';
+      all.id = 'search-all';
+      all.name = 'all';
+      all.value = '1';
+      label.appendChild(all);
+      label.appendChild(doc.createTextNode(' ' + text(app, 'all', {})));
+      form.appendChild(label);
+    }
+    if (all) all.checked = params.get('all') === '1';
+    input.value = params.get('q') || '';
+    var generation = 0;
+
+    function render(query, results, total, everyLanguage) {
+      var items = results.map(function (r) {
+        var li = doc.createElement('li');
+        li.className = 'search__result';
+        var a = doc.createElement('a');
+        a.href = root + r.url;
+        a.textContent = r.title;
+        if (r.lang !== app.dataset.lang) { a.lang = r.lang; a.hreflang = r.lang; }
+        li.appendChild(a);
+        if (everyLanguage) {
+          var tag = doc.createElement('span');
+          tag.className = 'search__lang';
+          tag.lang = r.lang;
+          tag.textContent = ' (' + (names[r.lang] || r.lang) + ')';
+          li.appendChild(tag);
+        }
+        var p = doc.createElement('p');
+        p.className = 'search__snippet';
+        if (r.lang !== app.dataset.lang) p.lang = r.lang;
+        r.parts.forEach(function (part) {
+          if (part.mark) {
+            var mark = doc.createElement('mark');
+            mark.textContent = part.text;
+            p.appendChild(mark);
+          } else {
+            p.appendChild(doc.createTextNode(part.text));
+          }
+        });
+        li.appendChild(p);
+        return li;
+      });
+      list.replaceChildren.apply(list, items);
+      status.textContent = !query.trim() ? '' : text(app, total === 0 ? 'none' : total === 1 ? 'one' : 'count',
+                                                      { count: total, query: query.trim() });
+    }
+
+    function run(query, typing) {
+      var mine = ++generation;
+      var everyLanguage = !!(all && all.checked);
+      var langs = everyLanguage ? siteLanguages() : [app.dataset.lang];
+      rank(query, { langs: langs, typing: typing }).then(function (ranked) {
+        if (mine !== generation) return null;
+        var shown = ranked.matches.slice(0, SHOWN);
+        return Promise.all(shown.map(function (m) { return describe(m, ranked.terms); })).then(function (results) {
+          if (mine === generation) {
+            render(query, results, ranked.matches.length, everyLanguage);
+            app.dataset.state = 'done';
+          }
+        });
+      }).catch(function () {
+        if (mine === generation) { status.textContent = text(app, 'error', {}); app.dataset.state = 'error'; }
+      });
+    }
+
+    function remember() {
+      try {
+        var next = new URLSearchParams();
+        if (input.value) next.set('q', input.value);
+        if (all && all.checked) next.set('all', '1');
+        var query = next.toString();
+        global.history.replaceState(null, '', query ? '?' + query : global.location.pathname);
+      } catch (e) { /* some browsers refuse this on file:// */ }
+    }
+
+    var timer = null;
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { remember(); run(input.value, true); }, 120);
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      remember();
+      run(input.value, false);
+    });
+    if (all) all.addEventListener('change', function () { remember(); run(input.value, false); });
+    run(input.value, false);
+  }
+
+  global.HashiSearch = {
+    register: register,
+    search: search,
+    tokenize: tokenize,
+    normalize: normalize,
+    stem: stem,
+    shardOf: shardOf,
+    parseQuery: parseQuery,
+    snippet: snippet,
+  };
+
+  if (global.document) {
+    if (global.document.readyState === 'loading') global.document.addEventListener('DOMContentLoaded', setUpPage);
+    else setUpPage();
+  }
+})(typeof window !== 'undefined' ? window : globalThis);

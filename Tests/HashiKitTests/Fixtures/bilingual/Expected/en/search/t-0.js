@@ -1,0 +1,1 @@
+HashiSearch.register("en","t-0",{"docs":[["en/","Home","A guide to getting ready for earthquakes. Start with securing furniture, or read the Japanese page."],["en/furniture/","Furniture","Securing furniture\nFix it to the wall with L-brackets. See also the government and home."]],"first":0});

@@ -1,0 +1,111 @@
+import XCTest
+@testable import HashiKit
+
+/// What a reader of the search notices: the right page found, first, and nothing for nonsense.
+final class SearchIndexTests: XCTestCase {
+    let ja = Language(code: "ja", name: "日本語", title: "日本", order: 0)
+    let en = Language(code: "en", name: "English", title: "Japan", order: 1)
+
+    func page(_ url: String, _ title: String, headings: [String] = [], _ body: String, in language: Language) -> SearchDocument {
+        SearchDocument(url: url, title: title, headings: headings, body: body, language: language)
+    }
+
+    var japanese: [SearchDocument] {
+        [
+            page("ja/labor/", "労働搾取", "外国人技能実習制度のもとで働く人が被害にあっています。", in: ja),
+            page("ja/tokyo/", "首都", "東京に住む人の都合を考えます。", in: ja),
+            page("ja/kyoto/", "古都", "京都の寺を訪ねます。", in: ja),
+            page("ja/shelter/", "保護", headings: ["シェルター"], "被害者はシェルターで保護されます。", in: ja),
+            page("ja/aed/", "救命", "駅にはAEDがあります。", in: ja),
+        ]
+    }
+
+    var english: [SearchDocument] {
+        [
+            page("en/shelters/", "Shelters", "Victims can stay in shelters run by NGOs.", in: en),
+            page("en/disaster/", "Disasters", headings: ["Evacuation"], "Evacuation centres open during flooding.", in: en),
+            page("en/labor/", "Labor trafficking", "Forced labor in factories and farms.", in: en),
+            page("en/history/", "History", "Shelter was mentioned once in the history of the law on labor.", in: en),
+        ]
+    }
+
+    func urls(_ query: String, in documents: [SearchDocument]) -> [String] {
+        let index = SearchIndex(documents: documents)
+        return index.search(query).map { index.documents[$0].url }
+    }
+
+    func testJapaneseSubstringOfACompoundIsFound() {
+        XCTAssertEqual(urls("実習", in: japanese), ["ja/labor/"])
+        XCTAssertEqual(urls("技能実習制度", in: japanese), ["ja/labor/"])
+    }
+
+    func testBigramsMustBeAdjacent() {
+        XCTAssertEqual(urls("京都", in: japanese), ["ja/kyoto/"], "東京 … 都合 is not 京都")
+        XCTAssertEqual(urls("東京都", in: japanese), [])
+    }
+
+    func testWidthFormsFindTheSamePage() {
+        XCTAssertEqual(urls("ｼｪﾙﾀｰ", in: japanese), ["ja/shelter/"])
+        XCTAssertEqual(urls("ＡＥＤ", in: japanese), ["ja/aed/"])
+        XCTAssertEqual(urls("aed", in: japanese), ["ja/aed/"])
+    }
+
+    func testOneCJKCharacterFindsPagesStartingAWordWithIt() {
+        XCTAssertEqual(Set(urls("被", in: japanese)), ["ja/labor/", "ja/shelter/"])
+    }
+
+    func testEnglishInflectionsMeet() {
+        XCTAssertEqual(urls("evacuating", in: english), ["en/disaster/"])
+        XCTAssertEqual(urls("flood", in: english), ["en/disaster/"])
+        XCTAssertEqual(urls("shelter", in: english).first, "en/shelters/")
+    }
+
+    func testEveryWordMustMatch() {
+        XCTAssertEqual(urls("forced labor", in: english), ["en/labor/"])
+        XCTAssertEqual(urls("shelter flooding", in: english), [])
+    }
+
+    func testTitleOutranksBody() {
+        XCTAssertEqual(urls("shelters", in: english), ["en/shelters/", "en/history/"])
+        XCTAssertEqual(urls("labor", in: english).first, "en/labor/")
+    }
+
+    func testNonsenseFindsNothing() {
+        XCTAssertEqual(urls("xyzzyplugh", in: english), [])
+        XCTAssertEqual(urls("", in: english), [])
+        XCTAssertEqual(urls("鬱鬱", in: japanese), [])
+    }
+
+    func testFilesAreDeterministicAndRegisterThemselves() {
+        let builder = SearchIndexBuilder()
+        let once = builder.build(documents: english, language: en)
+        let again = builder.build(documents: english.reversed(), language: en)
+        XCTAssertEqual(once.map(\.path), again.map(\.path))
+        XCTAssertEqual(once.map(\.contents), again.map(\.contents))
+        XCTAssertEqual(once.map(\.path), ["en/search/index.js", "en/search/p-0.js", "en/search/t-0.js"])
+        for file in once { XCTAssertTrue(file.contents.hasPrefix("HashiSearch.register(\"en\",")) }
+        XCTAssertTrue(once[0].contents.contains("\"documents\":4"))
+    }
+
+    func testLargeSitesAreSplitIntoShards() {
+        let many = (0..<400).map { number in
+            page("en/p\(number)/", "Page \(number)", "word\(number) common text about shelter number \(number) and w\(number * 7)x "
+                 + String(repeating: "more words to make the text long. ", count: 40), in: en)
+        }
+        let files = SearchIndexBuilder().build(documents: many, language: en)
+        let shards = files.filter { $0.path.hasPrefix("en/search/p-") }
+        XCTAssertGreaterThan(shards.count, 1)
+        XCTAssertGreaterThan(files.filter { $0.path.hasPrefix("en/search/t-") }.count, 1)
+        // Each token lives in exactly the shard its hash names.
+        let named = shards.first { $0.contents.contains("\"shelt\":") }
+        XCTAssertEqual(named?.path, "en/search/p-\(SearchIndexBuilder.shard(of: "shelt", count: shards.count)).js")
+    }
+
+    func testScriptTextIsEscaped() {
+        let files = SearchIndexBuilder().build(documents: [page("en/x/", "A \"quoted\" </script> title", "line\u{2028}break", in: en)],
+                                               language: en)
+        let text = files.first { $0.path.hasSuffix("t-0.js") }!.contents
+        XCTAssertTrue(text.contains(#"A \"quoted\" \u003c/script> title"#))
+        XCTAssertTrue(text.contains(#"line\u2028break"#))
+    }
+}

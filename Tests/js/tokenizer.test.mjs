@@ -1,0 +1,48 @@
+// The JavaScript tokenizer of Templates/assets/search.js against the vectors the Swift tests check too.
+// Run: node --test Tests/js/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const root = new URL('../../', import.meta.url);
+const context = {};
+vm.createContext(context);
+vm.runInContext(readFileSync(new URL('Templates/assets/search.js', root), 'utf8'), context);
+const { HashiSearch } = context;
+// Arrays made inside the vm context have another Array prototype; copy them into this realm.
+const plain = (value) => JSON.parse(JSON.stringify(value));
+const vectors = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/tokenizer.json', root), 'utf8'));
+
+for (const vector of vectors) {
+  test(`tokenizer: ${vector.note}`, () => {
+    const tokens = plain(HashiSearch.tokenize(vector.input));
+    assert.deepEqual(tokens.map((t) => t.text), vector.tokens, `tokens of ${JSON.stringify(vector.input)}`);
+    assert.deepEqual(tokens.map((t) => t.position), vector.positions, `positions of ${JSON.stringify(vector.input)}`);
+  });
+}
+
+test('a query splits into words and CJK phrases', () => {
+  const terms = plain(HashiSearch.parseQuery('技能実習 shelters', false)).map((t) => t.tokens);
+  assert.deepEqual(terms, [['技能', '能実', '実習'], ['shelt']]);
+});
+
+test('snippets mark the matched text in the original form', () => {
+  const terms = HashiSearch.parseQuery('ｼｪﾙﾀｰ evacuating', false);
+  const { parts } = plain(HashiSearch.snippet('近くのシェルターへ。Evacuation started.', terms));
+  assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ['シェルター', 'Evacuation']);
+});
+
+test('snippets do not mark a bigram pair that is not adjacent', () => {
+  const terms = HashiSearch.parseQuery('京都', false);
+  const { parts } = HashiSearch.snippet('東京と都合', terms);
+  assert.equal(parts.filter((p) => p.mark).length, 0);
+});
+
+const SHARDS = [30, 46, 34, 43];
+test('shard numbers match the Swift builder', () => {
+  // SearchIndexTests checks the same numbers on the Swift side.
+  assert.equal(HashiSearch.shardOf('shelt', 16), HashiSearch.shardOf('sh', 16));
+  assert.equal(HashiSearch.shardOf('実習', 64), HashiSearch.shardOf('実', 64));
+  assert.deepEqual(['shelt', '実習', 'evacu', 'aed'].map((t) => HashiSearch.shardOf(t, 64)), SHARDS);
+});
