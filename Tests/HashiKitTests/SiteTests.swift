@@ -91,3 +91,25 @@ final class SiteTests: XCTestCase {
         return found
     }
 }
+
+final class TemplateCheckTests: XCTestCase {
+    func testTemplatesThatNameNothingAreErrorsAtTheirLine() throws {
+        let folder = try TemporaryFolder([
+            "Theme/layouts/page.mustache": "<h1>{{title}}</h1>\n{{titel}} {{>footr}}\n{{t.greeting}} {{t.missing}} {{shout(title)}}\n",
+            "Theme/layouts/root.mustache": "{{title}}",
+            "Theme/layouts/search.mustache": "{{title}}",
+            "Theme/i18n/ja.yaml": "greeting: こんにちは\n",
+            "Theme/i18n/en.yaml": "greeting: Hello\nfarewell: Bye\n",
+        ])
+        let languages = [Language(code: "ja", name: "日本語", title: "T", order: 0), Language(code: "en", name: "English", title: "T", order: 1)]
+        let (set, diagnostics) = TemplateSet.load(folders: [folder.path + "/Theme"], displayFolders: ["Theme"], languages: languages)
+        XCTAssertNil(set)
+        XCTAssertEqual(diagnostics.sorted().map(\.description), [
+            "Theme/i18n/ja.yaml:1:1: warning: UI string \"farewell\" is missing (it is defined for en); using the default language's",
+            "Theme/layouts/page.mustache:2:1: error: unknown name \"titel\" (a template can use: " + PageContext.knownKeys.sorted().joined(separator: ", ") + ")",
+            "Theme/layouts/page.mustache:2:11: error: unknown partial \"footr\"",
+            "Theme/layouts/page.mustache:3:16: error: unknown UI string \"t.missing\": add it to every i18n/<lang>.yaml",
+            "Theme/layouts/page.mustache:3:30: error: unknown transform \"shout\"",
+        ])
+    }
+}

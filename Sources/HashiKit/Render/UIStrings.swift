@@ -43,7 +43,7 @@ public struct UIStrings: Sendable {
             var strings = raw[language.code] ?? fallback
             if let display = files[language.code]?.display {
                 for key in keys.sorted() where strings[key] == nil {
-                    let owner = languages.first { raw[$0.code]?[$0.code == language.code ? "" : key] != nil }?.code ?? "another language"
+                    let owner = languages.first { raw[$0.code]?[key] != nil }?.code ?? "another language"
                     diagnostics.append(.warning("UI string \"\(key)\" is missing (it is defined for \(owner)); using the default language's",
                                                 at: SourceLocation(file: display)))
                     strings[key] = fallback[key] ?? raw.values.compactMap { $0[key] }.first
