@@ -17,7 +17,7 @@ enum FrontMatterParser {
         }
         var lineNumber = 1
         var yamlLines: [Substring] = []
-        var rest = text[text.index(text.startIndex, offsetBy: min(4, text.count))...]
+        var rest = text.dropFirst(4)
         while !rest.isEmpty {
             lineNumber += 1
             let end = rest.firstIndex(of: "\n") ?? rest.endIndex

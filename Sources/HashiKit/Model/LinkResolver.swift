@@ -57,7 +57,7 @@ struct LinkResolver {
 
         if path.isEmpty {
             guard let fragment else { return .success(.local("./")) }
-            return check(fragment: fragment, in: page, linkText: String(destination)).map { .local("#" + URLPath.encode($0, keepNonASCII: true)) }
+            return check(fragment: fragment, in: page).map { .local("#" + URLPath.encode($0, keepNonASCII: true)) }
         }
         let target: String
         var targetPage: Page?
@@ -91,7 +91,7 @@ struct LinkResolver {
         var href = URLPath.encode(URLPath.relative(from: page.url, to: target)) + query
         if let fragment {
             if let targetPage {
-                switch check(fragment: fragment, in: targetPage, linkText: String(destination)) {
+                switch check(fragment: fragment, in: targetPage) {
                 case .success(let id): href += "#" + URLPath.encode(id, keepNonASCII: true)
                 case .failure(let problem): return .failure(problem)
                 }
@@ -112,7 +112,7 @@ struct LinkResolver {
         return candidates.first { site.page(atURL: $0) != nil || staticPaths.contains($0) || generatedPaths.contains($0) }
     }
 
-    private func check(fragment: String, in page: Page, linkText: String) -> Result<String, Problem> {
+    private func check(fragment: String, in page: Page) -> Result<String, Problem> {
         let id = URLPath.decode(fragment)
         if page.document.headings.contains(where: { $0.id == id }) { return .success(id) }
         let known = page.document.headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
