@@ -24,7 +24,7 @@ struct DirectoryWalker {
 
     private func walk(folder: String, relative: String, realRoot: String, depth: Int, into entries: inout [Entry], diagnostics: inout [Diagnostic]) {
         guard depth < 64, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
+        for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let path = folder + "/" + name
             let relativePath = (relative.isEmpty ? "" : relative + "/") + name.precomposedStringWithCanonicalMapping
             var info = stat()

@@ -66,10 +66,9 @@ struct ReportingChannelsLoader {
         for key in ["id"] + Self.requiredText where !fields.contains(where: { $0.key == key }) {
             reader.error("a channel needs \"\(key)\"", at: node)
         }
-        if strings["phone"] == nil && strings["shortCode"] == nil && strings["form"] == nil && strings["website"] == nil && !channel.isEmergency {
-            if fields.contains(where: { $0.key == "note" }) == false {
-                reader.warning("channel \"\(strings["id"] ?? "?")\" gives no phone, short code, form or web site", at: node)
-            }
+        let hasContact = ["phone", "shortCode", "form", "website"].contains { strings[$0] != nil }
+        if !hasContact && !channel.isEmergency && text["note"] == nil {
+            reader.warning("channel \"\(strings["id"] ?? "?")\" gives no phone, short code, form, web site or note", at: node)
         }
         if strings["shortCode"] != nil && text["howToCall"] == nil {
             reader.error("a channel with a \"shortCode\" needs \"howToCall\": a short code cannot be dialled from a link", at: node)

@@ -1,8 +1,9 @@
 /// The whole site as values: languages, pages in a stable order, and how they are connected.
 public struct Site: Sendable {
     public let config: SiteConfig
-    /// Sorted by language order, then URL.
-    public let pages: [Page]
+    /// Sorted by language order, then URL. Only the Model stage changes them, and never their URLs,
+    /// so the indices below stay valid.
+    public internal(set) var pages: [Page]
     public let staticFiles: [StaticFile]
     public let channels: ReportingChannels?
     /// Page indices by translation key and language code.

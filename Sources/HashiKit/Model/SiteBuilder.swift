@@ -45,13 +45,11 @@ public struct SiteBuilder {
 
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         let resolver = LinkResolver(site: site, generatedPaths: reserved)
-        var resolvedPages = site.pages
-        for index in resolvedPages.indices {
-            let (links, linkDiagnostics) = resolver.resolve(resolvedPages[index])
-            resolvedPages[index].resolvedLinks = links
+        let resolved = site.pages.map { resolver.resolve($0) }
+        for (index, (links, linkDiagnostics)) in resolved.enumerated() {
+            site.pages[index].resolvedLinks = links
             diagnostics += linkDiagnostics
         }
-        site = Site(config: config, pages: resolvedPages, staticFiles: content.staticFiles, channels: content.channels)
         return (site, diagnostics)
     }
 
