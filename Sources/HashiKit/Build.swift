@@ -23,6 +23,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Pages built (or, for a check, that would be built).
     public var pageCount: Int
+    /// Wall time of each stage that ran, in pipeline order.
+    public var timings: [StageTime] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -37,8 +39,9 @@ public struct Build: Sendable {
 
     public func run() -> BuildResult {
         var diagnostics: [Diagnostic] = []
+        var clock = StageClock()
         func finish(_ written: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written)
+            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written, timings: clock.stages)
         }
 
         // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
@@ -51,10 +54,12 @@ public struct Build: Sendable {
         diagnostics += templateDiagnostics
         guard var content = loaded else { return finish() }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        clock.lap("load")
 
         // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
         let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
         let documents = content.sources.concurrentMap { markdown.render($0) }
+        clock.lap("parse")
 
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
         let (site, modelDiagnostics) = SiteBuilder(content: content).build(documents: documents)
@@ -62,6 +67,7 @@ public struct Build: Sendable {
         guard let templates else { return finish() }
         let renderer = PageRenderer(site: site, templates: templates)
         diagnostics += renderer.missingLayouts()
+        clock.lap("model")
         guard !diagnostics.hasErrors, !options.dryRun else { return finish(site.pages.count) }
 
         // 6. Write (with 4. Render and 5. Index streamed into it): staging folder, swapped in at the end.
@@ -80,6 +86,7 @@ public struct Build: Sendable {
             writer.write(generated.outputPath, contents: renderer.renderGenerated(
                 layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
         }
+        clock.lap("render+write")
         // 5. Index: the search index of each language.
         let index = SearchIndexBuilder()
         for language in site.languages {
@@ -88,6 +95,7 @@ public struct Build: Sendable {
                 writer.write(file.path, contents: file.contents)
             }
         }
+        clock.lap("index")
         if let channels = site.channels {
             writer.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }
@@ -99,6 +107,7 @@ public struct Build: Sendable {
         } catch {
             diagnostics.append(.error(error.description, at: SourceLocation(file: options.outputDirectory)))
         }
+        clock.lap("commit")
         return finish(site.pages.count)
     }
 }

@@ -59,8 +59,17 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     func run() throws {
-        try report(Build(options: site.buildOptions(dryRun: false)).run(), verb: "built")
+        let result = Build(options: site.buildOptions(dryRun: false)).run()
+        if timings {
+            for time in result.timings {
+                print("hashi: \(time.stage) \(String(format: "%.3f", time.seconds)) s")
+            }
+        }
+        try report(result, verb: "built")
     }
 }
 

@@ -45,3 +45,21 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual(SearchIndexBuilder.shard(of: "実習", count: 64), SearchIndexBuilder.shard(of: "実", count: 64))
     }
 }
+
+final class FastNormalizationTests: XCTestCase {
+    /// The shortcut must give exactly what NFKC + lowercase gives, scalar by scalar and in context.
+    func testShortcutAgreesWithNFKCForEveryCharacterItTakes() {
+        var taken = 0
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            guard let fast = SearchTokenizer.fastNormalized(text) else { continue }
+            taken += 1
+            XCTAssertEqual(fast, text.precomposedStringWithCompatibilityMapping.lowercased(), String(format: "U+%04X", value))
+        }
+        XCTAssertGreaterThan(taken, 20_000)
+        for text in ["技能実習制度（ＡＥＤ）\u{3000}Shelters…", "かﾞ", "Café", "ｼｪﾙﾀｰ", "A\u{301}"] {
+            XCTAssertEqual(SearchTokenizer.normalize(text), text.precomposedStringWithCompatibilityMapping.lowercased(), text)
+        }
+    }
+}

@@ -20,40 +20,55 @@ public struct SearchIndex: Sendable {
 
     public init(documents: [SearchDocument], tokenizer: SearchTokenizer = SearchTokenizer()) {
         self.documents = documents
-        // Fields of each page, tokenised once; positions run on across fields with a gap so a
-        // bigram at the end of the title is never adjacent to one at the start of the body.
-        var fieldTokens: [[[SearchToken]]] = []
-        var fieldLengths: [[Int]] = []
-        for document in documents {
+        // Pass 1, on every core: each page's term frequencies per field, tokenised once. Positions
+        // run on across fields with a gap, so the title's last bigram never touches the body's first.
+        let counts = documents.concurrentMap { document in
+            var terms: [String: TermCounts] = [:]
+            var lengths = [0, 0, 0]
             var offset = 0
-            var fields: [[SearchToken]] = []
-            for text in [document.title, document.headings.joined(separator: "\n"), document.body] {
-                let tokens = tokenizer.tokens(text)
-                fields.append(tokens.map { SearchToken($0.text, at: $0.position + offset) })
-                offset += SearchTokenizer.normalize(text).unicodeScalars.count + 1
+            for (field, text) in [document.title, document.headings.joined(separator: "\n"), document.body].enumerated() {
+                offset += tokenizer.tokenize(text, offset: offset) { token in
+                    lengths[field] += 1
+                    let isCJK = SearchTokenizer.isCJK(token.text.unicodeScalars.first!)
+                    terms[token.text, default: TermCounts()].add(field: field, position: isCJK ? token.position : -1)
+                } + 1
             }
-            fieldTokens.append(fields)
-            fieldLengths.append(fields.map(\.count))
+            return (terms: terms, lengths: lengths)
         }
         let count = Double(max(documents.count, 1))
-        let averages = (0..<3).map { field in max(1, Double(fieldLengths.reduce(0) { $0 + $1[field] }) / count) }
-        for (document, fields) in fieldTokens.enumerated() {
-            var weights: [String: Double] = [:]
-            var positions: [String: [Int]] = [:]
-            for (field, tokens) in fields.enumerated() {
-                let norm = 1 - Self.b + Self.b * Double(tokens.count) / averages[field]
-                for token in tokens {
-                    weights[token.text, default: 0] += Self.fieldWeights[field] / norm
-                    if SearchTokenizer.isCJK(token.text.unicodeScalars.first!) {
-                        positions[token.text, default: []].append(token.position)
-                    }
-                }
-            }
-            for (token, weight) in weights {
-                postings[token, default: []].append(Posting(document: document, weight: Self.rounded(weight),
-                                                             positions: positions[token] ?? []))
+        let averages = (0..<3).map { field in max(1, Double(counts.reduce(0) { $0 + $1.lengths[field] }) / count) }
+        // Pass 2, on every core: BM25F weights; then merged in page order, so each list is sorted.
+        let weighted = counts.concurrentMap { page -> [(String, Double, [Int])] in
+            let norms = (0..<3).map { 1 - Self.b + Self.b * Double(page.lengths[$0]) / averages[$0] }
+            return page.terms.map { token, counts in
+                let weight = (0..<3).reduce(0.0) { $0 + Self.fieldWeights[$1] * Double(counts.frequency($1)) / norms[$1] }
+                return (token, Self.rounded(weight), counts.positions)
             }
         }
+        for (document, terms) in weighted.enumerated() {
+            for (token, weight, positions) in terms {
+                postings[token, default: []].append(Posting(document: document, weight: weight, positions: positions))
+            }
+        }
+    }
+
+    /// How often a token occurs in each field of one page, and where (CJK tokens only).
+    private struct TermCounts: Sendable {
+        var title: Int32 = 0
+        var headings: Int32 = 0
+        var body: Int32 = 0
+        var positions: [Int] = []
+
+        mutating func add(field: Int, position: Int) {
+            switch field {
+            case 0: title += 1
+            case 1: headings += 1
+            default: body += 1
+            }
+            if position >= 0 { positions.append(position) }
+        }
+
+        func frequency(_ field: Int) -> Int32 { field == 0 ? title : (field == 1 ? headings : body) }
     }
 
     /// Three decimals keep the files small and the output identical from build to build.

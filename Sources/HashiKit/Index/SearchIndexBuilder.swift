@@ -56,7 +56,7 @@ public struct SearchIndexBuilder: Sendable {
         let textBytes = documents.reduce(0) { $0 + $1.body.utf8.count + $1.title.utf8.count + $1.url.utf8.count }
         let perFile = max(1, min(1000, Self.textBytesPerFile * documents.count / max(1, textBytes)))
 
-        func script(_ part: String, _ data: ScriptJSON) -> OutputFile {
+        @Sendable func script(_ part: String, _ data: ScriptJSON) -> OutputFile {
             let call = "HashiSearch.register(" + ScriptJSON.string(language.code).text + ","
                 + ScriptJSON.string(part).text + "," + data.text + ");\n"
             return OutputFile(path: folder + part + ".js", contents: call)
@@ -65,21 +65,22 @@ public struct SearchIndexBuilder: Sendable {
         var files = [script("index", .object([
             "version": .int(1), "documents": .int(documents.count), "shards": .int(shardCount), "perFile": .int(perFile),
         ]))]
-        var shards = [[String: ScriptJSON]](repeating: [:], count: shardCount)
+        var shards = [[String: [SearchIndex.Posting]]](repeating: [:], count: shardCount)
         for (token, postings) in index.postings {
-            shards[Self.shard(of: token, count: shardCount)][token] = .array(postings.map { posting in
-                .array([.int(posting.document), .double(posting.weight)] + posting.positions.map(ScriptJSON.int))
-            })
+            shards[Self.shard(of: token, count: shardCount)][token] = postings
         }
-        for (number, shard) in shards.enumerated() {
-            files.append(script("p-\(number)", .object(shard)))
+        // Shards are written on every core; each file's bytes depend only on its own shard.
+        files += Array(shards.enumerated()).concurrentMap { number, shard in
+            script("p-\(number)", .object(shard.mapValues { postings in
+                .array(postings.map { .array([.int($0.document), .double($0.weight)] + $0.positions.map(ScriptJSON.int)) })
+            }))
         }
-        for start in stride(from: 0, to: documents.count, by: perFile) {
+        files += Array(stride(from: 0, to: documents.count, by: perFile)).concurrentMap { start in
             let slice = documents[start..<min(documents.count, start + perFile)]
-            files.append(script("t-\(start / perFile)", .object([
+            return script("t-\(start / perFile)", .object([
                 "first": .int(start),
                 "docs": .array(slice.map { .array([.string(URLPath.encode($0.url)), .string($0.title), .string($0.body)]) }),
-            ])))
+            ]))
         }
         return files
     }

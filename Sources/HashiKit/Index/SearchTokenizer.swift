@@ -26,12 +26,45 @@ public struct SearchTokenizer: Sendable {
 
     /// NFKC folds full-width `ＡＥＤ` and half-width `ｼｪﾙﾀｰ` into `aed` and `シェルター`.
     public static func normalize(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping.lowercased()
+        fastNormalized(text) ?? text.precomposedStringWithCompatibilityMapping.lowercased()
+    }
+
+    /// The same result as NFKC plus lowercase for text made only of characters whose mapping is
+    /// known and needs no neighbour (ASCII, kana, common kanji and punctuation, full-width ASCII),
+    /// which is nearly all of a Japanese or English page; nil sends other text the long way.
+    static func fastNormalized(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A, 0xFF21...0xFF3A:
+                out.append(Unicode.Scalar(value >= 0xFF00 ? value - 0xFEE0 + 0x20 : value + 0x20)!)
+            case 0xFF01...0xFF5E:
+                out.append(Unicode.Scalar(value - 0xFEE0)!)
+            case 0x3000:
+                out.append(" ")
+            case 0x2026:
+                out.append(contentsOf: "...".unicodeScalars)
+            case 0x00...0x7F, 0x2010, 0x2012...0x2016, 0x2018...0x2023, 0x3001...0x3003, 0x3005...0x3011,
+                 0x3041...0x3096, 0x309D...0x309E, 0x30A1...0x30FE, 0x4E00...0x9FFF:
+                out.append(scalar)
+            default:
+                return nil
+            }
+        }
+        return String(out)
     }
 
     public func tokens(_ text: String) -> [SearchToken] {
-        let scalars = Array(Self.normalize(text).unicodeScalars)
         var tokens: [SearchToken] = []
+        _ = tokenize(text, offset: 0) { tokens.append($0) }
+        return tokens
+    }
+
+    /// Calls `emit` with each token of `text`, positions shifted by `offset`; returns the length
+    /// of the normalised text, so fields can follow one another without touching.
+    public func tokenize(_ text: String, offset: Int, emit: (SearchToken) -> Void) -> Int {
+        let scalars = Array(Self.normalize(text).unicodeScalars)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -39,10 +72,13 @@ public struct SearchTokenizer: Sendable {
                 var end = index
                 while end < scalars.count, Self.isCJK(scalars[end]) { end += 1 }
                 if end - index == 1 {
-                    tokens.append(SearchToken(String(scalar), at: index))
+                    emit(SearchToken(String(scalar), at: index + offset))
                 } else {
                     for start in index..<(end - 1) {
-                        tokens.append(SearchToken(String(String.UnicodeScalarView(scalars[start...start + 1])), at: start))
+                        var bigram = ""
+                        bigram.unicodeScalars.append(scalars[start])
+                        bigram.unicodeScalars.append(scalars[start + 1])
+                        emit(SearchToken(bigram, at: start + offset))
                     }
                 }
                 index = end
@@ -58,13 +94,13 @@ public struct SearchTokenizer: Sendable {
                     }
                     end += 1
                 }
-                tokens.append(SearchToken(Stemmer.stem(String(word)), at: index))
+                emit(SearchToken(Stemmer.stem(String(word)), at: index + offset))
                 index = end
             } else {
                 index += 1
             }
         }
-        return tokens
+        return scalars.count
     }
 
     /// Han (with 々 〆 〇), Hiragana, Katakana with ー but not the middle dot ・, and Hangul.
@@ -81,6 +117,9 @@ public struct SearchTokenizer: Sendable {
 
     /// Letters, marks and digits outside CJK: the `\p{L}\p{M}\p{N}` of the script.
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
