@@ -33,26 +33,40 @@ public struct SearchTokenizer: Sendable {
     /// known and needs no neighbour (ASCII, kana, common kanji and punctuation, full-width ASCII),
     /// which is nearly all of a Japanese or English page; nil sends other text the long way.
     static func fastNormalized(_ text: String) -> String? {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x41...0x5A, 0xFF21...0xFF3A:
-                out.append(Unicode.Scalar(value >= 0xFF00 ? value - 0xFEE0 + 0x20 : value + 0x20)!)
-            case 0xFF01...0xFF5E:
-                out.append(Unicode.Scalar(value - 0xFEE0)!)
-            case 0x3000:
-                out.append(" ")
-            case 0x2026:
-                out.append(contentsOf: "...".unicodeScalars)
-            case 0x00...0x7F, 0x2010, 0x2012...0x2016, 0x2018...0x2023, 0x3001...0x3003, 0x3005...0x3011,
-                 0x3041...0x3096, 0x309D...0x309E, 0x30A1...0x30FE, 0x4E00...0x9FFF:
-                out.append(scalar)
-            default:
-                return nil
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                // Every character the shortcut takes is three bytes long in UTF-8.
+                guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return nil }
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                switch value {
+                case 0xFF21...0xFF3A:
+                    out.append(UInt8(value - 0xFEE0 + 0x20))
+                case 0xFF01...0xFF5E:
+                    out.append(UInt8(value - 0xFEE0))
+                case 0x3000:
+                    out.append(0x20)
+                case 0x2026:
+                    out += [0x2E, 0x2E, 0x2E]
+                case 0x2010, 0x2012...0x2016, 0x2018...0x2023, 0x3001...0x3003, 0x3005...0x3011,
+                     0x3041...0x3096, 0x309D...0x309E, 0x30A1...0x30FE, 0x4E00...0x9FFF:
+                    out += bytes[index..<index + 3]
+                default:
+                    return nil
+                }
+                index += 3
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     public func tokens(_ text: String) -> [SearchToken] {
