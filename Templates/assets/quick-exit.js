@@ -15,6 +15,15 @@
 
   button.addEventListener("click", leave);
 
+  // Anything a reader jumps or tabs to stops below the sticky bar: site.css pads scrolling by its height.
+  var bar = button.closest ? button.closest(".quick-exit") : null;
+  function measure() {
+    if (bar && bar.offsetHeight) document.documentElement.style.setProperty("--quick-exit-space", bar.offsetHeight + "px");
+  }
+  measure();
+  if (bar && window.ResizeObserver) new ResizeObserver(measure).observe(bar);
+  else window.addEventListener("resize", measure);
+
   var presses = [];
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Shift" || event.repeat) return;
