@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Check everything, write nothing (`hashi check`).
     public var dryRun: Bool
+    /// Treat warnings (missing or stale translations, removed links) as errors, for CI.
+    public var strict: Bool = false
 
     public init(contentDirectory: String = "Content", templateDirectories: [String] = ["Templates"],
                 outputDirectory: String = "Output", baseURL: String? = nil, dryRun: Bool = false) {
@@ -68,6 +70,9 @@ public struct Build: Sendable {
         let renderer = PageRenderer(site: site, templates: templates)
         diagnostics += renderer.missingLayouts()
         clock.lap("model")
+        if options.strict {
+            diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
+        }
         guard !diagnostics.hasErrors, !options.dryRun else { return finish(site.pages.count) }
 
         // 6. Write (with 4. Render and 5. Index streamed into it): staging folder, swapped in at the end.
@@ -82,7 +87,7 @@ public struct Build: Sendable {
         site.pages.concurrentForEach { page in
             writer.write(page.outputPath, contents: renderer.render(page))
         }
-        for generated in GeneratedPages(site: site).all {
+        for generated in GeneratedPages(site: site).entries(hasLayout: templates.hasLayout) {
             writer.write(generated.outputPath, contents: renderer.renderGenerated(
                 layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
         }
@@ -90,12 +95,15 @@ public struct Build: Sendable {
         // 5. Index: the search index of each language.
         let index = SearchIndexBuilder()
         for language in site.languages {
-            let documents = site.pages.filter { $0.language == language }.map(SearchDocument.init(page:))
+            let documents = site.pages.filter { $0.language == language && !$0.isFallback }.map(SearchDocument.init(page:))
             for file in index.build(documents: documents, language: language) {
                 writer.write(file.path, contents: file.contents)
             }
         }
         clock.lap("index")
+        let sitemap = Sitemap(site: site)
+        writer.write(Sitemap.path, contents: sitemap.xml)
+        if let robots = sitemap.robots { writer.write(Sitemap.robotsPath, contents: robots) }
         if let channels = site.channels {
             writer.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }

@@ -8,7 +8,7 @@ struct Hashi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hashi",
         abstract: "Build a static multilingual site from Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, StampCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -42,6 +42,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Absolute URL of the deployed site, for sitemaps and canonical links.")
     var baseURL: String?
 
+    @Flag(help: "Treat warnings (missing or stale translations, removed links) as errors.")
+    var strict = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
@@ -49,8 +52,10 @@ struct SiteOptions: ParsableArguments {
     }
 
     func buildOptions(dryRun: Bool) -> BuildOptions {
-        BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? ["Templates"] : templates,
-                     outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
+        var options = BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? ["Templates"] : templates,
+                                   outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
+        options.strict = strict
+        return options
     }
 }
 
@@ -85,9 +90,7 @@ struct CheckCommand: ParsableCommand {
 
 /// Prints diagnostics like a compiler and exits 1 when any is an error.
 func report(_ result: BuildResult, verb: String) throws {
-    for diagnostic in result.diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-    }
+    printDiagnostics(result.diagnostics)
     let errors = result.diagnostics.errors.count
     let warnings = result.diagnostics.warnings.count
     if errors > 0 {
@@ -95,4 +98,10 @@ func report(_ result: BuildResult, verb: String) throws {
         throw ExitCode(1)
     }
     print("hashi: \(verb) \(result.pageCount) pages, \(warnings) warning(s)")
+}
+
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
 }

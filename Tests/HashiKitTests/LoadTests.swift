@@ -22,7 +22,7 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(diagnostics.sorted().map(\.description), [
             "a.md:3:7: error: \"date\" must be a date written YYYY-MM-DD",
             "a.md:4:7: error: \"tags\" must be a list, like [a, b]",
-            "a.md:5:1: error: unknown key \"author\" in front matter (known keys: \"date\", \"description\", \"draft\", \"layout\", \"slug\", \"tags\", \"title\", \"translationKey\", \"weight\")",
+            "a.md:5:1: error: unknown key \"author\" in front matter (known keys: \"date\", \"description\", \"draft\", \"layout\", \"slug\", \"tags\", \"title\", \"translatedFrom\", \"translationKey\", \"weight\")",
             "a.md:6:9: error: \"weight\" must be a whole number",
         ])
     }

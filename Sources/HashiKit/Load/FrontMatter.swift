@@ -9,8 +9,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var translationKey: String?
     public var layout: String?
     public var tags: [String] = []
+    /// In a translation: the `SourceHash` of the page it was translated from, to tell when it is stale.
+    public var translatedFrom: String?
 
     public init() {}
 
-    static let keys: Set<String> = ["title", "description", "date", "draft", "weight", "slug", "translationKey", "layout", "tags"]
+    static let keys: Set<String> = ["title", "description", "date", "draft", "weight", "slug", "translationKey", "layout", "tags", "translatedFrom"]
 }

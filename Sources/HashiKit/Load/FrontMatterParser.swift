@@ -78,6 +78,7 @@ enum FrontMatterParser {
                     frontMatter.layout = text
                 }
             case "tags": frontMatter.tags = reader.stringList(value, key: key) ?? []
+            case "translatedFrom": frontMatter.translatedFrom = reader.string(value, key: key)
             default: break
             }
         }

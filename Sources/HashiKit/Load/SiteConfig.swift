@@ -4,6 +4,8 @@ public struct SiteConfig: Sendable {
     public enum MissingTranslation: String, Sendable, CaseIterable {
         /// Leave it out of that language; the switcher leads to that language's home.
         case omit
+        /// Show the default language's page under the other language's URL, with a notice.
+        case fallback
         /// Report it as an error.
         case fail
     }

@@ -62,7 +62,7 @@ struct LinkResolver {
         let target: String
         var targetPage: Page?
         if path.hasSuffix(".md") {
-            let base = path.hasPrefix("/") ? "" : page.language.code + "/" + URLPath.folder(of: page.source.relativePath)
+            let base = path.hasPrefix("/") ? "" : page.source.language.code + "/" + URLPath.folder(of: page.source.relativePath)
             guard let contentPath = URLPath.normalize(base + (path.hasPrefix("/") ? String(path.dropFirst()) : path)),
                   let found = site.page(contentPath: contentPath) else {
                 return .failure(Problem(message: "link to missing page '\(path)'"))
@@ -77,7 +77,7 @@ struct LinkResolver {
             targetPage = site.page(atURL: found)
         } else {
             // Relative to the Markdown file first (an image beside it), then to the page's URL.
-            let besideSource = URLPath.normalize(page.language.code + "/" + URLPath.folder(of: page.source.relativePath) + path)
+            let besideSource = URLPath.normalize(page.source.language.code + "/" + URLPath.folder(of: page.source.relativePath) + path)
             let fromPage = URLPath.normalize(page.url + path)
             if let besideSource, staticPaths.contains(besideSource) {
                 target = besideSource

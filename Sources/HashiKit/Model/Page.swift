@@ -17,8 +17,25 @@ public struct Page: Sendable {
     public let translationKey: String
     /// Where each link of `document.links` leads, by index; filled by the Model stage.
     public internal(set) var resolvedLinks: [ResolvedLink] = []
+    /// The language whose part of the site the page is in; the source's, except for a fallback.
+    public let language: Language
+    /// The URL of the page this one copies, when it stands in for a missing translation.
+    public let fallbackOf: String?
 
-    public var language: Language { source.language }
+    init(source: SourceFile, document: ParsedDocument, kind: Kind, url: String, translationKey: String,
+         language: Language? = nil, fallbackOf: String? = nil) {
+        self.source = source
+        self.document = document
+        self.kind = kind
+        self.url = url
+        self.translationKey = translationKey
+        self.language = language ?? source.language
+        self.fallbackOf = fallbackOf
+    }
+
+    public var isFallback: Bool { fallbackOf != nil }
+    /// The URL search engines should index for this content.
+    public var canonicalURL: String { fallbackOf ?? url }
     public var title: String { source.frontMatter.title }
     public var outputPath: String { url + "index.html" }
     /// Folder under `Content/<lang>/` that the page lists when it is a home or section (`""`, `guide/`).

@@ -8,9 +8,10 @@ public struct SiteBuilder {
 
     /// Output paths the generator writes itself, which links may point to.
     static func generatedPaths(for languages: [Language]) -> Set<String> {
-        var paths: Set<String> = ["index.html", ReportingChannelsJSON.outputPath]
+        var paths: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", ReportingChannelsJSON.outputPath]
         for language in languages {
             paths.insert(language.code + "/search/")
+            paths.insert(language.code + "/404.html")
         }
         return paths
     }
@@ -42,6 +43,12 @@ public struct SiteBuilder {
             a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
         }
         diagnostics += checkTranslations(pages, config: config)
+        if config.missingTranslation == .fallback {
+            pages += fallbackPages(for: pages, languages: config.languages, taken: Set(firstByURL.keys))
+            pages.sort { a, b in
+                a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
+            }
+        }
 
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         let resolver = LinkResolver(site: site, generatedPaths: reserved)
@@ -51,6 +58,24 @@ public struct SiteBuilder {
             diagnostics += linkDiagnostics
         }
         return (site, diagnostics)
+    }
+
+    /// For each page missing in a language, a copy of the first language's page under that
+    /// language's URL, so every language has every page and no link leads nowhere.
+    private func fallbackPages(for pages: [Page], languages: [Language], taken: Set<String>) -> [Page] {
+        var groups: [String: [String: Page]] = [:]
+        for page in pages { groups[page.translationKey, default: [:]][page.language.code] = page }
+        var fallbacks: [Page] = []
+        for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
+            guard let original = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            for language in languages where group[language.code] == nil {
+                let url = language.code + original.url.dropFirst(original.language.code.count)
+                guard !taken.contains(url) else { continue }
+                fallbacks.append(Page(source: original.source, document: original.document, kind: original.kind, url: url,
+                                      translationKey: key, language: language, fallbackOf: original.url))
+            }
+        }
+        return fallbacks
     }
 
     /// `Content/en/labor.md` → `en/labor/`; `_index.md` is its folder; `slug` replaces the last part.
@@ -76,14 +101,6 @@ public struct SiteBuilder {
             }
             byKey[page.translationKey, default: [:]][page.language.code] = page
         }
-        guard config.missingTranslation == .fail else { return diagnostics }
-        for (_, group) in byKey.sorted(by: { $0.key < $1.key }) {
-            guard let page = group.values.min(by: { $0.language < $1.language }) else { continue }
-            for language in config.languages where group[language.code] == nil {
-                diagnostics.append(.error("page has no translation in \"\(language.code)\" (missingTranslation: fail in site.yaml)",
-                                          at: SourceLocation(file: page.source.displayPath)))
-            }
-        }
-        return diagnostics
+        return diagnostics + TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation).diagnostics()
     }
 }

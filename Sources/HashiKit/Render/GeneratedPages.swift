@@ -1,4 +1,5 @@
-/// The pages hashi makes without Markdown: the root language chooser and each language's search page.
+/// The pages hashi makes without Markdown: the root language chooser, and each language's search
+/// and "page not found" pages (a 404 at the root too, in the default language, for hosts that use it).
 struct GeneratedPages {
     struct Entry {
         var layout: String
@@ -8,13 +9,23 @@ struct GeneratedPages {
     }
 
     let site: Site
+    /// Layouts a theme may leave out; the pages that need them are then not made.
+    static let optionalLayouts: Set<String> = ["404"]
+
+    /// The pages to make with the layouts a theme has.
+    func entries(hasLayout: (String) -> Bool) -> [Entry] {
+        all.filter { !Self.optionalLayouts.contains($0.layout) || hasLayout($0.layout) }
+    }
 
     var all: [Entry] {
         var entries = [Entry(layout: "root", title: site.languages.map(\.title).joined(separator: " / "),
-                             outputPath: "index.html", language: site.config.defaultLanguage)]
+                             outputPath: "index.html", language: site.config.defaultLanguage),
+                       Entry(layout: "404", title: site.config.defaultLanguage.title, outputPath: "404.html",
+                             language: site.config.defaultLanguage)]
         for language in site.languages {
             entries.append(Entry(layout: "search", title: language.title, outputPath: language.code + "/search/index.html",
                                  language: language))
+            entries.append(Entry(layout: "404", title: language.title, outputPath: language.code + "/404.html", language: language))
         }
         return entries
     }

@@ -10,19 +10,31 @@ enum PageContext {
         "isHome", "isSection", "children", "hasChildren", "menu", "hasMenu", "translations", "alternates",
         // items of lists
         "href", "code", "name", "current", "level", "id", "text", "hreflang", "isTranslated",
+        // a page shown in another language's place, when a translation is missing
+        "isFallback", "contentLang",
     ]
 
     struct Base {
         let site: Site
         let language: Language
-        let strings: [String: String]
+        let uiStrings: UIStrings
         /// Output path of the file being written (`en/labor/index.html`).
         let outputPath: String
+        /// Write every link absolute, for a page served at addresses other than its own (a 404 page);
+        /// only possible when the site's base URL is known.
+        var absoluteLinks = false
 
-        var root: String { URLPath.rootPrefix(from: outputPath) }
+        var strings: [String: String] { uiStrings.strings(for: language) }
+        var root: String { absoluteLinks ? link(to: "") : URLPath.rootPrefix(from: outputPath) }
 
         func href(to path: String) -> String {
-            URLPath.encode(URLPath.relative(from: outputPath, to: path))
+            absoluteLinks ? link(to: path) : URLPath.encode(URLPath.relative(from: outputPath, to: path))
+        }
+
+        /// An absolute URL when the site's base URL is known (canonical links, alternates), else relative.
+        func link(to path: String) -> String {
+            guard let base = site.config.baseURL else { return URLPath.encode(URLPath.relative(from: outputPath, to: path)) }
+            return (base.hasSuffix("/") ? base : base + "/") + URLPath.encode(path)
         }
 
         func dictionary() -> [String: Any] {
@@ -43,16 +55,20 @@ enum PageContext {
             }
             context["hasMenu"] = !menu.isEmpty
             context["languages"] = site.languages.map { other -> [String: Any] in
-                ["code": other.code, "name": other.name, "href": href(to: other.code + "/"), "current": other == language]
+                var entry: [String: Any] = ["code": other.code, "name": other.name, "title": other.title,
+                                            "href": href(to: other.code + "/"), "current": other == language,
+                                            "t": uiStrings.strings(for: other)]
+                entry["helpHref"] = helpHref(in: other)
+                return entry
             }
             context["footer"] = language.footer
-            if let help = site.config.helpPage, let page = site.page(source: help, in: language) {
-                context["helpHref"] = href(to: page.url)
-            }
-            if let baseURL = site.config.baseURL {
-                context["canonical"] = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-            }
+            context["helpHref"] = helpHref(in: language)
             return context
+        }
+
+        private func helpHref(in language: Language) -> String? {
+            guard let help = site.config.helpPage, let page = site.page(source: help, in: language) else { return nil }
+            return href(to: page.url)
         }
     }
 }

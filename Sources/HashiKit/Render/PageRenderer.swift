@@ -19,7 +19,8 @@ public struct PageRenderer: Sendable {
     /// Layouts the site needs but the templates lack: those front matter names, reported at the page,
     /// and those of the pages hashi makes itself.
     public func missingLayouts() -> [Diagnostic] {
-        let generated = Set(GeneratedPages(site: site).all.map(\.layout)).sorted().compactMap { name -> Diagnostic? in
+        let required = Set(GeneratedPages(site: site).all.map(\.layout)).subtracting(GeneratedPages.optionalLayouts)
+        let generated = required.sorted().compactMap { name -> Diagnostic? in
             guard !templates.hasLayout(name) else { return nil }
             return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
                           at: SourceLocation(file: templates.displayFolder))
@@ -33,8 +34,7 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: Page) -> String {
-        let base = PageContext.Base(site: site, language: page.language,
-                                    strings: templates.strings.strings(for: page.language), outputPath: page.outputPath)
+        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
         var context = base.dictionary()
         let front = page.source.frontMatter
         context["title"] = page.title
@@ -44,9 +44,11 @@ public struct PageRenderer: Sendable {
         context["toc"] = toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }
         context["hasToc"] = toc.count >= 2
         context["url"] = page.url
-        if let canonical = context["canonical"] as? String {
-            context["canonical"] = canonical + URLPath.encode(page.url)
+        if site.config.baseURL != nil || page.isFallback {
+            context["canonical"] = base.link(to: page.canonicalURL)
         }
+        context["isFallback"] = page.isFallback
+        context["contentLang"] = page.source.language.code
         if let date = front.date {
             context["date"] = LocalizedDate.format(date, language: page.language)
             context["dateISO"] = date.description
@@ -66,10 +68,15 @@ public struct PageRenderer: Sendable {
             return ["code": language.code, "name": language.name, "href": base.href(to: target),
                     "current": language == page.language, "isTranslated": translation != nil]
         }
-        context["alternates"] = site.languages.compactMap { language -> [String: Any]? in
-            guard let translation = site.translation(of: page, in: language) else { return nil }
-            return ["hreflang": language.code, "href": base.href(to: translation.url)]
+        var alternates = site.languages.compactMap { language -> [String: Any]? in
+            guard let translation = site.translation(of: page, in: language), !translation.isFallback else { return nil }
+            return ["hreflang": language.code, "href": base.link(to: translation.url)]
         }
+        // x-default: the language chooser for a home page, else the default language's page.
+        if alternates.count > 1, !page.isFallback, let fallback = site.translation(of: page, in: site.config.defaultLanguage) {
+            alternates.append(["hreflang": "x-default", "href": base.link(to: page.kind == .home ? "" : fallback.url)])
+        }
+        context["alternates"] = page.isFallback ? [] : alternates
         if let channels = site.channels, layout(for: page) == "channels" {
             context.merge(PageContext.channels(channels, language: page.language, strings: base.strings)) { _, new in new }
         }
@@ -78,7 +85,8 @@ public struct PageRenderer: Sendable {
 
     /// A page hashi makes without Markdown (the search page), in one language.
     public func renderGenerated(layout: String, title: String, outputPath: String, language: Language) -> String {
-        let base = PageContext.Base(site: site, language: language, strings: templates.strings.strings(for: language), outputPath: outputPath)
+        var base = PageContext.Base(site: site, language: language, uiStrings: templates.strings, outputPath: outputPath)
+        base.absoluteLinks = layout == "404" && site.config.baseURL != nil
         var context = base.dictionary()
         context["title"] = title
         context["translations"] = site.languages.map { other -> [String: Any] in
