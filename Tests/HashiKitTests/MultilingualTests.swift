@@ -93,6 +93,22 @@ final class MultilingualTests: XCTestCase {
         XCTAssertTrue(stale.first?.message.contains("ja/help.md") ?? false, "both paths are named")
     }
 
+    func testMenusPerLanguageAndMenuEntriesThatNameNoPage() throws {
+        let folder = try makeSite()
+        try folder.write(["Content/site.yaml": bilingualSiteYAML + "\nmenu:\n  ja: [help.md, only-ja.md]\n  en: [help.md]\n"])
+        XCTAssertEqual(build(folder).diagnostics.errors, [])
+        let japanese = try XCTUnwrap(folder.read("Output/ja/index.html"))
+        let english = try XCTUnwrap(folder.read("Output/en/index.html"))
+        XCTAssertTrue(japanese.contains("<li><a href=\"only-ja/\">日本語だけ</a></li>"), japanese)
+        XCTAssertTrue(english.contains("<li><a href=\"help/\">Get help</a></li>"))
+        XCTAssertFalse(english.contains("only-ja"))
+
+        try folder.write(["Content/site.yaml": bilingualSiteYAML + "\nmenu:\n  - help.md\n  - halp.md\n"])
+        let errors = build(folder, dryRun: true).diagnostics.errors
+        XCTAssertEqual(errors.map(\.message), ["menu entry \"halp.md\" is not a page of any language (write paths as under Content/<lang>/)"])
+        XCTAssertEqual(errors.first.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line)" }, "site.yaml:10")
+    }
+
     func testDatesFollowTheLocale() {
         let date = SimpleDate(parsing: "2026-03-11")!
         XCTAssertEqual(LocalizedDate.format(date, language: Language(code: "ja", name: "", title: "", order: 0)), "2026年3月11日")

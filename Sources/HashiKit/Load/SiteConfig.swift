@@ -11,12 +11,15 @@ public struct SiteConfig: Sendable {
     }
 
     public var languages: [Language]
+    /// Where the settings were read, as shown in diagnostics (`Content/site.yaml`).
+    public var file = "site.yaml"
     /// Raw HTML in Markdown is kept only when the site opts in.
     public var allowRawHTML: Bool = false
     /// Absolute URL of the deployed site, for sitemaps and canonical links.
     public var baseURL: String?
-    /// Menu entries as paths under `Content/<lang>/` (`labor.md`), the same for every language.
-    public var menu: [String] = []
+    /// Menu entries as paths under `Content/<lang>/` (`labor.md`): under "" for every language,
+    /// or under a language code for that language alone.
+    public var menus: [String: [MenuEntry]] = [:]
     /// The page every page points to for help (`report.md`), in the same place on each page.
     public var helpPage: String?
     public var missingTranslation: MissingTranslation = .omit
@@ -27,7 +30,18 @@ public struct SiteConfig: Sendable {
 
     public var defaultLanguage: Language { languages[0] }
 
+    /// The menu entries of one language: its own list if `site.yaml` gives one, else the shared list.
+    public func menu(for language: Language) -> [MenuEntry] {
+        menus[language.code] ?? menus[""] ?? []
+    }
+
     public func language(code: String) -> Language? {
         languages.first { $0.code == code }
     }
+}
+
+/// A page named in a menu of `site.yaml`, with the line that names it.
+public struct MenuEntry: Sendable, Hashable {
+    public var path: String
+    public var line: Int
 }

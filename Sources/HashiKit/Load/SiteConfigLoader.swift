@@ -12,14 +12,13 @@ struct SiteConfigLoader {
         guard let root = reader.parse(text) else { return (nil, reader.diagnostics) }
         guard let pairs = reader.mapping(root, allowed: keys, what: "site.yaml") else { return (nil, reader.diagnostics) }
 
-        var languages: [Language] = []
+        // Languages first: other keys (menus) are checked against them, wherever they stand.
+        let languageNode = pairs.first { $0.key == "languages" }?.value
+        let languages = languageNode.map { readLanguages($0, reader: &reader) } ?? []
         var config = SiteConfig(languages: [])
-        var sawLanguages = false
+        config.file = file
         for (key, _, value) in pairs {
             switch key {
-            case "languages":
-                sawLanguages = true
-                languages = readLanguages(value, reader: &reader)
             case "baseURL":
                 if let url = reader.string(value, key: key) {
                     if url.hasPrefix("https://") || url.hasPrefix("http://") {
@@ -36,7 +35,7 @@ struct SiteConfigLoader {
             case "helpPage":
                 config.helpPage = reader.string(value, key: key)
             case "menu":
-                config.menu = reader.stringList(value, key: key) ?? []
+                config.menus = readMenus(value, languages: languages, reader: &reader)
             case "missingTranslation":
                 guard let text = reader.string(value, key: key) else { continue }
                 if let choice = SiteConfig.MissingTranslation(rawValue: text) {
@@ -49,12 +48,29 @@ struct SiteConfigLoader {
                 break
             }
         }
-        if !sawLanguages {
+        if languageNode == nil {
             reader.error("site.yaml has no \"languages\" list", at: root)
         }
         guard !languages.isEmpty else { return (nil, reader.diagnostics) }
         config.languages = languages
         return (config, reader.diagnostics)
+    }
+
+    /// A list for every language, or a mapping from language codes to lists.
+    private static func readMenus(_ node: Node, languages: [Language], reader: inout YAMLReader) -> [String: [MenuEntry]] {
+        func entries(_ list: Node, key: String) -> [MenuEntry] {
+            guard reader.stringList(list, key: key) != nil, case .sequence(let items) = list else { return [] }
+            return items.map { MenuEntry(path: $0.scalar?.string ?? "", line: reader.location(of: $0).line) }
+        }
+        if case .mapping = node {
+            let codes = Set(languages.map(\.code))
+            var menus: [String: [MenuEntry]] = [:]
+            for (code, _, list) in reader.mapping(node, allowed: codes, what: "menu (one list per language code)") ?? [] {
+                menus[code] = entries(list, key: "menu." + code)
+            }
+            return menus
+        }
+        return ["": entries(node, key: "menu")]
     }
 
     private static func readLanguages(_ node: Node, reader: inout YAMLReader) -> [Language] {

@@ -60,7 +60,7 @@ public struct Site: Sendable {
 
     /// The menu of `language`: the pages `site.yaml` names, in its order, where they exist.
     public func menu(for language: Language) -> [Page] {
-        config.menu.compactMap { page(source: $0, in: language) }
+        config.menu(for: language).compactMap { page(source: $0.path, in: language) }
     }
 
     /// The page of `language` at a path under `Content/<lang>/` (`report.md`).

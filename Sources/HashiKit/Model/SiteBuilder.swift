@@ -50,6 +50,7 @@ public struct SiteBuilder {
             }
         }
 
+        diagnostics += checkMenus(pages, config: config)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         let resolver = LinkResolver(site: site, generatedPaths: reserved)
         let resolved = site.pages.map { resolver.resolve($0) }
@@ -58,6 +59,18 @@ public struct SiteBuilder {
             diagnostics += linkDiagnostics
         }
         return (site, diagnostics)
+    }
+
+    /// A menu entry or help page must name a page of some language; a language without it leaves it out.
+    private func checkMenus(_ pages: [Page], config: SiteConfig) -> [Diagnostic] {
+        let paths = Set(pages.map(\.source.relativePath))
+        var diagnostics = config.menus.values.flatMap { $0 }.filter { !paths.contains($0.path) }.map { entry in
+            Diagnostic(file: config.file, line: entry.line, message: "menu entry \"\(entry.path)\" is not a page of any language (write paths as under Content/<lang>/)")
+        }
+        if let help = config.helpPage, !paths.contains(help) {
+            diagnostics.append(Diagnostic(file: config.file, message: "helpPage \"\(help)\" is not a page of any language"))
+        }
+        return diagnostics.sorted()
     }
 
     /// For each page missing in a language, a copy of the first language's page under that
