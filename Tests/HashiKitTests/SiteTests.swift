@@ -77,3 +77,31 @@ final class TemplateCheckTests: XCTestCase {
         ])
     }
 }
+
+/// Every part of the source article is on the microsite, in both languages.
+final class MicrositeCoverageTests: XCTestCase {
+    func testEveryPartOfTheArticleIsOnTheSiteInBothLanguages() throws {
+        let scratch = try TemporaryFolder()
+        let result = Build(options: BuildOptions(contentDirectory: Repository.content, templateDirectories: [Repository.templates],
+                                                 outputDirectory: scratch.path + "/Output")).run()
+        XCTAssertEqual(result.diagnostics.errors, [])
+        func text(_ language: String) -> String {
+            scratch.files(under: "Output/" + language).filter { $0.hasSuffix("index.html") }
+                .compactMap { scratch.read("Output/\(language)/" + $0) }.joined()
+        }
+        let facts: [String: [String]] = [
+            "en": ["Tier 2", "2024", "11 July 2017", "Amnesty International", "Irene Khan", "karayuki-san", "Siberia",
+                   "Technical Intern Training Program", "sextortion", "Johnny Kitagawa", "BBC", "JNATIP", "#8891",
+                   "Internet Hotline Center", "PAPS", "ZOE Japan", "110", "Polaris Project", "Jake Adelstein", "CC BY-SA"],
+            "ja": ["第2階層", "2024", "2017年7月11日", "アムネスティ・インターナショナル", "からゆきさん", "シベリア",
+                   "技能実習制度", "育成就労制度", "セクストーション", "ジャニー喜多川", "BBC", "JNATIP", "#8891",
+                   "インターネット・ホットラインセンター", "ぱっぷす", "ゾエ・ジャパン", "110", "出入国在留管理庁", "Polaris Project", "CC BY-SA"],
+        ]
+        for (language, expected) in facts {
+            let site = text(language)
+            for fact in expected {
+                XCTAssertTrue(site.contains(fact), "\(language): \(fact) is missing")
+            }
+        }
+    }
+}

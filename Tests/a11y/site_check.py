@@ -210,6 +210,23 @@ def csp_problems(policies):
     return problems
 
 
+PAGE_BUDGET = 40_000
+
+
+def weight_problems(page):
+    """The bytes of a page and of the stylesheets and scripts it names, against PAGE_BUDGET."""
+    with open(page, encoding="utf-8") as f:
+        text = f.read()
+    total = len(text.encode("utf-8"))
+    refs = re.findall(r'<link[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"', text)
+    refs += re.findall(r'<script[^>]*\bsrc="([^"]+)"', text)
+    for ref in refs:
+        target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(ref)))
+        if os.path.exists(target):
+            total += os.path.getsize(target)
+    return [] if total < PAGE_BUDGET else [f"{total} bytes with its CSS and JavaScript"]
+
+
 def text_refs(path, text):
     """External references in a CSS or JavaScript file."""
     found = []
@@ -491,6 +508,9 @@ def main(argv):
         for path in texts:
             with open(path, encoding="utf-8") as f:
                 report.check(rel[path], "external reference", text_refs(path, f.read()))
+        # A page with its own stylesheets and scripts (not the search index) stays light for a slow phone.
+        for page in pages:
+            report.check(rel[page], f"under {PAGE_BUDGET} bytes of HTML, CSS and JavaScript", weight_problems(page))
 
         # 1. vnu on every page and stylesheet.
         css = [p for p in texts if p.endswith(".css")]
