@@ -94,6 +94,10 @@ public struct Build: Sendable {
         clock.lap("render+write")
         // 5. Index: the search index of each language.
         let index = SearchIndexBuilder()
+        for page in site.pages where !page.isFallback && page.document.plainText.utf8.count > SearchDocument.bodyLimit {
+            diagnostics.append(.warning("only the first \(SearchDocument.bodyLimit >> 20) MB of this page's text can be found by search",
+                                        at: SourceLocation(file: page.source.displayPath)))
+        }
         for language in site.languages {
             let documents = site.pages.filter { $0.language == language && !$0.isFallback }.map(SearchDocument.init(page:))
             for file in index.build(documents: documents, language: language) {

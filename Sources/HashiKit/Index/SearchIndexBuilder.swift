@@ -15,9 +15,14 @@ public struct SearchDocument: Sendable {
         self.language = language
     }
 
+    /// Text of a page past this many bytes is not searched: a reader's browser would have to
+    /// load it all to show a snippet, and one huge page should not slow every build.
+    public static let bodyLimit = 1 << 20
+
     init(page: Page) {
-        self.init(url: page.url, title: page.title, headings: page.document.headings.map(\.text),
-                  body: page.document.plainText, language: page.language)
+        let text = page.document.plainText
+        let body = text.utf8.count <= Self.bodyLimit ? text : String(decoding: text.utf8.prefix(Self.bodyLimit), as: UTF8.self)
+        self.init(url: page.url, title: page.title, headings: page.document.headings.map(\.text), body: body, language: page.language)
     }
 }
 

@@ -55,6 +55,19 @@ struct TemplateChecker {
         return nil
     }
 
+    /// The first `{{#name}}` or `{{^name}}` (or block, or parent) that no closing tag matches.
+    static func unclosedSection(in text: String) -> Tag? {
+        var open: [Tag] = []
+        for tag in tags(in: text) {
+            switch tag.sigil {
+            case "#", "^", "$", "<": open.append(tag)
+            case "/": if let index = open.lastIndex(where: { $0.name == tag.name }) { open.removeSubrange(index...) }
+            default: break
+            }
+        }
+        return open.first
+    }
+
     struct Tag {
         var sigil: Character?
         var name: String

@@ -67,8 +67,11 @@ public struct TemplateSet: Sendable {
                     templateFiles[name] = file.display
                     sources[name] = text
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(Diagnostic(file: file.display, line: error.context.lineNumber, column: error.context.columnNumber,
-                                                  message: "template syntax: \(Self.describe(error.error))"))
+                    // The parser notices an unclosed section at the end of the file; point at its opening tag.
+                    let opener = (error.error as? MustacheTemplate.Error) == .expectedSectionEnd ? TemplateChecker.unclosedSection(in: text) : nil
+                    diagnostics.append(Diagnostic(file: file.display, line: opener?.line ?? error.context.lineNumber,
+                                                  column: opener?.column ?? error.context.columnNumber,
+                                                  message: "template syntax: " + (opener.map { "section \"\($0.name)\" is never closed" } ?? Self.describe(error.error))))
                 } catch {
                     diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file.display)))
                 }

@@ -8,6 +8,10 @@ import Darwin
 /// Stage 6: writes the site into a staging folder beside the output, then swaps it into place,
 /// so a failed or killed build never leaves a half-written site.
 ///
+/// The staging folder `<output>.hashi-staging/` holds a lock file, held with `flock` for the whole
+/// build so two builds into one output cannot mix (the kernel lets go of it when a build dies), and
+/// `site/`, the new site. Nothing is written anywhere else but the output folder itself.
+///
 /// Files are written with plain POSIX calls: Foundation's writes fsync every file on Linux.
 public final class OutputWriter: @unchecked Sendable {
     public enum Failure: Error, CustomStringConvertible {
@@ -15,6 +19,7 @@ public final class OutputWriter: @unchecked Sendable {
         case cannotCreate(String, String)
         case cannotWrite(String, String)
         case cannotSwap(String, String)
+        case busy(String)
 
         public var description: String {
             switch self {
@@ -23,6 +28,7 @@ public final class OutputWriter: @unchecked Sendable {
             case let .cannotCreate(path, reason): return "cannot create \(path): \(reason)"
             case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
             case let .cannotSwap(path, reason): return "cannot put the new site in place at \(path): \(reason); the previous site is unchanged"
+            case .busy(let path): return "another hashi build is writing \(path) right now; wait for it to finish"
             }
         }
     }
@@ -33,7 +39,11 @@ public final class OutputWriter: @unchecked Sendable {
     static let placeholders: Set<String> = [".gitkeep"]
 
     public let outputDirectory: String
+    /// `<output>.hashi-staging`: the lock file and the new site.
+    public let stagingRoot: String
+    /// Where the new site is written before it is swapped in.
     public let stagingDirectory: String
+    private var lockDescriptor: Int32 = -1
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var firstError: Failure?
@@ -41,7 +51,12 @@ public final class OutputWriter: @unchecked Sendable {
     public init(outputDirectory: String) {
         let trimmed = outputDirectory.count > 1 && outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
         self.outputDirectory = trimmed
-        self.stagingDirectory = trimmed + ".hashi-staging-\(getpid())"
+        self.stagingRoot = trimmed + ".hashi-staging"
+        self.stagingDirectory = stagingRoot + "/site"
+    }
+
+    deinit {
+        if lockDescriptor >= 0 { close(lockDescriptor) }
     }
 
     /// Refuses an output folder that holds something hashi did not make; creates the staging folder.
@@ -50,12 +65,21 @@ public final class OutputWriter: @unchecked Sendable {
             let isOurs = names.contains(Self.stateFolder) || names.allSatisfy { Self.placeholders.contains($0) }
             guard isOurs else { throw .foreignOutput(outputDirectory) }
         }
-        try? FileManager.default.removeItem(atPath: stagingDirectory)
         do {
-            try FileManager.default.createDirectory(atPath: stagingDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: stagingRoot, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreate(stagingDirectory, "\(error.localizedDescription)")
+            throw .cannotCreate(stagingRoot, "\(error.localizedDescription)")
         }
+        let fd = open(stagingRoot + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotCreate(stagingRoot + "/lock", Self.lastError()) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw .busy(outputDirectory)
+        }
+        lockDescriptor = fd
+        // What a killed build left behind is ours to clear, now that we hold the lock.
+        try? FileManager.default.removeItem(atPath: stagingDirectory)
+        guard mkdir(stagingDirectory, 0o755) == 0 else { throw .cannotCreate(stagingDirectory, Self.lastError()) }
         createdFolders = [stagingDirectory]
     }
 
@@ -99,7 +123,7 @@ public final class OutputWriter: @unchecked Sendable {
             copy(from: outputDirectory + "/" + name, to: name)
         }
         if FileManager.default.fileExists(atPath: outputDirectory) {
-            guard Self.exchange(stagingDirectory, outputDirectory) else {
+            guard Self.exchange(stagingDirectory, outputDirectory, aside: stagingRoot + "/old") else {
                 let reason = Self.lastError()
                 abort()
                 throw .cannotSwap(outputDirectory, reason)
@@ -109,12 +133,22 @@ public final class OutputWriter: @unchecked Sendable {
             abort()
             throw .cannotSwap(outputDirectory, reason)
         }
-        try? FileManager.default.removeItem(atPath: stagingDirectory)
+        release()
     }
 
     /// Removes the staging folder, leaving the output as it was.
     public func abort() {
+        release()
+    }
+
+    /// Deletes the staging folder (after a swap, the old site) and lets go of the lock.
+    private func release() {
         try? FileManager.default.removeItem(atPath: stagingDirectory)
+        guard lockDescriptor >= 0 else { return }
+        unlink(stagingRoot + "/lock")
+        rmdir(stagingRoot)
+        close(lockDescriptor)
+        lockDescriptor = -1
     }
 
     private func ensureFolder(_ folder: String) -> Bool {
@@ -135,7 +169,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Atomic swap of two folders (Linux `renameat2(RENAME_EXCHANGE)`), falling back to two renames.
-    private static func exchange(_ a: String, _ b: String) -> Bool {
+    private static func exchange(_ a: String, _ b: String, aside: String) -> Bool {
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         #if os(Linux)
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
@@ -143,7 +177,6 @@ public final class OutputWriter: @unchecked Sendable {
             if renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0 { return true }
         }
         #endif
-        let aside = b + ".hashi-old-\(getpid())"
         guard rename(b, aside) == 0 else { return false }
         guard rename(a, b) == 0 else {
             _ = rename(aside, b)
