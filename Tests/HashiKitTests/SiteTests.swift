@@ -105,3 +105,24 @@ final class MicrositeCoverageTests: XCTestCase {
         }
     }
 }
+
+/// The same input gives the same bytes: no build time, random order or absolute path in any file.
+final class DeterminismTests: XCTestCase {
+    func testTwoCleanBuildsAreIdentical() throws {
+        let first = try TemporaryFolder(), second = try TemporaryFolder()
+        for folder in [first, second] {
+            let result = Build(options: BuildOptions(contentDirectory: Repository.content, templateDirectories: [Repository.templates],
+                                                     outputDirectory: folder.path + "/site")).run()
+            XCTAssertEqual(result.diagnostics.errors, [])
+        }
+        let files = first.files(under: "site")
+        XCTAssertEqual(files, second.files(under: "site"))
+        XCTAssertGreaterThan(files.count, 30)
+        for file in files {
+            let a = FileManager.default.contents(atPath: first.path + "/site/" + file)
+            XCTAssertEqual(a, FileManager.default.contents(atPath: second.path + "/site/" + file), file)
+            let text = String(decoding: a ?? Data(), as: UTF8.self)
+            XCTAssertFalse(text.contains(first.path) || text.contains(NSTemporaryDirectory()), "\(file) holds an absolute path")
+        }
+    }
+}
