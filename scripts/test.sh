@@ -12,3 +12,6 @@ HASHI=.build/debug/hashi python3 Tests/browser/search_test.py
 # Every page of the microsite: vnu, axe-core (WCAG 2.2 AA) in headless Chromium at desktop and 360 px,
 # the quick exit, the CSP and no request outside the site.
 HASHI=.build/debug/hashi python3 Tests/a11y/site_check.py
+# The microsite with the worked example of docs/REUSE.md, served under a sub-path: LinkChecker with
+# its AnchorCheck plugin finds no broken link or missing anchor.
+HASHI=.build/debug/hashi python3 Tests/reuse/subpath_check.py

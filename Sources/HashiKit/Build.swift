@@ -9,6 +9,10 @@ public struct BuildOptions: Sendable {
     public var dryRun: Bool
     /// Treat warnings (missing or stale translations, removed links) as errors, for CI.
     public var strict: Bool = false
+    /// An organisation's overlay folder: `site.yaml` (brand, baseURL) and `data/reporting-channels.yaml` laid over the content.
+    public var overlayDirectory: String?
+    /// Also write the built site as a zip here (`--archive site.zip`), without `.hashi/`.
+    public var archivePath: String?
 
     public init(contentDirectory: String = "Content", templateDirectories: [String] = ["Templates"],
                 outputDirectory: String = "Output", baseURL: String? = nil, dryRun: Bool = false) {
@@ -55,6 +59,8 @@ public struct Build: Sendable {
                                                                 languages: loaded?.config.languages ?? [])
         diagnostics += templateDiagnostics
         guard var content = loaded else { return finish() }
+        let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
+        diagnostics += overlayDiagnostics
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         clock.lap("load")
 
@@ -84,8 +90,17 @@ public struct Build: Sendable {
             return finish()
         }
         // 4. Render: each page's template filled, pages in parallel, each written as soon as it is done.
+        // Every page keeps the credit and license of the source (site.yaml's footer), whatever the theme.
+        let credit = CreditCheck(templateFile: templates.templateFiles["footer"] ?? templates.displayFolder)
         site.pages.concurrentForEach { page in
-            writer.write(page.outputPath, contents: renderer.render(page))
+            let html = renderer.render(page)
+            credit.verify(html, page: page)
+            writer.write(page.outputPath, contents: html)
+        }
+        diagnostics += credit.diagnostics
+        guard !diagnostics.hasErrors else {
+            writer.abort()
+            return finish()
         }
         for generated in GeneratedPages(site: site).entries(hasLayout: templates.hasLayout) {
             writer.write(generated.outputPath, contents: renderer.renderGenerated(
@@ -111,15 +126,20 @@ public struct Build: Sendable {
         if let channels = site.channels {
             writer.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }
-        for file in site.staticFiles + templates.assets {
+        for file in site.staticFiles + templates.assets + brandFiles {
             writer.copy(from: file.sourcePath, to: file.outputPath)
         }
+        if let stylesheet = site.config.brand?.stylesheet { writer.write(Brand.stylesheetPath, contents: stylesheet) }
         do {
             try writer.commit()
         } catch {
             diagnostics.append(.error(error.description, at: SourceLocation(file: options.outputDirectory)))
         }
         clock.lap("commit")
+        if let archive = options.archivePath, !diagnostics.hasErrors {
+            diagnostics += SiteArchive(siteDirectory: writer.outputDirectory, archivePath: archive).write()
+            clock.lap("archive")
+        }
         return finish(site.pages.count)
     }
 }

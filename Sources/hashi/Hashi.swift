@@ -45,6 +45,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Treat warnings (missing or stale translations, removed links) as errors.")
     var strict = false
 
+    @Option(help: "An organisation's overlay folder: its site.yaml (brand, baseURL) and data/reporting-channels.yaml over the content's.")
+    var overlay: String?
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
@@ -55,6 +58,7 @@ struct SiteOptions: ParsableArguments {
         var options = BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? ["Templates"] : templates,
                                    outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
         options.strict = strict
+        options.overlayDirectory = overlay
         return options
     }
 }
@@ -67,8 +71,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    @Option(help: "Also write the built site as a zip file here, to share offline.")
+    var archive: String?
+
     func run() throws {
-        let result = Build(options: site.buildOptions(dryRun: false)).run()
+        var options = site.buildOptions(dryRun: false)
+        options.archivePath = archive
+        let result = Build(options: options).run()
         if timings {
             for time in result.timings {
                 print("hashi: \(time.stage) \(String(format: "%.3f", time.seconds)) s")

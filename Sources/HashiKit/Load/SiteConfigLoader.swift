@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `site.yaml`: languages first, every unknown or ill-typed key reported with its line.
 struct SiteConfigLoader {
-    static let keys: Set<String> = ["languages", "baseURL", "markdown", "menu", "helpPage", "missingTranslation"]
+    static let keys: Set<String> = ["languages", "baseURL", "markdown", "menu", "helpPage", "missingTranslation", "brand"]
     static let languageKeys: Set<String> = ["code", "name", "title", "footer"]
     static let markdownKeys: Set<String> = ["unsafeHTML"]
 
@@ -34,6 +34,8 @@ struct SiteConfigLoader {
                 }
             case "helpPage":
                 config.helpPage = reader.string(value, key: key)
+            case "brand":
+                config.brand = BrandLoader(languages: languages).load(value, reader: &reader)
             case "menu":
                 config.menus = readMenus(value, languages: languages, reader: &reader)
             case "missingTranslation":

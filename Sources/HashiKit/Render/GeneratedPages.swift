@@ -10,7 +10,9 @@ struct GeneratedPages {
 
     let site: Site
     /// Layouts a theme may leave out; the pages that need them are then not made.
-    static let optionalLayouts: Set<String> = ["404"]
+    static let optionalLayouts: Set<String> = ["404", Self.channelsEmbedLayout]
+    /// The reporting channels on a page of their own, CSS inside and no script, to copy into other sites.
+    static let channelsEmbedLayout = "channels-embed"
 
     /// The pages to make with the layouts a theme has.
     func entries(hasLayout: (String) -> Bool) -> [Entry] {
@@ -26,6 +28,10 @@ struct GeneratedPages {
             entries.append(Entry(layout: "search", title: language.title, outputPath: language.code + "/search/index.html",
                                  language: language))
             entries.append(Entry(layout: "404", title: language.title, outputPath: language.code + "/404.html", language: language))
+            if site.channels != nil {
+                entries.append(Entry(layout: Self.channelsEmbedLayout, title: language.title,
+                                     outputPath: language.code + "/channels-embed/index.html", language: language))
+            }
         }
         return entries
     }

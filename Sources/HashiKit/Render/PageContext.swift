@@ -12,6 +12,8 @@ enum PageContext {
         "href", "code", "name", "current", "level", "id", "text", "hreflang", "isTranslated",
         // a page shown in another language's place, when a translation is missing
         "isFallback", "contentLang",
+        // the organisation that publishes the site (site.yaml's brand:)
+        "brandName", "brandLogo", "brandContact", "brandLicense", "brandColor", "brandStylesheet",
     ]
 
     struct Base {
@@ -62,6 +64,14 @@ enum PageContext {
                 return entry
             }
             context["footer"] = language.footer
+            if let brand = site.config.brand {
+                context["brandName"] = brand.name?.text(for: language)
+                context["brandLogo"] = brand.logoOutputPath.map { root + URLPath.encode($0) }
+                context["brandContact"] = brand.contact?.text(for: language)
+                context["brandLicense"] = brand.license?.text(for: language)
+                context["brandColor"] = brand.primaryColor
+                context["brandStylesheet"] = brand.primaryColor.map { _ in root + Brand.stylesheetPath }
+            }
             context["helpHref"] = helpHref(in: language)
             return context
         }

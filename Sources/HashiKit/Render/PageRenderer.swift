@@ -93,6 +93,9 @@ public struct PageRenderer: Sendable {
             ["code": other.code, "name": other.name, "href": base.href(to: outputPath.replacingFirstComponent(with: other.code)),
              "current": other == language, "isTranslated": true]
         }
+        if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
+            context.merge(PageContext.channels(channels, language: language, strings: base.strings)) { _, new in new }
+        }
         return templates.library.render(context, withTemplate: layout) ?? ""
     }
 }
