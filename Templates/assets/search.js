@@ -141,9 +141,19 @@
   function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
   function part(posting) { return posting[1] / (K1 + posting[1]); }
 
+  /** The bigrams that cover a phrase: offsets 0, 2, 4, … and the last. Found at those offsets,
+   *  they spell the whole phrase, so fewer lists load (as SearchQuery.Term.cover in Swift). */
+  function cover(term) {
+    var n = term.tokens.length;
+    var picked = [];
+    for (var i = 0; i < n; i += 2) picked.push({ token: term.tokens[i], offset: i });
+    if (n % 2 === 0) picked.push({ token: term.tokens[n - 1], offset: n - 1 });
+    return picked;
+  }
+
   function shardsFor(terms, count) {
     var wanted = {};
-    terms.forEach(function (term) { term.tokens.forEach(function (t) { wanted[shardOf(t, count)] = true; }); });
+    terms.forEach(function (term) { cover(term).forEach(function (c) { wanted[shardOf(c.token, count)] = true; }); });
     return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
   }
 
@@ -173,7 +183,8 @@
       });
       return scores;
     }
-    var lists = term.tokens.map(function (t) { return postingsOf(shards, t, info.shards); });
+    var picked = cover(term);
+    var lists = picked.map(function (c) { return postingsOf(shards, c.token, info.shards); });
     var maps = lists.map(function (list) {
       var m = new Map();
       list.forEach(function (p) { m.set(p[0], p); });
@@ -186,7 +197,7 @@
       if (found.length > 1) {
         var sets = found.map(function (p) { return new Set(p.slice(2)); });
         var adjacent = first.slice(2).some(function (start) {
-          return sets.every(function (set, i) { return set.has(start + i); });
+          return sets.every(function (set, i) { return set.has(start + picked[i].offset); });
         });
         if (!adjacent) return;
       }

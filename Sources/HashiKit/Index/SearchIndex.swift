@@ -118,16 +118,17 @@ public struct SearchIndex: Sendable {
             }
             return result
         }
-        let lists = term.tokens.map { postings[$0] ?? [] }
+        let picked = term.cover
+        let lists = picked.map { postings[$0.token] ?? [] }
         guard var candidates = lists.first.map({ Set($0.map(\.document)) }) else { return [:] }
         for list in lists.dropFirst() { candidates.formIntersection(list.map(\.document)) }
         var result: [Int: [(idf: Double, weight: Double)]] = [:]
         for document in candidates {
             let found = lists.map { list in list.first { $0.document == document }! }
-            if term.tokens.count > 1 {
+            if picked.count > 1 {
                 let sets = found.map { Set($0.positions) }
                 guard found[0].positions.contains(where: { start in
-                    sets.indices.allSatisfy { sets[$0].contains(start + $0) }
+                    sets.indices.allSatisfy { sets[$0].contains(start + picked[$0].offset) }
                 }) else { continue }
             }
             result[document] = zip(lists, found).map {
@@ -142,6 +143,14 @@ public struct SearchIndex: Sendable {
 public struct SearchQuery: Sendable {
     public struct Term: Sendable, Equatable {
         public var tokens: [String]
+
+        /// The bigrams that cover a phrase, with their offsets: 0, 2, 4, … and the last. Found at
+        /// those offsets they spell the whole phrase, so a search loads fewer lists (`cover` in search.js).
+        public var cover: [(token: String, offset: Int)] {
+            var picked = stride(from: 0, to: tokens.count, by: 2).map { (token: tokens[$0], offset: $0) }
+            if tokens.count % 2 == 0 { picked.append((tokens[tokens.count - 1], tokens.count - 1)) }
+            return picked
+        }
     }
 
     public let terms: [Term]

@@ -46,8 +46,9 @@ public struct OutputFile: Sendable {
 public struct SearchIndexBuilder: Sendable {
     /// Postings per shard aimed at; shards are a power of two so the count changes rarely.
     static let postingsPerShard = 3000
-    /// Bytes of page text per text file aimed at.
-    static let textBytesPerFile = 64 * 1024
+    /// Bytes of page text per text file aimed at: small, since each result shown loads its file
+    /// (a typical page gets a file of its own).
+    static let textBytesPerFile = 8 * 1024
 
     public init() {}
 
