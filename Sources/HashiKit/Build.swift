@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var overlayDirectory: String?
     /// Also write the built site as a zip here (`--archive site.zip`), without `.hashi/`.
     public var archivePath: String?
+    /// Told how many pages are rendered of how many, from any thread, for a progress line.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(contentDirectory: String = "Content", templateDirectories: [String] = ["Templates"],
                 outputDirectory: String = "Output", baseURL: String? = nil, dryRun: Bool = false) {
@@ -31,6 +33,8 @@ public struct BuildResult: Sendable {
     public var pageCount: Int
     /// Wall time of each stage that ran, in pipeline order.
     public var timings: [StageTime] = []
+    /// Pages of each language, in the order of `site.yaml`.
+    public var pagesByLanguage: [(language: String, pages: Int)] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -46,8 +50,9 @@ public struct Build: Sendable {
     public func run() -> BuildResult {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock()
+        var pagesByLanguage: [(language: String, pages: Int)] = []
         func finish(_ written: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written, timings: clock.stages)
+            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written, timings: clock.stages, pagesByLanguage: pagesByLanguage)
         }
 
         // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
@@ -72,6 +77,7 @@ public struct Build: Sendable {
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
         let (site, modelDiagnostics) = SiteBuilder(content: content).build(documents: documents)
         diagnostics += modelDiagnostics
+        pagesByLanguage = site.languages.map { language in (language.code, site.pages.filter { $0.language == language }.count) }
         guard let templates else { return finish() }
         let renderer = PageRenderer(site: site, templates: templates)
         diagnostics += renderer.missingLayouts()
@@ -92,10 +98,12 @@ public struct Build: Sendable {
         // 4. Render: each page's template filled, pages in parallel, each written as soon as it is done.
         // Every page keeps the credit and license of the source (site.yaml's footer), whatever the theme.
         let credit = CreditCheck(templateFile: templates.templateFiles["footer"] ?? templates.displayFolder)
+        let counter = ProgressCounter(total: site.pages.count, report: options.progress)
         site.pages.concurrentForEach { page in
             let html = renderer.render(page)
             credit.verify(html, page: page)
             writer.write(page.outputPath, contents: html)
+            counter.advance()
         }
         diagnostics += credit.diagnostics
         guard !diagnostics.hasErrors else {

@@ -45,6 +45,12 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Treat warnings (missing or stale translations, removed links) as errors.")
     var strict = false
 
+    @Option(help: "How to report: text (compiler-style lines) or json (one object on standard output).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "No progress and no summary line; diagnostics are still printed.")
+    var quiet = false
+
     @Option(help: "An organisation's overlay folder: its site.yaml (brand, baseURL) and data/reporting-channels.yaml over the content's.")
     var overlay: String?
 
@@ -59,6 +65,7 @@ struct SiteOptions: ParsableArguments {
                                    outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
         options.strict = strict
         options.overlayDirectory = overlay
+        options.progress = format == .text ? progressLine(quiet: quiet) : nil
         return options
     }
 }
@@ -83,7 +90,7 @@ struct BuildCommand: ParsableCommand {
                 print("hashi: \(time.stage) \(String(format: "%.3f", time.seconds)) s")
             }
         }
-        try report(result, verb: "built")
+        try report(result, verb: "built", format: site.format, quiet: site.quiet)
     }
 }
 
@@ -93,24 +100,6 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        try report(Build(options: site.buildOptions(dryRun: true)).run(), verb: "checked")
-    }
-}
-
-/// Prints diagnostics like a compiler and exits 1 when any is an error.
-func report(_ result: BuildResult, verb: String) throws {
-    printDiagnostics(result.diagnostics)
-    let errors = result.diagnostics.errors.count
-    let warnings = result.diagnostics.warnings.count
-    if errors > 0 {
-        FileHandle.standardError.write(Data("hashi: \(errors) error(s), \(warnings) warning(s); nothing written\n".utf8))
-        throw ExitCode(1)
-    }
-    print("hashi: \(verb) \(result.pageCount) pages, \(warnings) warning(s)")
-}
-
-func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        try report(Build(options: site.buildOptions(dryRun: true)).run(), verb: "checked", format: site.format, quiet: site.quiet)
     }
 }

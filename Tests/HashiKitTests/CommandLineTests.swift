@@ -37,6 +37,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(broken.status, 1)
         XCTAssertTrue(broken.stderr.contains("/Content/en/_index.md:5:1: error: link to missing page 'gone.md'"), broken.stderr)
 
+        let json = try run(["check", "--format", "json"] + options)
+        XCTAssertEqual(json.status, 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["ok"] as? Bool, false)
+        let first = (object?["diagnostics"] as? [[String: Any]])?.first
+        XCTAssertEqual(first?["line"] as? Int, 5)
+        XCTAssertEqual(first?["message"] as? String, "link to missing page 'gone.md'")
+        try good.write(["Content/en/_index.md": "---\ntitle: Home\n---\n"])
+        let summary = try run(["build"] + options)
+        XCTAssertTrue(summary.stdout.hasPrefix("hashi: built 1 pages (en 1), 0 warning(s) in "), summary.stdout)
+        let quiet = try run(["build", "--quiet"] + options)
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertEqual(quiet.stdout, "", "--quiet prints no summary")
+
         let usage = try run(["build", "--no-such-option"])
         XCTAssertEqual(usage.status, 2)
         XCTAssertTrue(usage.stderr.contains("--no-such-option"), usage.stderr)

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Counts finished pages across threads and passes the count on about every hundredth page.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        let now = lock.withLock { done += 1; return done }
+        if now % 100 == 0 || now == total { report(now, total) }
+    }
+}
