@@ -77,6 +77,16 @@ final class ModelTests: XCTestCase {
         ])
     }
 
+    func testLinkSchemesAreReadAsBrowsersReadThem() {
+        XCTAssertEqual(LinkResolver.scheme(of: "JavaScript:alert(1)"), "javascript")
+        XCTAssertEqual(LinkResolver.scheme(of: "java\tscript:alert(1)"), "javascript")
+        XCTAssertEqual(LinkResolver.scheme(of: " data:text/html,x"), "data")
+        XCTAssertEqual(LinkResolver.scheme(of: "https://example.org/"), "https")
+        XCTAssertNil(LinkResolver.scheme(of: "labor.md#a:b"))
+        XCTAssertNil(LinkResolver.scheme(of: "../x:y"))
+        XCTAssertNil(LinkResolver.scheme(of: "2024:report.md"))
+    }
+
     func testRelativePaths() {
         XCTAssertEqual(URLPath.relative(from: "en/a/b/index.html", to: "en/c/"), "../../c/")
         XCTAssertEqual(URLPath.relative(from: "en/a/", to: "en/a/"), "./")

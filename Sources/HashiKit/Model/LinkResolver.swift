@@ -120,16 +120,24 @@ struct LinkResolver {
         return .failure(Problem(message: "link to missing heading '#\(id)' on \(page.source.displayPath) (\(hint))"))
     }
 
-    /// The lowercased scheme of a URL (`https`, `mailto`), or nil for a path.
+    /// The lowercased scheme of a URL (`https`, `mailto`), or nil for a path. Control characters and
+    /// spaces are skipped as browsers skip them, so `java\tscript:` is still caught.
     static func scheme(of url: String) -> String? {
-        let cleaned = url.unicodeScalars.filter { $0.value > 0x20 }
-        var scheme = ""
-        for scalar in cleaned {
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            guard scalar.isASCII, scalar.properties.isAlphabetic || (!scheme.isEmpty && ("0"..."9" ~= scalar || "+-.".unicodeScalars.contains(scalar))) else {
+        var scheme: [UInt8] = []
+        for byte in url.utf8 where byte > 0x20 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                scheme.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scheme.append(byte + 32)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                guard !scheme.isEmpty else { return nil }
+                scheme.append(byte)
+            default:
                 return nil
             }
-            scheme.unicodeScalars.append(scalar)
         }
         return nil
     }

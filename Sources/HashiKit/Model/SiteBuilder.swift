@@ -53,7 +53,7 @@ public struct SiteBuilder {
         diagnostics += checkMenus(pages, config: config)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         let resolver = LinkResolver(site: site, generatedPaths: reserved)
-        let resolved = site.pages.map { resolver.resolve($0) }
+        let resolved = site.pages.concurrentMap { resolver.resolve($0) }
         for (index, (links, linkDiagnostics)) in resolved.enumerated() {
             site.pages[index].resolvedLinks = links
             diagnostics += linkDiagnostics
