@@ -109,3 +109,20 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertTrue(text.contains(#"line\u2028break"#))
     }
 }
+
+final class PostingsJSONTests: XCTestCase {
+    /// The direct writer gives exactly the text of the general JSON writer.
+    func testDirectWriterMatchesTheGeneralOne() {
+        let language = Language(code: "ja", name: "日本語", title: "T", order: 0)
+        let documents = [
+            SearchDocument(url: "ja/a/", title: "技能実習制度", headings: ["相談"], body: "技能実習生の相談窓口。Shelters \"quoted\" <tag>", language: language),
+            SearchDocument(url: "ja/b/", title: "シェルター", headings: [], body: "東京と都合。技能", language: language),
+        ]
+        let index = SearchIndex(documents: documents)
+        let tree = ScriptJSON.object(index.postings.mapValues { postings in
+            .array(postings.map { .array([.int($0.document), .double($0.weight)] + $0.positions.map(ScriptJSON.int)) })
+        })
+        XCTAssertEqual(SearchIndexBuilder.postingsJSON(index.postings), tree.text)
+        XCTAssertGreaterThan(index.postings.count, 10)
+    }
+}

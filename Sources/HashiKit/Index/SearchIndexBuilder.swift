@@ -77,9 +77,8 @@ public struct SearchIndexBuilder: Sendable {
         }
         // Shards are written on every core; each file's bytes depend only on its own shard.
         files += Array(shards.enumerated()).concurrentMap { number, shard in
-            script("p-\(number)", .object(shard.mapValues { postings in
-                .array(postings.map { .array([.int($0.document), .double($0.weight)] + $0.positions.map(ScriptJSON.int)) })
-            }))
+            let prefix = "HashiSearch.register(" + ScriptJSON.string(language.code).text + "," + ScriptJSON.string("p-\(number)").text + ","
+            return OutputFile(path: folder + "p-\(number).js", contents: prefix + Self.postingsJSON(shard) + ");\n")
         }
         files += Array(stride(from: 0, to: documents.count, by: perFile)).concurrentMap { start in
             let slice = documents[start..<min(documents.count, start + perFile)]
@@ -89,6 +88,32 @@ public struct SearchIndexBuilder: Sendable {
             ]))
         }
         return files
+    }
+
+    /// `{"token":[[document,weight,position…],…],…}` with sorted keys, written straight to bytes:
+    /// the same text `ScriptJSON` would give, without building a tree for millions of postings.
+    static func postingsJSON(_ shard: [String: [SearchIndex.Posting]]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (index, token) in shard.keys.sorted().enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            ScriptJSON.quote(token, to: &out)
+            out += ":[".utf8
+            for (number, posting) in shard[token]!.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                out += String(posting.document).utf8
+                out.append(UInt8(ascii: ","))
+                ScriptJSON.double(posting.weight).write(to: &out)
+                for position in posting.positions {
+                    out.append(UInt8(ascii: ","))
+                    out += String(position).utf8
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// FNV-1a over the first character of a CJK token or the first two of a word, so every token
