@@ -8,7 +8,7 @@ struct Hashi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hashi",
         abstract: "Build a static multilingual site from Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self, StampCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StampCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
