@@ -59,8 +59,8 @@ public struct Build: Sendable {
         let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
                                                       displayDirectory: options.contentDirectory).load()
         diagnostics += loadDiagnostics
-        let (templates, templateDiagnostics) = TemplateSet.load(folders: options.templateDirectories,
-                                                                displayFolders: options.templateDirectories,
+        let themeFolders = templateFolders(named: loaded?.config.templateFolders ?? [])
+        let (templates, templateDiagnostics) = TemplateSet.load(folders: themeFolders, displayFolders: themeFolders,
                                                                 languages: loaded?.config.languages ?? [])
         diagnostics += templateDiagnostics
         guard var content = loaded else { return finish() }

@@ -61,7 +61,7 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(config?.languages.map(\.code), ["ja"])
         XCTAssertEqual(diagnostics.sorted().map(\.description), [
             "site.yaml:5:5: error: language code \"../x\" must be letters, digits and hyphens, like ja or pt-BR",
-            "site.yaml:8:1: error: unknown key \"colour\" in site.yaml (known keys: \"baseURL\", \"brand\", \"helpPage\", \"languages\", \"markdown\", \"menu\", \"missingTranslation\")",
+            "site.yaml:8:1: error: unknown key \"colour\" in site.yaml (known keys: \"baseURL\", \"brand\", \"helpPage\", \"languages\", \"markdown\", \"menu\", \"missingTranslation\", \"templates\")",
         ])
     }
 

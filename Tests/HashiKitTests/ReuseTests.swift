@@ -245,4 +245,17 @@ final class WorkedExampleTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(scratch.read("Output/data/reporting-channels.json")).contains("\"example-support-network\""))
         try assertNoBrokenLinks(in: scratch.path + "/Output")
     }
+
+    func testTheOverlayThemeAndSiteYAMLTemplatesComeBeforeTheBaseTheme() throws {
+        var options = BuildOptions(contentDirectory: Repository.content, templateDirectories: [Repository.templates])
+        options.overlayDirectory = Self.example
+        XCTAssertEqual(Build(options: options).templateFolders(named: ["../Examples/ngo-overlay/Templates", "Theme"]),
+                       [Self.example + "/Templates", Repository.content + "/Theme", Repository.templates],
+                       "the overlay's Templates/ first, named once; then site.yaml's; then --templates")
+        let scratch = try TemporaryFolder()
+        options.outputDirectory = scratch.path + "/Output"
+        XCTAssertEqual(Build(options: options).run().diagnostics.errors, [])
+        XCTAssertTrue(try XCTUnwrap(scratch.read("Output/en/index.html")).contains("Shared by Example Support Network."),
+                      "no --templates needed for the overlay's own theme")
+    }
 }

@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
     /// The page every page points to for help (`report.md`), in the same place on each page.
     public var helpPage: String?
     public var missingTranslation: MissingTranslation = .omit
+    /// Theme folders to use before those of `--templates`, relative to the content folder.
+    public var templateFolders: [String] = []
     /// An organisation's name, logo, colour, contact and license (`brand:`), from this file or an overlay's.
     public var brand: Brand?
 

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `site.yaml`: languages first, every unknown or ill-typed key reported with its line.
 struct SiteConfigLoader {
-    static let keys: Set<String> = ["languages", "baseURL", "markdown", "menu", "helpPage", "missingTranslation", "brand"]
+    static let keys: Set<String> = ["languages", "baseURL", "markdown", "menu", "helpPage", "missingTranslation", "brand", "templates"]
     static let languageKeys: Set<String> = ["code", "name", "title", "footer"]
     static let markdownKeys: Set<String> = ["unsafeHTML"]
 
@@ -32,6 +32,8 @@ struct SiteConfigLoader {
                 for (_, _, option) in options {
                     config.allowRawHTML = reader.bool(option, key: "unsafeHTML") ?? false
                 }
+            case "templates":
+                config.templateFolders = reader.stringList(value, key: key) ?? []
             case "helpPage":
                 config.helpPage = reader.string(value, key: key)
             case "brand":
