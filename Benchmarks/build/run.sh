@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Clean builds of hashi beside Hugo on the shared/bench corpus, and the cmark-only floor.
+# See RESULTS.md.
+#   Benchmarks/build/run.sh [--pages N] [--runs R] [--work DIR] [--json FILE] [--no-hugo] [--keep-output]
+# HASHI (default .build/release/hashi) is the hashi binary; GEN_CORPUS the corpus generator
+# (default ../shared/bench/gen_corpus.py beside the repository).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$repo"
+export HASHI="${HASHI:-$repo/.build/release/hashi}"
+[ -x "$HASHI" ] || { echo "no hashi binary at $HASHI: run 'swift build -c release' or set HASHI" >&2; exit 2; }
+[ -x /usr/bin/time ] || apt-get install -y time
+command -v hugo >/dev/null || apt-get install -y hugo || echo "hugo not installed: hashi only" >&2
+[ -f /usr/include/cmark.h ] || apt-get install -y libcmark-dev
+command -v cc >/dev/null || apt-get install -y gcc
+exec python3 "$here/measure.py" "$@"
