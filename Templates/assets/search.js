@@ -157,9 +157,46 @@
     return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
   }
 
+  // A posting list comes as a string of base64url characters, each 5 bits of a number and a
+  // "more follows" bit (PostingCoder.swift writes it): for each page, the page number's step
+  // from the last one, the weight in thousandths, the count of positions, then the positions
+  // as steps. Decoded once, to [page, weight, position…] arrays.
+  var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charAt(d)] = d;
+
+  function decodePostings(text) {
+    var i = 0;
+    function next() {
+      var value = 0, shift = 0, c;
+      do {
+        c = VALUE[text.charAt(i++)];
+        value += (c & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (c >= 32);
+      return value;
+    }
+    var list = [];
+    var doc = 0;
+    while (i < text.length) {
+      doc += next();
+      var posting = [doc, next() / 1000];
+      var count = next();
+      var position = 0;
+      for (var k = 0; k < count; k++) { position += next(); posting.push(position); }
+      list.push(posting);
+    }
+    return list;
+  }
+
+  function listOf(shard, token) {
+    if (!shard || !Object.prototype.hasOwnProperty.call(shard, token)) return [];
+    if (typeof shard[token] === 'string') shard[token] = decodePostings(shard[token]);
+    return shard[token];
+  }
+
   function postingsOf(shards, token, count) {
-    var shard = shards[shardOf(token, count)];
-    return (shard && Object.prototype.hasOwnProperty.call(shard, token)) ? shard[token] : [];
+    return listOf(shards[shardOf(token, count)], token);
   }
 
   /** doc -> score of one term, or null when no page has it. */
@@ -174,7 +211,7 @@
       Object.keys(shard).forEach(function (token) {
         var fits = token.startsWith(stemmed) || (term.prefix && token.length >= 4 && term.word.startsWith(token));
         if (!fits) return;
-        var list = shard[token];
+        var list = listOf(shard, token);
         var weight = idf(list.length, n);
         list.forEach(function (posting) {
           var score = weight * part(posting) * (token === stemmed ? 1 : 0.5);
@@ -492,6 +529,7 @@
     normalize: normalize,
     stem: stem,
     shardOf: shardOf,
+    decodePostings: decodePostings,
     parseQuery: parseQuery,
     snippet: snippet,
   };

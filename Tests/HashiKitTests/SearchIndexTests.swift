@@ -111,18 +111,16 @@ final class SearchIndexTests: XCTestCase {
 }
 
 final class PostingsJSONTests: XCTestCase {
-    /// The direct writer gives exactly the text of the general JSON writer.
-    func testDirectWriterMatchesTheGeneralOne() {
-        let language = Language(code: "ja", name: "日本語", title: "T", order: 0)
-        let documents = [
-            SearchDocument(url: "ja/a/", title: "技能実習制度", headings: ["相談"], body: "技能実習生の相談窓口。Shelters \"quoted\" <tag>", language: language),
-            SearchDocument(url: "ja/b/", title: "シェルター", headings: [], body: "東京と都合。技能", language: language),
-        ]
-        let index = SearchIndex(documents: documents)
-        let tree = ScriptJSON.object(index.postings.mapValues { postings in
-            .array(postings.map { .array([.int($0.document), .double($0.weight)] + $0.positions.map(ScriptJSON.int)) })
-        })
-        XCTAssertEqual(SearchIndexBuilder.postingsJSON(index.postings), tree.text)
-        XCTAssertGreaterThan(index.postings.count, 10)
+    /// The compact lists match the vector that the JavaScript test decodes.
+    func testPostingListsEncodeAsTheSharedVectorSays() throws {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "postings", withExtension: "json", subdirectory: "Vectors"))
+        let vector = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let postings = try XCTUnwrap(vector["postings"] as? [[Double]]).map { row in
+            SearchIndex.Posting(document: Int(row[0]), weight: row[1], positions: row.dropFirst(2).map { Int($0) })
+        }
+        var out: [UInt8] = []
+        PostingCoder.encode(postings, into: &out)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), vector["encoded"] as? String)
+        XCTAssertEqual(SearchIndexBuilder.postingsJSON(["技能": postings]), "{\"技能\":\"\(vector["encoded"] as! String)\"}")
     }
 }

@@ -46,3 +46,8 @@ test('shard numbers match the Swift builder', () => {
   assert.equal(HashiSearch.shardOf('実習', 64), HashiSearch.shardOf('実', 64));
   assert.deepEqual(['shelt', '実習', 'evacu', 'aed'].map((t) => HashiSearch.shardOf(t, 64)), SHARDS);
 });
+
+test('posting lists decode as the Swift side wrote them', () => {
+  const vector = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/postings.json', root), 'utf8'));
+  assert.deepEqual(plain(HashiSearch.decodePostings(vector.encoded)), vector.postings);
+});

@@ -69,7 +69,7 @@ public struct SearchIndexBuilder: Sendable {
         }
 
         var files = [script("index", .object([
-            "version": .int(1), "documents": .int(documents.count), "shards": .int(shardCount), "perFile": .int(perFile),
+            "version": .int(2), "documents": .int(documents.count), "shards": .int(shardCount), "perFile": .int(perFile),
         ]))]
         var shards = [[String: [SearchIndex.Posting]]](repeating: [:], count: shardCount)
         for (token, postings) in index.postings {
@@ -90,27 +90,15 @@ public struct SearchIndexBuilder: Sendable {
         return files
     }
 
-    /// `{"token":[[document,weight,position…],…],…}` with sorted keys, written straight to bytes:
-    /// the same text `ScriptJSON` would give, without building a tree for millions of postings.
+    /// `{"token":"<postings>",…}` with sorted keys, each list in the compact form of `PostingCoder`.
     static func postingsJSON(_ shard: [String: [SearchIndex.Posting]]) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
         for (index, token) in shard.keys.sorted().enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             ScriptJSON.quote(token, to: &out)
-            out += ":[".utf8
-            for (number, posting) in shard[token]!.enumerated() {
-                if number > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "["))
-                out += String(posting.document).utf8
-                out.append(UInt8(ascii: ","))
-                ScriptJSON.double(posting.weight).write(to: &out)
-                for position in posting.positions {
-                    out.append(UInt8(ascii: ","))
-                    out += String(position).utf8
-                }
-                out.append(UInt8(ascii: "]"))
-            }
-            out.append(UInt8(ascii: "]"))
+            out += ":\"".utf8
+            PostingCoder.encode(shard[token]!, into: &out)
+            out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

@@ -1,1 +1,1 @@
-HashiSearch.register("en","p-0",{"hom":[[0,3]],"welcom":[[0,1]]});
+HashiSearch.register("en","p-0",{"hom":"A49CA","welcom":"AofA"});
