@@ -153,11 +153,23 @@ def main():
     runs = {t: [] for t in tools}
     stages = {}
     loads = []
+    outputs = []
+    # Leftovers of an interrupted run, deleted before the first build.
+    leftovers = [n for n in os.listdir(site) if n.startswith("out-")]
+    for name in leftovers:
+        shutil.rmtree(os.path.join(site, name), ignore_errors=True)
+    subprocess.run(["sync"])
+    if leftovers:
+        time.sleep(5)
     for i in range(args.runs):
         for t in tools:
-            out = os.path.join(site, f"out-{t}")
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(out + ".hashi-staging", ignore_errors=True)
+            # A folder never used before: deleting the previous output just before a build
+            # was seen to charge the next build seconds of system time (ext4 freeing blocks),
+            # so outputs are deleted only after the last run.
+            out = os.path.join(site, f"out-{t}-{i + 1}")
+            outputs.append(out)
+            for old in (out, out + ".hashi-staging"):
+                shutil.rmtree(old, ignore_errors=True)
             subprocess.run(["sync"])
             r = timed(cmds[t](out))
             loads.append(r["load_before"])
@@ -188,8 +200,9 @@ def main():
             for k in ("stdout", "stderr"):
                 r[k] = r[k][-2000:]
             runs[t].append(r)
-            if not (args.keep_output and i == args.runs - 1):
-                shutil.rmtree(out, ignore_errors=True)
+    for out in outputs:
+        if not (args.keep_output and out.endswith(f"-{args.runs}")):
+            shutil.rmtree(out, ignore_errors=True)
 
     # 3. cmark floor.
     floor_bin = os.path.join(args.work, "cmark_floor")
@@ -274,6 +287,7 @@ def main():
     rows.append(("load average", f"1-min before each run {min(l[0] for l in loads):.2f}–"
                  f"{max(l[0] for l in loads):.2f}; at the end {la_end[0]:.2f} {la_end[1]:.2f} {la_end[2]:.2f}"))
     rows.append(("runs", n_runs))
+    rows.append(("command", "`Benchmarks/build/run.sh " + " ".join(sys.argv[1:]) + "`"))
 
     if args.json:
         with open(args.json, "w") as f:
