@@ -126,7 +126,9 @@ status=0
                                capture_output=True, text=True, timeout=600)
         if "no-such-anchor" not in probe.stdout or "not found" not in probe.stdout:
             print("FAIL AnchorCheck did not report a planted missing anchor: it is not running")
+            print(f"subpath: {checked} passed, 1 failed")
             return 1
+        print(f"subpath: {checked - len(problems)} passed, {len(problems)} failed")
         return 0
     finally:
         if server is not None:
