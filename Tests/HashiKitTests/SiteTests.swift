@@ -126,3 +126,25 @@ final class DeterminismTests: XCTestCase {
         }
     }
 }
+
+extension DeterminismTests {
+    /// Pages are parsed, rendered and indexed on every core; the result must be what one core gives.
+    func testParallelBuildEqualsSequentialBuild() throws {
+        let parallel = try TemporaryFolder(), sequential = try TemporaryFolder()
+        func build(into folder: TemporaryFolder) {
+            let result = Build(options: BuildOptions(contentDirectory: Repository.content, templateDirectories: [Repository.templates],
+                                                     outputDirectory: folder.path + "/site")).run()
+            XCTAssertEqual(result.diagnostics.errors, [])
+        }
+        build(into: parallel)
+        setenv("HASHI_SEQUENTIAL", "1", 1)
+        defer { unsetenv("HASHI_SEQUENTIAL") }
+        build(into: sequential)
+        let files = parallel.files(under: "site")
+        XCTAssertEqual(files, sequential.files(under: "site"))
+        for file in files {
+            XCTAssertEqual(FileManager.default.contents(atPath: parallel.path + "/site/" + file),
+                           FileManager.default.contents(atPath: sequential.path + "/site/" + file), file)
+        }
+    }
+}
