@@ -25,7 +25,7 @@ final class WriteTests: XCTestCase {
         XCTAssertTrue(folder.exists("Output/.gitkeep"))
         XCTAssertTrue(folder.exists("Output/.hashi/marker"))
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        XCTAssertEqual(siblings.sorted(), ["Content", "Output"], "no staging folder is left behind")
+        XCTAssertEqual(siblings.sorted(), ["Content", "Output", "Output.hashi-staging"], "nothing but the staging folder beside the output")
     }
 
     func testAFailedBuildLeavesThePreviousSiteAsItWas() throws {
@@ -41,5 +41,26 @@ final class WriteTests: XCTestCase {
         let folder = try TemporaryFolder(site)
         XCTAssertEqual(folder.build(dryRun: true).diagnostics.errors, [])
         XCTAssertFalse(folder.exists("Output"))
+    }
+
+    /// Rebuilds write over the site kept in staging; whatever it held, the output equals a clean build.
+    func testRebuildsOverAKeptSiteEqualACleanBuild() throws {
+        let folder = try TemporaryFolder(site.merging(["Content/en/old.md": "---\ntitle: Old\n---\n", "Content/en/img": "a file"]) { a, _ in a })
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        // The file "img" becomes a folder, a page goes away: twice, so staging holds each earlier shape once.
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/en/old.md")
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/en/img")
+        try folder.write(["Content/en/img/pic.png": "PNG"])
+        for _ in 0..<2 { XCTAssertEqual(folder.build().diagnostics.errors, []) }
+        let clean = try TemporaryFolder()
+        try FileManager.default.copyItem(atPath: folder.path + "/Content", toPath: clean.path + "/Content")
+        XCTAssertEqual(clean.build().diagnostics.errors, [])
+        let files = folder.files(under: "Output")
+        XCTAssertEqual(files, clean.files(under: "Output"))
+        for file in files {
+            XCTAssertEqual(folder.read("Output/" + file), clean.read("Output/" + file), file)
+        }
+        XCTAssertTrue(files.contains("en/img/pic.png"))
+        XCTAssertFalse(files.contains { $0.hasPrefix("en/old") })
     }
 }

@@ -12,6 +12,9 @@ import Darwin
 /// build so two builds into one output cannot mix (the kernel lets go of it when a build dies), and
 /// `site/`, the new site. Nothing is written anywhere else but the output folder itself.
 ///
+/// After the swap `site/` holds the previous site, and it is kept: the next build writes over its
+/// files and deletes those it did not write, which is much cheaper than making every file anew.
+///
 /// Files are written with plain POSIX calls: Foundation's writes fsync every file on Linux.
 public final class OutputWriter: @unchecked Sendable {
     public enum Failure: Error, CustomStringConvertible {
@@ -46,6 +49,8 @@ public final class OutputWriter: @unchecked Sendable {
     private var lockDescriptor: Int32 = -1
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
+    /// Paths written by this build, so what is left of an earlier site in staging can be pruned.
+    private var writtenFiles: Set<String> = []
     private var firstError: Failure?
 
     public init(outputDirectory: String) {
@@ -77,10 +82,12 @@ public final class OutputWriter: @unchecked Sendable {
             throw .busy(outputDirectory)
         }
         lockDescriptor = fd
-        // What a killed build left behind is ours to clear, now that we hold the lock.
-        try? FileManager.default.removeItem(atPath: stagingDirectory)
-        guard mkdir(stagingDirectory, 0o755) == 0 else { throw .cannotCreate(stagingDirectory, Self.lastError()) }
+        // An earlier site (or what a killed build left) is written over; commit() prunes the rest.
+        guard mkdir(stagingDirectory, 0o755) == 0 || Self.isFolder(stagingDirectory) else {
+            throw .cannotCreate(stagingDirectory, Self.lastError())
+        }
         createdFolders = [stagingDirectory]
+        writtenFiles = []
     }
 
     /// Writes one file of the site; safe to call from many threads at once.
@@ -92,7 +99,13 @@ public final class OutputWriter: @unchecked Sendable {
     public func write(_ path: String, bytes: UnsafeRawBufferPointer) {
         let full = stagingDirectory + "/" + path
         guard ensureFolder(URLPath.folder(of: full)) else { return }
-        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        lock.withLock { _ = writtenFiles.insert(path) }
+        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EISDIR {
+            // An earlier site had a folder where this build writes a file.
+            try? FileManager.default.removeItem(atPath: full)
+            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { return record(.cannotWrite(path, Self.lastError())) }
         defer { close(fd) }
         var offset = 0
@@ -122,6 +135,7 @@ public final class OutputWriter: @unchecked Sendable {
         for name in oldNames where Self.placeholders.contains(name) {
             copy(from: outputDirectory + "/" + name, to: name)
         }
+        pruneStaging()
         if FileManager.default.fileExists(atPath: outputDirectory) {
             guard Self.exchange(stagingDirectory, outputDirectory, aside: stagingRoot + "/old") else {
                 let reason = Self.lastError()
@@ -141,21 +155,49 @@ public final class OutputWriter: @unchecked Sendable {
         release()
     }
 
-    /// Deletes the staging folder (after a swap, the old site) and lets go of the lock.
+    /// Lets go of the lock; the staging site stays for the next build to write over.
     private func release() {
-        try? FileManager.default.removeItem(atPath: stagingDirectory)
         guard lockDescriptor >= 0 else { return }
-        unlink(stagingRoot + "/lock")
-        rmdir(stagingRoot)
         close(lockDescriptor)
         lockDescriptor = -1
     }
 
+    /// Deletes what an earlier site left in staging that this build did not write, and empty folders.
+    private func pruneStaging() {
+        let written = lock.withLock { writtenFiles }
+        func prune(_ folder: String, relative: String) -> Bool {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return false }
+            var empty = true
+            for name in names {
+                let path = folder + "/" + name
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if Self.isFolder(path) {
+                    if prune(path, relative: child) { rmdir(path) } else { empty = false }
+                } else if written.contains(child) {
+                    empty = false
+                } else {
+                    unlink(path)
+                }
+            }
+            return empty
+        }
+        _ = prune(stagingDirectory, relative: "")
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     private func ensureFolder(_ folder: String) -> Bool {
         let path = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        if lock.withLock({ createdFolders.contains(path) }) { return true }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            guard errno == ENOENT, ensureFolder(URLPath.folder(of: path)), mkdir(path, 0o755) == 0 || errno == EEXIST else {
+        if lock.withLock({ createdFolders.contains(path) }) || Self.isFolder(path) {
+            lock.withLock { _ = createdFolders.insert(path) }
+            return true
+        }
+        unlink(path)  // an earlier site may have a file where this build needs a folder
+        if mkdir(path, 0o755) != 0 && !Self.isFolder(path) {
+            guard errno == ENOENT, ensureFolder(URLPath.folder(of: path)), mkdir(path, 0o755) == 0 || Self.isFolder(path) else {
                 record(.cannotCreate(path, Self.lastError()))
                 return false
             }
