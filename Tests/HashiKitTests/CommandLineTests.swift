@@ -3,14 +3,9 @@ import XCTest
 
 /// The `hashi` executable as CI runs it: exit codes and compiler-style messages.
 final class CommandLineTests: XCTestCase {
-    /// `.build/<config>/hashi`, beside the test bundle's resources.
-    var executable: String {
-        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("hashi").path
-    }
-
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: Repository.hashi)
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -23,7 +18,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testExitCodes() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: executable), "build the hashi product first")
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Repository.hashi), "build the hashi product first")
         let good = try TemporaryFolder([
             "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
             "Content/en/_index.md": "---\ntitle: Home\n---\n",

@@ -5,22 +5,8 @@ import XCTest
 /// Builds killed at random moments, and content mutated at random: the previous site always
 /// survives, and the pipeline always ends with a result (exit 0 or 1), never a crash or a hang.
 final class FaultTests: XCTestCase {
-    var executable: String {
-        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("hashi").path
-    }
-
-    /// Every file of a folder with its contents, to compare a site before and after.
-    func snapshot(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let item = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: folder + "/" + item) { files[item] = data }
-        }
-        return files
-    }
-
     func testKillingARebuildAtAnyMomentLeavesThePreviousSite() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: executable), "build the hashi product first")
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Repository.hashi), "build the hashi product first")
         var files = ["Content/site.yaml": bilingualSiteYAML]
         for language in ["ja", "en"] {
             files["Content/\(language)/_index.md"] = "---\ntitle: Home\n---\n"
@@ -33,7 +19,7 @@ final class FaultTests: XCTestCase {
         let arguments = ["build", "--content", folder.path + "/Content", "--templates", Repository.templates, "--output", folder.path + "/Output"]
         func start() throws -> Process {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
+            process.executableURL = URL(fileURLWithPath: Repository.hashi)
             process.arguments = arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -45,7 +31,7 @@ final class FaultTests: XCTestCase {
         first.waitUntilExit()
         let duration = Date().timeIntervalSince(started)
         XCTAssertEqual(first.terminationStatus, 0)
-        let before = snapshot(folder.path + "/Output")
+        let before = Repository.snapshot(folder.path + "/Output")
         XCTAssertGreaterThan(before.count, 240)
 
         // Change the content, so a finished rebuild would differ, then kill rebuilds at moments
@@ -56,7 +42,7 @@ final class FaultTests: XCTestCase {
             usleep(UInt32(duration * (Double(attempt) + Double.random(in: 0.2...0.8)) / 8 * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let now = snapshot(folder.path + "/Output")
+            let now = Repository.snapshot(folder.path + "/Output")
             if now != before {
                 // The kill came after the swap: then the new site must be whole.
                 XCTAssertEqual(Set(now.keys), Set(before.keys), "attempt \(attempt): a partial site is in place")
@@ -66,7 +52,7 @@ final class FaultTests: XCTestCase {
         let last = try start()
         last.waitUntilExit()
         XCTAssertEqual(last.terminationStatus, 0, "a killed build's leftovers do not stop the next one")
-        XCTAssertTrue(String(decoding: snapshot(folder.path + "/Output")["en/page-0/index.html"] ?? Data(), as: UTF8.self).contains("New text."))
+        XCTAssertTrue(String(decoding: Repository.snapshot(folder.path + "/Output")["en/page-0/index.html"] ?? Data(), as: UTF8.self).contains("New text."))
     }
 
     func testMutatedContentNeverCrashesTheBuild() throws {

@@ -211,18 +211,8 @@ final class ReuseTests: XCTestCase {
 final class WorkedExampleTests: XCTestCase {
     static var example: String { Repository.root + "/Examples/ngo-overlay" }
 
-    /// Every file of a folder and its bytes, to show it is untouched.
-    func snapshot(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let item = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: folder + "/" + item) { files[item] = data }
-        }
-        return files
-    }
-
     func testTheOverlayFooterIsOnEveryPageAndTheBaseThemeIsUntouched() throws {
-        let before = snapshot(Repository.templates)
+        let before = Repository.snapshot(Repository.templates)
         let scratch = try TemporaryFolder()
         var options = BuildOptions(contentDirectory: Repository.content,
                                    templateDirectories: [Self.example + "/Templates", Repository.templates],
@@ -230,7 +220,7 @@ final class WorkedExampleTests: XCTestCase {
         options.overlayDirectory = Self.example
         let result = Build(options: options).run()
         XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(snapshot(Repository.templates), before, "Templates/ is the same, byte for byte")
+        XCTAssertEqual(Repository.snapshot(Repository.templates), before, "Templates/ is the same, byte for byte")
         XCTAssertGreaterThan(before.count, 10)
 
         let pages = scratch.files(under: "Output").filter { $0.hasSuffix("index.html") && $0.contains("/") && !$0.contains("channels-embed") }

@@ -4,10 +4,6 @@ import XCTest
 /// `hashi serve` as an editor uses it: pages served with the reload script, rebuilt on a change,
 /// errors shown while the last good site stays up.
 final class ServeTests: XCTestCase {
-    var executable: String {
-        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("hashi").path
-    }
-
     /// A plain HTTP GET over a socket to 127.0.0.1: status line and body.
     func get(_ port: UInt16, _ path: String) -> (status: String, body: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -44,13 +40,13 @@ final class ServeTests: XCTestCase {
     }
 
     func testServeRebuildsOnChangeAndKeepsTheLastGoodSite() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: executable), "build the hashi product first")
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Repository.hashi), "build the hashi product first")
         let folder = try TemporaryFolder([
             "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
             "Content/en/_index.md": "---\ntitle: First title\n---\nHello.\n",
         ])
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: Repository.hashi)
         process.arguments = ["serve", "--port", "0", "--content", folder.path + "/Content", "--templates", Repository.templates,
                              "--output", folder.path + "/Output"]
         let output = Pipe()

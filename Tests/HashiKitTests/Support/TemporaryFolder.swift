@@ -60,6 +60,21 @@ enum Repository {
     static var templates: String { root + "/Templates" }
     static var content: String { root + "/Content" }
     static var fixtures: String { root + "/Tests/HashiKitTests/Fixtures" }
+
+    /// The `hashi` executable that `swift build --build-tests` made beside the test bundle.
+    static var hashi: String {
+        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("hashi").path
+    }
+
+    /// Every file of a folder with its contents, to compare a folder before and after.
+    static func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let item = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder + "/" + item) { files[item] = data }
+        }
+        return files
+    }
 }
 
 /// The `site.yaml` of a two-language test site.
