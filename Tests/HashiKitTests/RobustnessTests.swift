@@ -62,6 +62,8 @@ final class RobustnessTests: XCTestCase {
              "Content/en/other.md:3:7: error: \"slug\" must not contain control characters"),
         Case("a translationKey with a slash", ["Content/en/other.md": "---\ntitle: O\ntranslationKey: x/y\n---\n"],
              "Content/en/other.md:3:17: error: \"translationKey\" must not contain \"/\""),
+        Case("an image from another site", ["Content/en/page.md": "---\ntitle: P\n---\n## Heading\n\n![map](https://maps.example/x.png)\n"],
+             "Content/en/page.md:6:1: error: image from another site 'https://maps.example/x.png'"),
         Case("a template syntax error", [:], "Theme/layouts/page.mustache:2:1: error: template syntax",
              templates: ["layouts/page.mustache": "<h1>{{title}}</h1>\n{{#toc}}never closed\n"]),
         Case("an unknown partial", [:], "Theme/layouts/page.mustache:1:1: error: unknown partial \"nowhere\"",

@@ -16,6 +16,13 @@ struct LinkResolver {
         var diagnostics: [Diagnostic] = []
         let links = page.document.links.map { link -> ResolvedLink in
             switch resolve(link, on: page) {
+            case .success(.external) where link.isImage:
+                // An image from another site would be a request leaving the site (and the CSP blocks it).
+                var location = link.location
+                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column)
+                diagnostics.append(.error("image from another site '\(link.destination.prefix(60))': the site requests nothing "
+                                          + "from outside itself; save the image beside the page and link to the file", at: location))
+                return .removed
             case .success(let resolved):
                 if resolved == .removed {
                     diagnostics.append(.warning("link to \"\(link.destination.prefix(40))\" removed: that kind of link can run code or hide content", at: link.location))
