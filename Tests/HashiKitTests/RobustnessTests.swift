@@ -68,6 +68,10 @@ final class RobustnessTests: XCTestCase {
              templates: ["layouts/page.mustache": "<h1>{{title}}</h1>\n{{#toc}}never closed\n"]),
         Case("an unknown partial", [:], "Theme/layouts/page.mustache:1:1: error: unknown partial \"nowhere\"",
              templates: ["layouts/page.mustache": "{{>nowhere}}\n"]),
+        Case("a template that loads a script from another site", [:], "Theme/layouts/page.mustache:2:1: error: template loads something from another site (src)",
+             templates: ["layouts/page.mustache": "<h1>{{title}}</h1>\n<script src=\"https://cdn.example/x.js\"></script>\n"]),
+        Case("a web font from another site", [:], "Theme/assets/site.css:1:1: error: stylesheet loads something from another site",
+             templates: ["assets/site.css": "@import url(https://fonts.example/css);\n"]),
         Case("a name that does not exist", [:], "Theme/layouts/page.mustache:1:5: error: unknown name \"titel\"",
              templates: ["layouts/page.mustache": "<h1>{{titel}}</h1>\n"]),
     ]

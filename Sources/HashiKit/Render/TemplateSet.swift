@@ -84,6 +84,15 @@ public struct TemplateSet: Sendable {
                                                           displayFolder: displayFolders.last ?? "Templates")
         diagnostics += stringDiagnostics
         diagnostics += TemplateChecker(sources: sources, files: templateFiles, strings: strings).check()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            diagnostics += ExternalRequestLint.template(text, file: templateFiles[name] ?? name)
+        }
+        for asset in assets where asset.outputPath.hasSuffix(".css") {
+            if let bytes = FileReader.bytes(atPath: asset.sourcePath) {
+                let display = chosen[asset.outputPath]?.display ?? asset.outputPath
+                diagnostics += ExternalRequestLint.stylesheet(String(decoding: bytes, as: UTF8.self), file: display)
+            }
+        }
         let set = TemplateSet(library: library, templateFiles: templateFiles, layouts: layouts,
                               displayFolder: displayFolders.last ?? "Templates", strings: strings, assets: assets)
         return (diagnostics.hasErrors ? nil : set, diagnostics)
