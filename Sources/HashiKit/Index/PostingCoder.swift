@@ -28,4 +28,38 @@ enum PostingCoder {
             out.append(digits[value > 0 ? low | 32 : low])
         } while value > 0
     }
+
+    /// The number starting at `index`, and how many characters it takes.
+    static func read(_ bytes: [UInt8], at index: Int) -> (value: Int, length: Int) {
+        var value = 0
+        var shift = 0
+        var cursor = index
+        while true {
+            let digit = digitValue(bytes[cursor])
+            value |= (digit & 31) << shift
+            shift += 5
+            cursor += 1
+            if digit & 32 == 0 { return (value, cursor - index) }
+        }
+    }
+
+    /// Where the `numbers` numbers starting at `index` end.
+    static func skip(_ bytes: [UInt8], from index: Int, numbers: Int) -> Int {
+        var cursor = index
+        for _ in 0..<numbers {
+            while digitValue(bytes[cursor]) & 32 != 0 { cursor += 1 }
+            cursor += 1
+        }
+        return cursor
+    }
+
+    private static func digitValue(_ digit: UInt8) -> Int {
+        switch digit {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(digit) - 65
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(digit) - 97 + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(digit) - 48 + 52
+        case UInt8(ascii: "-"): return 62
+        default: return 63
+        }
+    }
 }

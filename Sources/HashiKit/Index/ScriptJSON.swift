@@ -43,8 +43,12 @@ indirect enum ScriptJSON {
     /// Escapes quotes, backslashes, `<`, control characters and the two line separators
     /// (U+2028, U+2029) that old script parsers reject; everything else is copied as it is.
     static func quote(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { quote($0, to: &out) }
+    }
+
+    static func quote(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(value.utf8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]

@@ -18,57 +18,9 @@ public struct SearchIndex: Sendable {
     public let documents: [SearchDocument]
     public private(set) var postings: [String: [Posting]] = [:]
 
-    public init(documents: [SearchDocument], tokenizer: SearchTokenizer = SearchTokenizer()) {
+    public init(documents: [SearchDocument]) {
         self.documents = documents
-        // Pass 1, on every core: each page's term frequencies per field, tokenised once. Positions
-        // run on across fields with a gap, so the title's last bigram never touches the body's first.
-        let counts = documents.concurrentMap { document in
-            var terms: [String: TermCounts] = [:]
-            var lengths = [0, 0, 0]
-            var offset = 0
-            for (field, text) in [document.title, document.headings.joined(separator: "\n"), document.body].enumerated() {
-                offset += tokenizer.tokenize(text, offset: offset) { token in
-                    lengths[field] += 1
-                    let isCJK = SearchTokenizer.isCJK(token.text.unicodeScalars.first!)
-                    terms[token.text, default: TermCounts()].add(field: field, position: isCJK ? token.position : -1)
-                } + 1
-            }
-            return (terms: terms, lengths: lengths)
-        }
-        let count = Double(max(documents.count, 1))
-        let averages = (0..<3).map { field in max(1, Double(counts.reduce(0) { $0 + $1.lengths[field] }) / count) }
-        // Pass 2, on every core: BM25F weights; then merged in page order, so each list is sorted.
-        let weighted = counts.concurrentMap { page -> [(String, Double, [Int])] in
-            let norms = (0..<3).map { 1 - Self.b + Self.b * Double(page.lengths[$0]) / averages[$0] }
-            return page.terms.map { token, counts in
-                let weight = (0..<3).reduce(0.0) { $0 + Self.fieldWeights[$1] * Double(counts.frequency($1)) / norms[$1] }
-                return (token, Self.rounded(weight), counts.positions)
-            }
-        }
-        for (document, terms) in weighted.enumerated() {
-            for (token, weight, positions) in terms {
-                postings[token, default: []].append(Posting(document: document, weight: weight, positions: positions))
-            }
-        }
-    }
-
-    /// How often a token occurs in each field of one page, and where (CJK tokens only).
-    private struct TermCounts: Sendable {
-        var title: Int32 = 0
-        var headings: Int32 = 0
-        var body: Int32 = 0
-        var positions: [Int] = []
-
-        mutating func add(field: Int, position: Int) {
-            switch field {
-            case 0: title += 1
-            case 1: headings += 1
-            default: body += 1
-            }
-            if position >= 0 { positions.append(position) }
-        }
-
-        func frequency(_ field: Int) -> Int32 { field == 0 ? title : (field == 1 ? headings : body) }
+        postings = InvertedIndex(documents: documents).postings()
     }
 
     /// Three decimals keep the files small and the output identical from build to build.

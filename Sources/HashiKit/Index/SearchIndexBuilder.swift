@@ -54,9 +54,9 @@ public struct SearchIndexBuilder: Sendable {
 
     public func build(documents: [SearchDocument], language: Language) -> [OutputFile] {
         let documents = documents.sorted { $0.url < $1.url }
-        let index = SearchIndex(documents: documents)
+        let index = InvertedIndex(documents: documents)
         let folder = language.code + "/search/"
-        let postingCount = index.postings.values.reduce(0) { $0 + $1.count }
+        let postingCount = index.postingCount
         var shardCount = 1
         while shardCount < 4096, shardCount * Self.postingsPerShard < postingCount { shardCount *= 2 }
         let textBytes = documents.reduce(0) { $0 + $1.body.utf8.count + $1.title.utf8.count + $1.url.utf8.count }
@@ -71,14 +71,11 @@ public struct SearchIndexBuilder: Sendable {
         var files = [script("index", .object([
             "version": .int(2), "documents": .int(documents.count), "shards": .int(shardCount), "perFile": .int(perFile),
         ]))]
-        var shards = [[String: [SearchIndex.Posting]]](repeating: [:], count: shardCount)
-        for (token, postings) in index.postings {
-            shards[Self.shard(of: token, count: shardCount)][token] = postings
-        }
         // Shards are written on every core; each file's bytes depend only on its own shard.
-        files += Array(shards.enumerated()).concurrentMap { number, shard in
+        let shards = shardCount
+        files += Array(0..<shards).concurrentMap { number in
             let prefix = "HashiSearch.register(" + ScriptJSON.string(language.code).text + "," + ScriptJSON.string("p-\(number)").text + ","
-            return OutputFile(path: folder + "p-\(number).js", contents: prefix + Self.postingsJSON(shard) + ");\n")
+            return OutputFile(path: folder + "p-\(number).js", contents: prefix + Self.postingsJSON(index, shard: number, of: shards) + ");\n")
         }
         files += Array(stride(from: 0, to: documents.count, by: perFile)).concurrentMap { start in
             let slice = documents[start..<min(documents.count, start + perFile)]
@@ -91,13 +88,13 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// `{"token":"<postings>",…}` with sorted keys, each list in the compact form of `PostingCoder`.
-    static func postingsJSON(_ shard: [String: [SearchIndex.Posting]]) -> String {
+    static func postingsJSON(_ index: InvertedIndex, shard: Int, of count: Int) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
-        for (index, token) in shard.keys.sorted().enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            ScriptJSON.quote(token, to: &out)
+        for (position, entry) in index.tokens(inShard: shard, of: count).enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            index.groups[entry.group].tokens.withToken(entry.token) { ScriptJSON.quote($0, to: &out) }
             out += ":\"".utf8
-            PostingCoder.encode(shard[token]!, into: &out)
+            index.encodePostings(group: entry.group, token: entry.token, into: &out)
             out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "}"))
@@ -107,12 +104,8 @@ public struct SearchIndexBuilder: Sendable {
     /// FNV-1a over the first character of a CJK token or the first two of a word, so every token
     /// a one-character or prefix query can match is in the same shard.
     public static func shard(of token: String, count: Int) -> Int {
-        let scalars = Array(token.unicodeScalars)
-        guard let first = scalars.first else { return 0 }
-        var hash: UInt32 = 2_166_136_261
-        for scalar in scalars.prefix(SearchTokenizer.isCJK(first) ? 1 : 2) {
-            hash = (hash ^ scalar.value) &* 16_777_619
-        }
-        return Int(hash % UInt32(count))
+        guard let first = token.unicodeScalars.first else { return 0 }
+        var token = token
+        return token.withUTF8 { Int(TokenScanner.prefixHash($0, isCJK: SearchTokenizer.isCJK(first)) % UInt32(count)) }
     }
 }

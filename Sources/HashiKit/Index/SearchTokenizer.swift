@@ -26,15 +26,20 @@ public struct SearchTokenizer: Sendable {
 
     /// NFKC folds full-width `ＡＥＤ` and half-width `ｼｪﾙﾀｰ` into `aed` and `シェルター`.
     public static func normalize(_ text: String) -> String {
-        fastNormalized(text) ?? text.precomposedStringWithCompatibilityMapping.lowercased()
+        String(decoding: normalizedUTF8(text), as: UTF8.self)
+    }
+
+    /// `normalize` as UTF-8 bytes, which is what the scanner reads.
+    static func normalizedUTF8(_ text: String) -> [UInt8] {
+        fastNormalized(text) ?? Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
     }
 
     /// The same result as NFKC plus lowercase for text made only of characters whose mapping is
     /// known and needs no neighbour (ASCII, kana, common kanji and punctuation, full-width ASCII),
     /// which is nearly all of a Japanese or English page; nil sends other text the long way.
-    static func fastNormalized(_ text: String) -> String? {
+    static func fastNormalized(_ text: String) -> [UInt8]? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { bytes -> [UInt8]? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var index = 0
@@ -65,7 +70,7 @@ public struct SearchTokenizer: Sendable {
                 }
                 index += 3
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 
@@ -78,48 +83,22 @@ public struct SearchTokenizer: Sendable {
     /// Calls `emit` with each token of `text`, positions shifted by `offset`; returns the length
     /// of the normalised text, so fields can follow one another without touching.
     public func tokenize(_ text: String, offset: Int, emit: (SearchToken) -> Void) -> Int {
-        let scalars = Array(Self.normalize(text).unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if Self.isCJK(scalar) {
-                var end = index
-                while end < scalars.count, Self.isCJK(scalars[end]) { end += 1 }
-                if end - index == 1 {
-                    emit(SearchToken(String(scalar), at: index + offset))
-                } else {
-                    for start in index..<(end - 1) {
-                        var bigram = ""
-                        bigram.unicodeScalars.append(scalars[start])
-                        bigram.unicodeScalars.append(scalars[start + 1])
-                        emit(SearchToken(bigram, at: start + offset))
-                    }
-                }
-                index = end
-            } else if Self.isWordCharacter(scalar) {
-                var word = String.UnicodeScalarView()
-                var end = index
-                while end < scalars.count {
-                    if Self.isWordCharacter(scalars[end]) {
-                        word.append(scalars[end])
-                    } else if !(Self.isApostrophe(scalars[end]) && end + 1 < scalars.count
-                                && Self.isWordCharacter(scalars[end + 1])) {
-                        break
-                    }
-                    end += 1
-                }
-                emit(SearchToken(Stemmer.stem(String(word)), at: index + offset))
-                index = end
-            } else {
-                index += 1
+        var scanner = TokenScanner()
+        return Self.normalizedUTF8(text).withUnsafeBufferPointer { bytes in
+            scanner.scan(bytes, offset: offset) { token, position, _ in
+                emit(SearchToken(String(decoding: token, as: UTF8.self), at: position))
             }
         }
-        return scalars.count
     }
 
     /// Han (with 々 〆 〇), Hiragana, Katakana with ー but not the middle dot ・, and Hangul.
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isCJK(scalar.value)
+    }
+
+    @inline(__always)
+    static func isCJK(_ value: UInt32) -> Bool {
+        switch value {
         case 0x3005...0x3007, 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF,
              0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF,
              0x1100...0x11FF, 0x3131...0x318E, 0xAC00...0xD7A3:
@@ -144,7 +123,7 @@ public struct SearchTokenizer: Sendable {
     }
 
     /// `women's` and `women’s` stay one word.
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}"
+    static func isApostrophe(_ value: UInt32) -> Bool {
+        value == 0x27 || value == 0x2019
     }
 }

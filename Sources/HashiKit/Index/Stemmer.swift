@@ -3,32 +3,45 @@
 ///
 /// Only words of plain ASCII letters are stemmed; a stem keeps at least three letters.
 public enum Stemmer {
-    /// Tried in order after the plural is removed; the first that leaves three letters wins.
-    static let suffixes = ["ation", "ating", "ated", "ate", "ingly", "ing", "ion", "edly", "ed", "er",
-                           "ment", "ness", "ly", "e"]
-    /// After these, `stopped` and `running` lose their doubled consonant.
-    static let undoubling: Set<String> = ["ing", "ingly", "ed", "edly", "er"]
+    /// Tried in order after the plural is removed; the first that leaves three letters wins. After
+    /// the marked ones, `stopped` and `running` lose their doubled consonant.
+    static let suffixes: [(letters: [UInt8], undoubles: Bool)] = [
+        ("ation", false), ("ating", false), ("ated", false), ("ate", false), ("ingly", true), ("ing", true),
+        ("ion", false), ("edly", true), ("ed", true), ("er", true), ("ment", false), ("ness", false),
+        ("ly", false), ("e", false),
+    ].map { (Array($0.0.utf8), $0.1) }
 
     public static func stem(_ word: String) -> String {
-        guard word.count > 3, word.unicodeScalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) else {
-            return word
+        var bytes = Array(word.utf8)
+        let count = stem(&bytes)
+        return String(decoding: bytes[0..<count], as: UTF8.self)
+    }
+
+    /// Stems the UTF-8 word in place and returns its new length in bytes (the index's path).
+    static func stem(_ word: inout [UInt8]) -> Int {
+        var count = word.count
+        guard count > 3, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return count }
+        func ends(_ suffix: String) -> Bool {
+            let tail = suffix.utf8
+            return count >= tail.count && word[(count - tail.count)..<count].elementsEqual(tail)
         }
-        var stem = word
-        if stem.hasSuffix("ies"), stem.count > 4 {
-            stem = String(stem.dropLast(3)) + "y"
-        } else if stem.hasSuffix("sses") {
-            stem = String(stem.dropLast(2))
-        } else if stem.hasSuffix("s"), !stem.hasSuffix("ss"), !stem.hasSuffix("us"), !stem.hasSuffix("is") {
-            stem = String(stem.dropLast())
+        if ends("ies"), count > 4 {
+            word[count - 3] = UInt8(ascii: "y")
+            count -= 2
+        } else if ends("sses") {
+            count -= 2
+        } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
+            count -= 1
         }
-        for suffix in suffixes where stem.hasSuffix(suffix) && stem.count - suffix.count >= 3 {
-            stem = String(stem.dropLast(suffix.count))
-            if undoubling.contains(suffix), let last = stem.last, stem.dropLast().last == last,
-               "bdfgmnprt".contains(last), stem.count > 3 {
-                stem = String(stem.dropLast())
+        for (suffix, undoubles) in suffixes
+        where count - suffix.count >= 3 && word[(count - suffix.count)..<count].elementsEqual(suffix) {
+            count -= suffix.count
+            let last = word[count - 1]
+            if undoubles, word[count - 2] == last, "bdfgmnprt".utf8.contains(last), count > 3 {
+                count -= 1
             }
             break
         }
-        return stem
+        return count
     }
 }

@@ -34,3 +34,19 @@ extension Array where Element: Sendable {
         _ = concurrentMap(body)
     }
 }
+
+extension Array where Element: Sendable {
+    /// Runs `body` on every element in place, on every core; each call sees only its own element.
+    mutating func concurrentUpdate(_ body: @Sendable (Int, inout Element) -> Void) {
+        guard count > 1, getenv("HASHI_SEQUENTIAL") == nil else {
+            for index in indices { body(index, &self[index]) }
+            return
+        }
+        withUnsafeMutableBufferPointer { elements in
+            let box = UncheckedBox(elements)
+            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                body(index, &box.value[index])
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+/// The postings of one language, built for the shard files: for each token, the pages that have
+/// it with their term frequency per field and, for CJK tokens, the positions the phrase check needs.
+///
+/// Pages are tokenised in batches on every core, then each batch is merged into 64 groups of
+/// tokens (by the shard hash of the token), one group per task, so no lock is taken and only a
+/// batch of pages' token counts is held at a time.
+struct InvertedIndex: Sendable {
+    static let groupCount = 64
+    static let batchSize = 256
+    /// Frequencies of the three fields share one integer, 21 bits each (saturating).
+    static let frequencyBits: UInt64 = 21
+    static let frequencyMask: UInt64 = (1 << 21) - 1
+
+    struct Group: Sendable {
+        var tokens = TokenTable(capacity: 4096)
+        var prefixHashes: [UInt32] = []
+        var isCJK: [Bool] = []
+        var documents: [[Int32]] = []
+        var frequencies: [[UInt64]] = []
+        /// CJK tokens only: for each page in turn, the number of positions and their steps, as `PostingCoder` writes them.
+        var positions: [[UInt8]] = []
+    }
+
+    let documentCount: Int
+    /// Each page's BM25F length normalisation per field: `1 - b + b * length / average length`.
+    private(set) var norms: [Double] = []
+    private(set) var groups: [Group]
+    private(set) var postingCount = 0
+
+    init(documents: [SearchDocument]) {
+        documentCount = documents.count
+        groups = Array(repeating: Group(), count: Self.groupCount)
+        var lengths: [Int32] = []
+        lengths.reserveCapacity(documents.count * 3)
+        for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
+            let batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
+            let counted = batch.concurrentMap(PageTerms.init(document:))
+            for page in counted { lengths += page.lengths }
+            groups.concurrentUpdate { number, group in
+                for (offset, page) in counted.enumerated() {
+                    page.merge(group: number, into: &group, document: Int32(start + offset))
+                }
+            }
+        }
+        for index in groups.indices { groups[index].tokens.freeze() }
+        postingCount = groups.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.count } }
+        let count = Double(max(documents.count, 1))
+        let averages = (0..<3).map { field in
+            max(1, Double(stride(from: field, to: lengths.count, by: 3).reduce(0) { $0 + Int(lengths[$1]) }) / count)
+        }
+        norms = lengths.enumerated().map { index, length in
+            1 - SearchIndex.b + SearchIndex.b * Double(length) / averages[index % 3]
+        }
+    }
+
+    /// The BM25F weight of a posting, to three decimals (as the files have always held it).
+    func weight(document: Int32, frequencies: UInt64) -> Double {
+        let base = Int(document) * 3
+        var weight = 0.0
+        for field in 0..<3 {
+            let frequency = (frequencies >> (Self.frequencyBits * UInt64(field))) & Self.frequencyMask
+            weight = weight + SearchIndex.fieldWeights[field] * Double(frequency) / norms[base + field]
+        }
+        return SearchIndex.rounded(weight)
+    }
+
+    /// The tokens of shard `shard` of `count` (a power of two), as (group, token) in byte order.
+    func tokens(inShard shard: Int, of count: Int) -> [(group: Int, token: Int)] {
+        var picked: [(group: Int, token: Int)] = []
+        for (number, group) in groups.enumerated() where count >= Self.groupCount
+            ? number == shard & (Self.groupCount - 1) : number & (count - 1) == shard {
+            for token in 0..<group.tokens.count where Int(group.prefixHashes[token]) & (count - 1) == shard {
+                picked.append((number, token))
+            }
+        }
+        return picked.sorted { a, b in
+            groups[a.group].tokens.withToken(a.token) { first in
+                groups[b.group].tokens.withToken(b.token) { first.lexicographicallyPrecedes($0) }
+            }
+        }
+    }
+
+    /// Writes the postings of one token the way `decodePostings` in search.js reads them.
+    func encodePostings(group number: Int, token: Int, into out: inout [UInt8]) {
+        let group = groups[number]
+        var previous: Int32 = 0
+        var cursor = 0
+        let positions = group.positions[token]
+        for (index, document) in group.documents[token].enumerated() {
+            PostingCoder.append(Int(document - previous), to: &out)
+            previous = document
+            PostingCoder.append(Int((weight(document: document, frequencies: group.frequencies[token][index]) * 1000).rounded()), to: &out)
+            if group.isCJK[token] {
+                let end = PostingCoder.skip(positions, from: cursor, numbers: 1 + PostingCoder.read(positions, at: cursor).value)
+                out += positions[cursor..<end]
+                cursor = end
+            } else {
+                out.append(PostingCoder.digits[0])
+            }
+        }
+    }
+
+    /// Every token with its postings, for searching in Swift (tests, `SearchIndex.search`).
+    func postings() -> [String: [SearchIndex.Posting]] {
+        var result: [String: [SearchIndex.Posting]] = [:]
+        for group in groups {
+            for token in 0..<group.tokens.count {
+                var cursor = 0
+                let positions = group.positions[token]
+                result[group.tokens.string(token)] = group.documents[token].enumerated().map { index, document in
+                    var found: [Int] = []
+                    if group.isCJK[token] {
+                        let (count, length) = PostingCoder.read(positions, at: cursor)
+                        cursor += length
+                        var last = 0
+                        for _ in 0..<count {
+                            let (step, width) = PostingCoder.read(positions, at: cursor)
+                            cursor += width
+                            last += step
+                            found.append(last)
+                        }
+                    }
+                    return SearchIndex.Posting(document: Int(document),
+                                               weight: weight(document: document, frequencies: group.frequencies[token][index]),
+                                               positions: found)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// One page's tokens with their frequency per field, CJK positions, and the group each belongs to.
+private struct PageTerms: Sendable {
+    var tokens = TokenTable(capacity: 512)
+    var lengths: [Int32] = [0, 0, 0]
+    var frequencies: [UInt64] = []
+    var positions: [[Int32]] = []
+    var isCJK: [Bool] = []
+    var prefixHashes: [UInt32] = []
+    /// Token numbers ordered by group; group `g` is `byGroup[groupStarts[g]..<groupStarts[g + 1]]`.
+    var byGroup: [Int32] = []
+    var groupStarts: [Int32] = []
+
+    /// Positions run on across fields with a gap, so the title's last bigram never touches the body's first.
+    init(document: SearchDocument) {
+        var scanner = TokenScanner()
+        var offset = 0
+        for (field, text) in [document.title, document.headings.joined(separator: "\n"), document.body].enumerated() {
+            let shift = InvertedIndex.frequencyBits * UInt64(field)
+            let length = SearchTokenizer.normalizedUTF8(text).withUnsafeBufferPointer { bytes in
+                scanner.scan(bytes, offset: offset) { token, position, cjk in
+                    lengths[field] += 1
+                    let (number, isNew) = tokens.insert(token)
+                    if isNew {
+                        frequencies.append(0)
+                        positions.append([])
+                        isCJK.append(cjk)
+                        prefixHashes.append(TokenScanner.prefixHash(token, isCJK: cjk))
+                    }
+                    if (frequencies[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
+                        frequencies[number] += 1 << shift
+                    }
+                    if cjk { positions[number].append(Int32(position)) }
+                }
+            }
+            offset += length + 1
+        }
+        tokens.freeze()
+        // Counting sort of the tokens by group.
+        let groups = InvertedIndex.groupCount
+        var starts = [Int32](repeating: 0, count: groups + 1)
+        for hash in prefixHashes { starts[Int(hash) & (groups - 1) + 1] += 1 }
+        for group in 0..<groups { starts[group + 1] += starts[group] }
+        groupStarts = starts
+        byGroup = [Int32](repeating: 0, count: prefixHashes.count)
+        for (number, hash) in prefixHashes.enumerated() {
+            let group = Int(hash) & (groups - 1)
+            byGroup[Int(starts[group])] = Int32(number)
+            starts[group] += 1
+        }
+    }
+
+    func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
+        for slot in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
+            let token = Int(byGroup[slot])
+            let (entry, isNew) = tokens.withToken(token) { group.tokens.insert($0, hash: tokens.hashes[token]) }
+            if isNew {
+                group.prefixHashes.append(prefixHashes[token])
+                group.isCJK.append(isCJK[token])
+                group.documents.append([])
+                group.frequencies.append([])
+                group.positions.append([])
+            }
+            group.documents[entry].append(document)
+            group.frequencies[entry].append(frequencies[token])
+            if isCJK[token] {
+                PostingCoder.append(positions[token].count, to: &group.positions[entry])
+                var last: Int32 = 0
+                for position in positions[token] {
+                    PostingCoder.append(Int(position - last), to: &group.positions[entry])
+                    last = position
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// The tokenizer's rules, run over normalised UTF-8 without making a String for each token: the
+/// index calls it for millions of tokens. `SearchTokenizer.tokenize` is a thin wrapper around it,
+/// so the rules live in this one place (and in `search.js`, checked by the shared vectors).
+struct TokenScanner {
+    /// A word without its apostrophes, then stemmed; reused from word to word.
+    private var word: [UInt8] = []
+
+    init() {
+        word.reserveCapacity(64)
+    }
+
+    /// Calls `emit(bytes, position, isCJK)` for each token of `text` (normalised, see
+    /// `SearchTokenizer.normalize`); positions count Unicode scalars from `offset`. Returns the
+    /// number of scalars in `text`. The bytes passed to `emit` are only valid during the call.
+    mutating func scan(_ text: UnsafeBufferPointer<UInt8>, offset: Int,
+                       emit: (UnsafeBufferPointer<UInt8>, Int, Bool) -> Void) -> Int {
+        var index = 0
+        var position = offset
+        while index < text.count {
+            let (scalar, length) = Self.decode(text, at: index)
+            if SearchTokenizer.isCJK(scalar) {
+                // Overlapping bigrams of the run; a run of one character stays a unigram.
+                var previous = index
+                var previousPosition = position
+                var next = index + length
+                var nextPosition = position + 1
+                while next < text.count {
+                    let (following, width) = Self.decode(text, at: next)
+                    guard SearchTokenizer.isCJK(following) else { break }
+                    emit(UnsafeBufferPointer(rebasing: text[previous..<(next + width)]), previousPosition, true)
+                    previous = next
+                    previousPosition = nextPosition
+                    next += width
+                    nextPosition += 1
+                }
+                if nextPosition == position + 1 {
+                    emit(UnsafeBufferPointer(rebasing: text[index..<next]), position, true)
+                }
+                index = next
+                position = nextPosition
+            } else if Self.isWordCharacter(scalar) {
+                word.removeAll(keepingCapacity: true)
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<(index + length)]))
+                var next = index + length
+                var nextPosition = position + 1
+                while next < text.count {
+                    let (following, width) = Self.decode(text, at: next)
+                    if Self.isWordCharacter(following) {
+                        word.append(contentsOf: UnsafeBufferPointer(rebasing: text[next..<(next + width)]))
+                    } else if !(SearchTokenizer.isApostrophe(following) && next + width < text.count
+                                && Self.isWordCharacter(Self.decode(text, at: next + width).scalar)) {
+                        break
+                    }
+                    next += width
+                    nextPosition += 1
+                }
+                let stemmed = Stemmer.stem(&word)
+                word.withUnsafeBufferPointer { emit(UnsafeBufferPointer(rebasing: $0[0..<stemmed]), position, false) }
+                index = next
+                position = nextPosition
+            } else {
+                index += length
+                position += 1
+            }
+        }
+        return position - offset
+    }
+
+    /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
+        let lead = text[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F), 3)
+        }
+        return (UInt32(lead & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12
+                | UInt32(text[index + 2] & 0x3F) << 6 | UInt32(text[index + 3] & 0x3F), 4)
+    }
+
+    /// `SearchTokenizer.isWordCharacter` for a scalar value, with the punctuation of Japanese text
+    /// answered without a Unicode property lookup.
+    @inline(__always)
+    static func isWordCharacter(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        switch value {
+        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0x30FB:
+            return false  // spaces, general punctuation, CJK brackets and marks, the katakana middle dot
+        default:
+            return SearchTokenizer.isWordCharacter(Unicode.Scalar(value)!)
+        }
+    }
+
+    /// FNV-1a over the first scalar of a CJK token or the first two of a word: which shard holds
+    /// it (`SearchIndexBuilder.shard(of:count:)`), so a prefix query finds all its tokens in one.
+    static func prefixHash(_ token: UnsafeBufferPointer<UInt8>, isCJK: Bool) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        var index = 0
+        for _ in 0..<(isCJK ? 1 : 2) where index < token.count {
+            let (scalar, length) = decode(token, at: index)
+            hash = (hash ^ scalar) &* 16_777_619
+            index += length
+        }
+        return hash
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Distinct tokens kept as bytes in one buffer, each numbered in the order first seen and found
+/// again by hash (open addressing), so counting tokens makes no String and no allocation per token.
+struct TokenTable {
+    /// Every token's bytes, one after another; token `n` is `bytes[starts[n]..<starts[n + 1]]`.
+    private(set) var bytes: [UInt8] = []
+    private(set) var starts: [Int32] = [0]
+    private(set) var hashes: [UInt64] = []
+    /// Token numbers by hash; -1 is a free slot. Kept at most half full.
+    private var slots: [Int32]
+
+    init(capacity: Int = 256) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+    }
+
+    var count: Int { hashes.count }
+
+    /// The number of `token`, adding it if it is new.
+    @inline(__always)
+    mutating func insert(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (number: Int, isNew: Bool) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let number = Int(slots[slot])
+            if number < 0 { break }
+            if hashes[number] == hash && equals(number, token) { return (number, false) }
+            slot = (slot + 1) & mask
+        }
+        let number = hashes.count
+        slots[slot] = Int32(number)
+        hashes.append(hash)
+        bytes.append(contentsOf: token)
+        starts.append(Int32(bytes.count))
+        if hashes.count * 2 > slots.count { grow() }
+        return (number, true)
+    }
+
+    mutating func insert(_ token: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
+        insert(token, hash: Self.hash(token))
+    }
+
+    /// Calls `body` with the bytes of token `number`.
+    func withToken<T>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))
+        }
+    }
+
+    func string(_ number: Int) -> String {
+        withToken(number) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Token order by bytes, which for UTF-8 is the order of Unicode scalars (and of Swift's `<`
+    /// on these normalised tokens).
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            all[Int(starts[a])..<Int(starts[a + 1])].lexicographicallyPrecedes(all[Int(starts[b])..<Int(starts[b + 1])])
+        }
+    }
+
+    /// Drops the hash slots once no more tokens will be added, keeping the tokens.
+    mutating func freeze() {
+        slots = [0]
+    }
+
+    private func equals(_ number: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[number])
+        let end = Int(starts[number + 1])
+        guard end - start == token.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            memcmp(all.baseAddress! + start, token.baseAddress!, token.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        var larger = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = larger.count - 1
+        for (number, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while larger[slot] >= 0 { slot = (slot + 1) & mask }
+            larger[slot] = Int32(number)
+        }
+        slots = larger
+    }
+
+    /// FNV-1a over the bytes, then a final mix so the low bits used for slots are well spread.
+    @inline(__always)
+    static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in token { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return hash
+    }
+}
