@@ -35,6 +35,10 @@ public struct BuildResult: Sendable {
     public var timings: [StageTime] = []
     /// Pages of each language, in the order of `site.yaml`.
     public var pagesByLanguage: [(language: String, pages: Int)] = []
+    /// Pages rendered by this build; the others were the same as in the output and kept.
+    public var renderedPages = 0
+    /// Markdown files parsed by this build; the others were read from the cache of the output.
+    public var parsedFiles = 0
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -51,13 +55,19 @@ public struct Build: Sendable {
         var diagnostics: [Diagnostic] = []
         var clock = StageClock()
         var pagesByLanguage: [(language: String, pages: Int)] = []
+        let rendered = SharedCount()
+        var cache: BuildCache?
         func finish(_ written: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written, timings: clock.stages, pagesByLanguage: pagesByLanguage)
+            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written, timings: clock.stages, pagesByLanguage: pagesByLanguage,
+                        renderedPages: rendered.value, parsedFiles: cache?.misses ?? 0)
         }
 
         // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
+        // What earlier builds into this output worked out, reused for every unchanged source.
+        let buildCache = BuildCache(outputDirectory: options.outputDirectory)
+        cache = buildCache
         let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
-                                                      displayDirectory: options.contentDirectory).load()
+                                                      displayDirectory: options.contentDirectory, cache: buildCache).load()
         diagnostics += loadDiagnostics
         let themeFolders = templateFolders(named: loaded?.config.templateFolders ?? [])
         let (templates, templateDiagnostics) = TemplateSet.load(folders: themeFolders, displayFolders: themeFolders,
@@ -71,7 +81,17 @@ public struct Build: Sendable {
 
         // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
         let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
-        let documents = content.sources.concurrentMap { markdown.render($0) }
+        let parseOptions = "raw HTML \(content.config.allowRawHTML)"
+        let documents = content.sources.concurrentMap { source in
+            buildCache.document(of: source, options: parseOptions) { markdown.render(source) }
+        }
+        /// The whole document of a page that holds only the cache's summary of it.
+        @Sendable func complete(_ page: Page) -> ParsedDocument {
+            guard !page.document.isComplete else { return page.document }
+            var document = markdown.render(page.source)
+            document.key = page.document.key
+            return document
+        }
         clock.lap("parse")
 
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
@@ -99,10 +119,16 @@ public struct Build: Sendable {
         // Every page keeps the credit and license of the source (site.yaml's footer), whatever the theme.
         let credit = CreditCheck(templateFile: templates.templateFiles["footer"] ?? templates.displayFolder)
         let counter = ProgressCounter(total: site.pages.count, report: options.progress)
+        // A page whose inputs are those of a page already in the output is not rendered again.
         site.pages.concurrentForEach { page in
-            let html = renderer.render(page)
-            credit.verify(html, page: page)
-            writer.write(page.outputPath, contents: html)
+            let context = renderer.context(for: page)
+            let key = renderer.key(for: page, context: context)
+            if !writer.reuse(page.outputPath, key: key) {
+                let html = renderer.render(page, context: context, document: complete(page))
+                credit.verify(html, page: page)
+                writer.write(page.outputPath, contents: html, key: key)
+                rendered.increment()
+            }
             counter.advance()
         }
         diagnostics += credit.diagnostics
@@ -115,17 +141,24 @@ public struct Build: Sendable {
                 layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
         }
         clock.lap("render+write")
-        // 5. Index: the search index of each language.
+        // 5. Index: the search index of each language, changed in place of remade where it can be.
         let index = SearchIndexBuilder()
-        for page in site.pages where !page.isFallback && page.document.plainText.utf8.count > SearchDocument.bodyLimit {
+        for page in site.pages where !page.isFallback && page.document.textLength > SearchDocument.bodyLimit {
             diagnostics.append(.warning("only the first \(SearchDocument.bodyLimit >> 20) MB of this page's text can be found by search",
                                         at: SourceLocation(file: page.source.displayPath)))
         }
         for language in site.languages {
-            let documents = site.pages.filter { $0.language == language && !$0.isFallback }.map(SearchDocument.init(page:))
-            for file in index.build(documents: documents, language: language) {
-                writer.write(file.path, contents: file.contents)
+            let statePath = SearchState.path(language)
+            let previous = writer.readCurrent(statePath).flatMap(SearchState.init(bytes:)).map { state in
+                PreviousIndex(state: state, read: { writer.readCurrent($0) })
             }
+            var result = index.build(pages: site.pages, language: language, previous: previous, complete: complete)
+            if !result.kept.allSatisfy(writer.canKeep) {
+                result = index.build(pages: site.pages, language: language, previous: nil, complete: complete)
+            }
+            for path in result.kept { _ = writer.keep(path) }
+            for file in result.files { writer.write(file.path, contents: file.contents) }
+            result.state.encoded().withUnsafeBytes { writer.write(statePath, bytes: $0) }
         }
         clock.lap("index")
         let sitemap = Sitemap(site: site)
@@ -138,6 +171,7 @@ public struct Build: Sendable {
             writer.copy(from: file.sourcePath, to: file.outputPath)
         }
         if let stylesheet = site.config.brand?.stylesheet { writer.write(Brand.stylesheetPath, contents: stylesheet) }
+        buildCache.encoded().withUnsafeBytes { writer.write(BuildCache.path, bytes: $0) }
         do {
             try writer.commit()
         } catch {

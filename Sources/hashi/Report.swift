@@ -19,6 +19,7 @@ func report(_ result: BuildResult, verb: String, format: OutputFormat = .text, q
             "errors": errors,
             "warnings": warnings,
             "pages": Dictionary(uniqueKeysWithValues: result.pagesByLanguage.map { ($0.language, $0.pages) }),
+            "rendered": result.renderedPages,
             "diagnostics": result.diagnostics.map { diagnostic in
                 ["file": diagnostic.file, "line": diagnostic.line, "column": diagnostic.column,
                  "severity": diagnostic.severity.rawValue, "message": diagnostic.message] as [String: Any]
@@ -34,7 +35,9 @@ func report(_ result: BuildResult, verb: String, format: OutputFormat = .text, q
         } else if !quiet {
             let languages = result.pagesByLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let seconds = result.timings.reduce(0) { $0 + $1.seconds }
-            print("hashi: \(verb) \(result.pageCount) pages (\(languages)), \(warnings) warning(s) in \(String(format: "%.2f", seconds)) s")
+            // After an edit, how many pages changed: the rest were kept from the previous build.
+            let rendered = verb == "built" && result.renderedPages < result.pageCount ? ", \(result.renderedPages) rendered anew" : ""
+            print("hashi: \(verb) \(result.pageCount) pages (\(languages))\(rendered), \(warnings) warning(s) in \(String(format: "%.2f", seconds)) s")
         }
     }
     if errors > 0 { throw ExitCode(1) }

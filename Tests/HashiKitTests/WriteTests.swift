@@ -55,8 +55,9 @@ final class WriteTests: XCTestCase {
         let clean = try TemporaryFolder()
         try FileManager.default.copyItem(atPath: folder.path + "/Content", toPath: clean.path + "/Content")
         XCTAssertEqual(clean.build().diagnostics.errors, [])
-        let files = folder.files(under: "Output")
-        XCTAssertEqual(files, clean.files(under: "Output"))
+        // hashi's state names the content folder (in cached diagnostics), and the two are in different folders.
+        let files = folder.files(under: "Output").filter { !$0.hasPrefix(".hashi/") }
+        XCTAssertEqual(files, clean.files(under: "Output").filter { !$0.hasPrefix(".hashi/") })
         for file in files {
             XCTAssertEqual(folder.read("Output/" + file), clean.read("Output/" + file), file)
         }

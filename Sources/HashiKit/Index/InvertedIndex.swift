@@ -1,3 +1,5 @@
+import Foundation
+
 /// The postings of one language, built for the shard files: for each token, the pages that have
 /// it with their term frequency per field and, for CJK tokens, the positions the phrase check needs.
 ///
@@ -26,16 +28,26 @@ struct InvertedIndex: Sendable {
     private(set) var norms: [Double] = []
     private(set) var groups: [Group]
     private(set) var postingCount = 0
+    /// Average length of each field, rounded (`averages(lengths:)`).
+    private(set) var averages: [Double] = []
+    /// Each page's field lengths, three a page.
+    private(set) var lengths: [Int32] = []
+    /// Each page's number of distinct tokens, and the shard hashes of its tokens (their low 12 bits).
+    private(set) var tokenCounts: [Int] = []
+    private(set) var shardHashes: [[UInt16]] = []
 
     init(documents: [SearchDocument]) {
         documentCount = documents.count
         groups = Array(repeating: Group(), count: Self.groupCount)
-        var lengths: [Int32] = []
         lengths.reserveCapacity(documents.count * 3)
         for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
             let batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
             let counted = batch.concurrentMap(PageTerms.init(document:))
-            for page in counted { lengths += page.lengths }
+            for page in counted {
+                lengths += page.lengths
+                tokenCounts.append(page.prefixHashes.count)
+                shardHashes.append(Array(Set(page.prefixHashes.map { UInt16(truncatingIfNeeded: $0 & 4095) })).sorted())
+            }
             groups.concurrentUpdate { number, group in
                 for (offset, page) in counted.enumerated() {
                     page.merge(group: number, into: &group, document: Int32(start + offset))
@@ -44,24 +56,45 @@ struct InvertedIndex: Sendable {
         }
         for index in groups.indices { groups[index].tokens.freeze() }
         postingCount = groups.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.count } }
-        let count = Double(max(documents.count, 1))
-        let averages = (0..<3).map { field in
-            max(1, Double(stride(from: field, to: lengths.count, by: 3).reduce(0) { $0 + Int(lengths[$1]) }) / count)
-        }
-        norms = lengths.enumerated().map { index, length in
-            1 - SearchIndex.b + SearchIndex.b * Double(length) / averages[index % 3]
+        averages = Self.averages(lengths: stride(from: 0, to: lengths.count, by: 3).map { lengths[$0..<($0 + 3)].map(Int.init) })
+        norms = stride(from: 0, to: lengths.count, by: 3).flatMap { start in
+            Self.norms(lengths: lengths[start..<(start + 3)].map(Int.init), averages: averages)
         }
     }
 
-    /// The BM25F weight of a posting, to three decimals (as the files have always held it).
-    func weight(document: Int32, frequencies: UInt64) -> Double {
-        let base = Int(document) * 3
+    func documentLengths(_ document: Int) -> [Int] {
+        lengths[(document * 3)..<(document * 3 + 3)].map(Int.init)
+    }
+
+    /// The average length of each field over all pages, to two significant digits: one edit rarely
+    /// moves it, so the weights of every other page, and the shards that hold only them, stay the same.
+    static func averages(lengths: [[Int]]) -> [Double] {
+        let count = Double(max(lengths.count, 1))
+        return (0..<3).map { field in
+            let average = Double(lengths.reduce(0) { $0 + $1[field] }) / count
+            guard average >= 10 else { return max(1, average.rounded()) }
+            let step = pow(10, (log10(average)).rounded(.down) - 1)
+            return (average / step).rounded() * step
+        }
+    }
+
+    /// A page's BM25F length normalisation of each field: `1 - b + b * length / average length`.
+    static func norms(lengths: [Int], averages: [Double]) -> [Double] {
+        (0..<3).map { 1 - SearchIndex.b + SearchIndex.b * Double(lengths[$0]) / averages[$0] }
+    }
+
+    /// The BM25F weight of a posting, in thousandths as the files hold it.
+    static func weight(frequencies: UInt64, norms: ArraySlice<Double>) -> Int {
         var weight = 0.0
         for field in 0..<3 {
-            let frequency = (frequencies >> (Self.frequencyBits * UInt64(field))) & Self.frequencyMask
-            weight = weight + SearchIndex.fieldWeights[field] * Double(frequency) / norms[base + field]
+            let frequency = (frequencies >> (frequencyBits * UInt64(field))) & frequencyMask
+            weight = weight + SearchIndex.fieldWeights[field] * Double(frequency) / norms[norms.startIndex + field]
         }
-        return SearchIndex.rounded(weight)
+        return Int((SearchIndex.rounded(weight) * 1000).rounded())
+    }
+
+    func weight(document: Int32, frequencies: UInt64) -> Int {
+        Self.weight(frequencies: frequencies, norms: norms[(Int(document) * 3)..<(Int(document) * 3 + 3)])
     }
 
     /// The tokens of shard `shard` of `count` (a power of two), as (group, token) in byte order.
@@ -89,7 +122,7 @@ struct InvertedIndex: Sendable {
         for (index, document) in group.documents[token].enumerated() {
             PostingCoder.append(Int(document - previous), to: &out)
             previous = document
-            PostingCoder.append(Int((weight(document: document, frequencies: group.frequencies[token][index]) * 1000).rounded()), to: &out)
+            PostingCoder.append(weight(document: document, frequencies: group.frequencies[token][index]), to: &out)
             if group.isCJK[token] {
                 let end = PostingCoder.skip(positions, from: cursor, numbers: 1 + PostingCoder.read(positions, at: cursor).value)
                 out += positions[cursor..<end]
@@ -121,7 +154,7 @@ struct InvertedIndex: Sendable {
                         }
                     }
                     return SearchIndex.Posting(document: Int(document),
-                                               weight: weight(document: document, frequencies: group.frequencies[token][index]),
+                                               weight: Double(weight(document: document, frequencies: group.frequencies[token][index])) / 1000,
                                                positions: found)
                 }
             }
@@ -131,7 +164,7 @@ struct InvertedIndex: Sendable {
 }
 
 /// One page's tokens with their frequency per field, CJK positions, and the group each belongs to.
-private struct PageTerms: Sendable {
+struct PageTerms: Sendable {
     var tokens = TokenTable(capacity: 512)
     var lengths: [Int32] = [0, 0, 0]
     var frequencies: [UInt64] = []
@@ -178,6 +211,17 @@ private struct PageTerms: Sendable {
             let group = Int(hash) & (groups - 1)
             byGroup[Int(starts[group])] = Int32(number)
             starts[group] += 1
+        }
+    }
+
+    /// The positions of token `number` as a posting holds them: their count, then their steps.
+    func encodedPositions(_ number: Int, into out: inout [UInt8]) {
+        guard isCJK[number] else { return out.append(PostingCoder.digits[0]) }
+        PostingCoder.append(positions[number].count, to: &out)
+        var last: Int32 = 0
+        for position in positions[number] {
+            PostingCoder.append(Int(position - last), to: &out)
+            last = position
         }
     }
 

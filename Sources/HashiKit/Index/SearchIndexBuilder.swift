@@ -19,11 +19,15 @@ public struct SearchDocument: Sendable {
     /// load it all to show a snippet, and one huge page should not slow every build.
     public static let bodyLimit = 1 << 20
 
-    init(page: Page) {
-        let text = page.document.plainText
+    /// `document` is the page's document parsed whole.
+    init(page: Page, document: ParsedDocument) {
+        let text = document.plainText
         let body = text.utf8.count <= Self.bodyLimit ? text : String(decoding: text.utf8.prefix(Self.bodyLimit), as: UTF8.self)
-        self.init(url: page.url, title: page.title, headings: page.document.headings.map(\.text), body: body, language: page.language)
+        self.init(url: page.url, title: page.title, headings: document.headings.map(\.text), body: body, language: page.language)
     }
+
+    /// What the page adds to the text files, which sets how many pages share one.
+    var textBytes: Int { body.utf8.count + title.utf8.count + url.utf8.count }
 }
 
 /// A file the Index stage makes, by its path under the output folder.
@@ -43,6 +47,12 @@ public struct OutputFile: Sendable {
 /// token's first characters so a query loads only its shards, and a prefix stays in one shard)
 /// and `t-<n>.js` (url, title and text of a run of pages, for result lists and snippets).
 /// Each calls `HashiSearch.register(lang, part, data)`.
+///
+/// After an edit, the index is changed rather than made anew when it can be: the shards that held
+/// or now hold a token of an edited page are read back from the output, that page's postings are
+/// taken out and put in again, and only those shards and the page's text file are written.
+/// Everything else stays. A page added or removed, or a change that moves the average field
+/// lengths, the shard count or the pages per text file, makes the whole index again.
 public struct SearchIndexBuilder: Sendable {
     /// Postings per shard aimed at; shards are a power of two so the count changes rarely.
     static let postingsPerShard = 3000
@@ -50,41 +60,148 @@ public struct SearchIndexBuilder: Sendable {
     /// (a typical page gets a file of its own).
     static let textBytesPerFile = 8 * 1024
 
+    /// The files of one language's index: those made, those of the output that stay, and the state
+    /// the next build starts from.
+    struct Result {
+        var files: [OutputFile]
+        var kept: [String]
+        var state: SearchState
+    }
+
     public init() {}
 
+    /// The whole index of `documents`, made anew.
     public func build(documents: [SearchDocument], language: Language) -> [OutputFile] {
         let documents = documents.sorted { $0.url < $1.url }
-        let index = InvertedIndex(documents: documents)
-        let folder = language.code + "/search/"
-        let postingCount = index.postingCount
-        var shardCount = 1
-        while shardCount < 4096, shardCount * Self.postingsPerShard < postingCount { shardCount *= 2 }
-        let textBytes = documents.reduce(0) { $0 + $1.body.utf8.count + $1.title.utf8.count + $1.url.utf8.count }
-        let perFile = max(1, min(1000, Self.textBytesPerFile * documents.count / max(1, textBytes)))
+        return buildAll(documents: documents, keys: documents.map { _ in 0 }, language: language).files
+    }
 
-        @Sendable func script(_ part: String, _ data: ScriptJSON) -> OutputFile {
-            let call = "HashiSearch.register(" + ScriptJSON.string(language.code).text + ","
-                + ScriptJSON.string(part).text + "," + data.text + ");\n"
-            return OutputFile(path: folder + part + ".js", contents: call)
+    /// The index of `pages` (fallbacks left out): changed from `previous` where it can be, else
+    /// made anew. `complete` gives a page's whole document when it holds only the cache's summary.
+    func build(pages: [Page], language: Language, previous: PreviousIndex?,
+               complete: @escaping @Sendable (Page) -> ParsedDocument) -> Result {
+        let pages = pages.filter { $0.language == language && !$0.isFallback }.sorted { $0.url < $1.url }
+        let keys = pages.map(SearchState.key(of:))
+        if let previous, let result = update(pages: pages, keys: keys, language: language, previous: previous, complete: complete) {
+            return result
         }
+        let documents = pages.concurrentMap { SearchDocument(page: $0, document: complete($0)) }
+        return buildAll(documents: documents, keys: keys, language: language)
+    }
 
-        var files = [script("index", .object([
-            "version": .int(2), "documents": .int(documents.count), "shards": .int(shardCount), "perFile": .int(perFile),
-        ]))]
-        // Shards are written on every core; each file's bytes depend only on its own shard.
+    private func buildAll(documents: [SearchDocument], keys: [UInt64], language: Language) -> Result {
+        let index = InvertedIndex(documents: documents)
+        let shardCount = Self.shardCount(postings: index.postingCount)
+        let textBytes = documents.map(\.textBytes)
+        let perFile = Self.perFile(textBytes: textBytes)
         let shards = shardCount
+        var files = [indexFile(language: language, documents: documents.count, shards: shardCount, perFile: perFile)]
+        // Shards are written on every core; each file's bytes depend only on its own shard.
         files += Array(0..<shards).concurrentMap { number in
-            let prefix = "HashiSearch.register(" + ScriptJSON.string(language.code).text + "," + ScriptJSON.string("p-\(number)").text + ","
-            return OutputFile(path: folder + "p-\(number).js", contents: prefix + Self.postingsJSON(index, shard: number, of: shards) + ");\n")
+            OutputFile(path: Self.folder(language) + "p-\(number).js",
+                       contents: Self.shardPrefix(language, number) + Self.postingsJSON(index, shard: number, of: shards) + ");\n")
         }
         files += Array(stride(from: 0, to: documents.count, by: perFile)).concurrentMap { start in
-            let slice = documents[start..<min(documents.count, start + perFile)]
-            return script("t-\(start / perFile)", .object([
-                "first": .int(start),
-                "docs": .array(slice.map { .array([.string(URLPath.encode($0.url)), .string($0.title), .string($0.body)]) }),
-            ]))
+            textFile(language: language, number: start / perFile, first: start, documents: Array(documents[start..<min(documents.count, start + perFile)]))
         }
-        return files
+        let entries = documents.indices.map { number in
+            SearchState.Entry(url: documents[number].url, key: keys[number], lengths: index.documentLengths(number),
+                              textBytes: textBytes[number], tokenCount: index.tokenCounts[number],
+                              shards: index.shardHashes[number].map { Int($0) & (shardCount - 1) }.uniqueSorted())
+        }
+        let state = SearchState(averages: index.averages, shardCount: shardCount, perFile: perFile,
+                                postingCount: index.postingCount, documents: entries)
+        return Result(files: files, kept: [], state: state)
+    }
+
+    /// The previous index with the edited pages' postings and text replaced, or nil when it must be
+    /// made anew.
+    private func update(pages: [Page], keys: [UInt64], language: Language, previous: PreviousIndex,
+                        complete: @escaping @Sendable (Page) -> ParsedDocument) -> Result? {
+        let old = previous.state
+        guard old.documents.count == pages.count, zip(old.documents, pages).allSatisfy({ $0.url == $1.url }) else { return nil }
+        let changed = pages.indices.filter { old.documents[$0].key != keys[$0] }
+        let folder = Self.folder(language)
+        let shardNames = (0..<old.shardCount).map { folder + "p-\($0).js" }
+        let textNames = stride(from: 0, to: pages.count, by: old.perFile).map { folder + "t-\($0 / old.perFile).js" }
+        guard !changed.isEmpty else {
+            return Result(files: [], kept: [folder + "index.js"] + shardNames + textNames, state: old)
+        }
+        let edited = changed.map { SearchDocument(page: pages[$0], document: complete(pages[$0])) }
+        let terms = edited.concurrentMap(PageTerms.init(document:))
+        var entries = old.documents
+        for (number, page) in changed.enumerated() {
+            let hashes = terms[number].prefixHashes
+            entries[page] = SearchState.Entry(url: pages[page].url, key: keys[page],
+                                              lengths: terms[number].lengths.map(Int.init), textBytes: edited[number].textBytes,
+                                              tokenCount: hashes.count,
+                                              shards: hashes.map { Int($0) & (old.shardCount - 1) }.uniqueSorted())
+        }
+        // The same averages, shard count and pages per file, or the whole index changes.
+        let averages = InvertedIndex.averages(lengths: entries.map(\.lengths))
+        let postingCount = entries.reduce(0) { $0 + $1.tokenCount }
+        guard averages == old.averages, Self.shardCount(postings: postingCount) == old.shardCount,
+              Self.perFile(textBytes: entries.map(\.textBytes)) == old.perFile else { return nil }
+
+        var affected = Set<Int>()
+        for page in changed { affected.formUnion(old.documents[page].shards + entries[page].shards) }
+        let editedPostings = Dictionary(uniqueKeysWithValues: zip(changed, terms).map { page, terms in
+            (Int32(page), (terms: terms, norms: InvertedIndex.norms(lengths: entries[page].lengths, averages: averages)))
+        })
+        let shardCount = old.shardCount
+        let spliced = affected.sorted().concurrentMap { number -> OutputFile? in
+            guard let bytes = previous.read(folder + "p-\(number).js"),
+                  let json = ShardSplicer.splice(bytes, shard: number, of: shardCount, replacing: editedPostings) else { return nil }
+            return OutputFile(path: folder + "p-\(number).js", contents: Self.shardPrefix(language, number) + json + ");\n")
+        }
+        guard spliced.allSatisfy({ $0 != nil }) else { return nil }
+        let perFile = old.perFile
+        let textNumbers = Set(changed.map { $0 / perFile }).sorted()
+        let texts = textNumbers.concurrentMap { number in
+            let range = (number * perFile)..<min(pages.count, (number + 1) * perFile)
+            return textFile(language: language, number: number, first: range.lowerBound,
+                            documents: pages[range].map { SearchDocument(page: $0, document: complete($0)) })
+        }
+        let files = [indexFile(language: language, documents: pages.count, shards: shardCount, perFile: perFile)]
+            + spliced.compactMap { $0 } + texts
+        let made = Set(files.map(\.path))
+        let state = SearchState(averages: averages, shardCount: shardCount, perFile: perFile, postingCount: postingCount, documents: entries)
+        return Result(files: files, kept: (shardNames + textNames).filter { !made.contains($0) }, state: state)
+    }
+
+    static func folder(_ language: Language) -> String { language.code + "/search/" }
+
+    static func shardCount(postings: Int) -> Int {
+        var count = 1
+        while count < 4096, count * postingsPerShard < postings { count *= 2 }
+        return count
+    }
+
+    static func perFile(textBytes: [Int]) -> Int {
+        max(1, min(1000, textBytesPerFile * textBytes.count / max(1, textBytes.reduce(0, +))))
+    }
+
+    static func shardPrefix(_ language: Language, _ number: Int) -> String {
+        "HashiSearch.register(" + ScriptJSON.string(language.code).text + "," + ScriptJSON.string("p-\(number)").text + ","
+    }
+
+    private func script(_ language: Language, _ part: String, _ data: ScriptJSON) -> OutputFile {
+        let call = "HashiSearch.register(" + ScriptJSON.string(language.code).text + ","
+            + ScriptJSON.string(part).text + "," + data.text + ");\n"
+        return OutputFile(path: Self.folder(language) + part + ".js", contents: call)
+    }
+
+    private func indexFile(language: Language, documents: Int, shards: Int, perFile: Int) -> OutputFile {
+        script(language, "index", .object([
+            "version": .int(2), "documents": .int(documents), "shards": .int(shards), "perFile": .int(perFile),
+        ]))
+    }
+
+    private func textFile(language: Language, number: Int, first: Int, documents: [SearchDocument]) -> OutputFile {
+        script(language, "t-\(number)", .object([
+            "first": .int(first),
+            "docs": .array(documents.map { .array([.string(URLPath.encode($0.url)), .string($0.title), .string($0.body)]) }),
+        ]))
     }
 
     /// `{"token":"<postings>",…}` with sorted keys, each list in the compact form of `PostingCoder`.
@@ -108,4 +225,8 @@ public struct SearchIndexBuilder: Sendable {
         var token = token
         return token.withUTF8 { Int(TokenScanner.prefixHash($0, isCJK: SearchTokenizer.isCJK(first)) % UInt32(count)) }
     }
+}
+
+extension Array where Element == Int {
+    func uniqueSorted() -> [Int] { Array(Set(self)).sorted() }
 }

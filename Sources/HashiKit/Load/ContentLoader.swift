@@ -22,13 +22,16 @@ public struct DataFile: Sendable {
 public struct ContentLoader: Sendable {
     public let contentDirectory: String
     public let displayDirectory: String
+    /// Front matter read by an earlier build, reused when unchanged.
+    public let cache: BuildCache
 
     /// - Parameters:
     ///   - contentDirectory: the folder to read.
     ///   - displayDirectory: how to name that folder in diagnostics (`Content`).
-    public init(contentDirectory: String, displayDirectory: String) {
+    public init(contentDirectory: String, displayDirectory: String, cache: BuildCache = BuildCache()) {
         self.contentDirectory = contentDirectory
         self.displayDirectory = displayDirectory
+        self.cache = cache
     }
 
     public func load() -> (LoadedContent?, [Diagnostic]) {
@@ -95,7 +98,9 @@ public struct ContentLoader: Sendable {
         }
         let (split, splitError) = FrontMatterParser.split(text, file: displayPath)
         guard let split else { return (nil, splitError.map { [$0] } ?? []) }
-        let (frontMatter, diagnostics) = FrontMatterParser.parse(split.yaml, file: displayPath)
+        let (frontMatter, diagnostics) = cache.frontMatter(yaml: split.yaml, file: displayPath) {
+            FrontMatterParser.parse(split.yaml, file: displayPath)
+        }
         guard let frontMatter else { return (nil, diagnostics) }
         let source = SourceFile(language: language, relativePath: entry.relativePath, displayPath: displayPath,
                                 frontMatter: frontMatter, body: split.body, bodyStartLine: split.bodyStartLine)

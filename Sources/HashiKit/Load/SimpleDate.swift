@@ -19,6 +19,12 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.day = day
     }
 
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// ISO 8601, as used in `<time datetime>` and sitemaps.
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {

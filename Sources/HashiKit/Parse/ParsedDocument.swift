@@ -1,14 +1,61 @@
 /// What the Markdown of one page gives the rest of the pipeline: HTML plus facts found on the node tree.
+///
+/// A document from the build cache is a summary: headings, links and first paragraph, enough to
+/// build the site model; its HTML and text are made again (`MarkdownRenderer`) only for a page
+/// that has to be rendered or indexed anew. Reading them from a summary stops the build.
 public struct ParsedDocument: Sendable {
-    /// HTML of the body. Each link and image target is a placeholder (`hashi-link:N`) that the
-    /// Render stage replaces by the target the Model stage resolved for `links[N]`.
-    public var html: String
     public var headings: [Heading]
     public var links: [LinkReference]
-    /// The text a reader sees, one block a line, for search and summaries.
-    public var plainText: String
     /// Plain text of the first paragraph, a fallback description.
     public var summary: String
+    /// Length in UTF-8 bytes of `plainText`.
+    public var textLength: Int
+    /// A hash of all the document was made from (`BuildCache`): the same key, the same HTML and text.
+    public var key: UInt64 = 0
+    /// False for a summary from the cache.
+    public private(set) var isComplete: Bool
+    private var storedHTML: String
+    private var storedText: String
+
+    init(html: String, headings: [Heading], links: [LinkReference], plainText: String, summary: String) {
+        self.headings = headings
+        self.links = links
+        self.summary = summary
+        self.textLength = plainText.utf8.count
+        self.isComplete = true
+        self.storedHTML = html
+        self.storedText = plainText
+    }
+
+    /// A summary, as the cache keeps it.
+    init(summaryWithHeadings headings: [Heading], links: [LinkReference], summary: String, textLength: Int, key: UInt64) {
+        self.headings = headings
+        self.links = links
+        self.summary = summary
+        self.textLength = textLength
+        self.key = key
+        self.isComplete = false
+        self.storedHTML = ""
+        self.storedText = ""
+    }
+
+    /// HTML of the body. Each link and image target is a placeholder (`hashi-link:N`) that the
+    /// Render stage replaces by the target the Model stage resolved for `links[N]`.
+    public var html: String {
+        precondition(isComplete, "the HTML of a cached document summary was read; parse it again first")
+        return storedHTML
+    }
+
+    /// The text a reader sees, one block a line, for search.
+    public var plainText: String {
+        precondition(isComplete, "the text of a cached document summary was read; parse it again first")
+        return storedText
+    }
+
+    /// The summary the cache keeps of this document.
+    var cacheSummary: ParsedDocument {
+        ParsedDocument(summaryWithHeadings: headings, links: links, summary: summary, textLength: textLength, key: key)
+    }
 }
 
 /// A heading of the body with the `id` the HTML gives it.

@@ -34,12 +34,42 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: Page) -> String {
+        render(page, context: context(for: page), document: page.document)
+    }
+
+    /// The page with its body filled in to `context` (from `context(for:)`); `document` is the
+    /// page's document parsed whole, where the page holds only the cache's summary.
+    func render(_ page: Page, context: [String: Any], document: ParsedDocument) -> String {
+        var context = context
+        context["content"] = LinkSubstitution.apply(page.resolvedLinks, to: document.html)
+        return templates.library.render(context, withTemplate: layout(for: page)) ?? ""
+    }
+
+    /// A hash of everything the page is made from: templates, layout, its context and its body
+    /// (by the document's key) with the links resolved. Two builds with the same key write the same bytes.
+    func key(for page: Page, context: [String: Any]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(templates.key)
+        hasher.combine(layout(for: page))
+        ContextHasher.combine(context, into: &hasher)
+        hasher.combine(page.document.key)
+        for link in page.resolvedLinks {
+            switch link {
+            case .local(let href): hasher.combine("local " + href)
+            case .external(let href): hasher.combine("external " + href)
+            case .removed: hasher.combine("removed")
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// What the templates see for a page, except its body (`content`), which is the costly part.
+    func context(for page: Page) -> [String: Any] {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
         var context = base.dictionary()
         let front = page.source.frontMatter
         context["title"] = page.title
         context["description"] = front.description ?? String(page.document.summary.prefix(160))
-        context["content"] = LinkSubstitution.apply(page.resolvedLinks, to: page.document.html)
         let toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }
         context["toc"] = toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }
         context["hasToc"] = toc.count >= 2
@@ -80,7 +110,7 @@ public struct PageRenderer: Sendable {
         if let channels = site.channels, layout(for: page) == "channels" {
             context.merge(PageContext.channels(channels, language: page.language, strings: base.strings)) { _, new in new }
         }
-        return templates.library.render(context, withTemplate: layout(for: page)) ?? ""
+        return context
     }
 
     /// A page hashi makes without Markdown (the search page), in one language.

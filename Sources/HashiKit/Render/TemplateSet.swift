@@ -14,6 +14,8 @@ public struct TemplateSet: Sendable {
     public let strings: UIStrings
     /// Asset paths under `assets/` to the file to copy.
     public let assets: [StaticFile]
+    /// A hash of every template and UI string file: a page made with other templates is made anew.
+    public let key: UInt64
 
     /// - Parameters:
     ///   - folders: theme folders, overrides first and the base theme last.
@@ -93,8 +95,14 @@ public struct TemplateSet: Sendable {
                 diagnostics += ExternalRequestLint.stylesheet(String(decoding: bytes, as: UTF8.self), file: display)
             }
         }
+        var hasher = StableHasher()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) + stringFiles.map({ ("i18n/" + $0.key, $0.value.text) }).sorted(by: { $0.0 < $1.0 }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
         let set = TemplateSet(library: library, templateFiles: templateFiles, layouts: layouts,
-                              displayFolder: displayFolders.last ?? "Templates", strings: strings, assets: assets)
+                              displayFolder: displayFolders.last ?? "Templates", strings: strings, assets: assets,
+                              key: hasher.finalize())
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 

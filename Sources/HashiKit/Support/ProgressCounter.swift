@@ -18,3 +18,12 @@ final class ProgressCounter: @unchecked Sendable {
         if now % 100 == 0 || now == total { report(now, total) }
     }
 }
+
+/// A count many threads add to.
+final class SharedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

@@ -15,6 +15,11 @@ import Darwin
 /// After the swap `site/` holds the previous site, and it is kept: the next build writes over its
 /// files and deletes those it did not write, which is much cheaper than making every file anew.
 ///
+/// Each site carries `.hashi/manifest`: a key for every file, the hash of its bytes or, for a page,
+/// of everything it was made from. A file whose key has not changed is not made again: it is
+/// already in `site/`, or it is hard-linked there from the output. A file shared that way is never
+/// written into; it is unlinked first, so the output being served is never touched.
+///
 /// Files are written with plain POSIX calls: Foundation's writes fsync every file on Linux.
 public final class OutputWriter: @unchecked Sendable {
     public enum Failure: Error, CustomStringConvertible {
@@ -49,9 +54,17 @@ public final class OutputWriter: @unchecked Sendable {
     private var lockDescriptor: Int32 = -1
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
-    /// Paths written by this build, so what is left of an earlier site in staging can be pruned.
-    private var writtenFiles: Set<String> = []
+    /// The key of every file of the new site, so what is left of an earlier site in staging can be pruned.
+    private var keys: [String: UInt64] = [:]
+    /// The keys of the site in the output folder, and of the one left in staging (nil when unknown:
+    /// a build was killed while writing it).
+    private var currentKeys: [String: UInt64] = [:]
+    private var stagedKeys: [String: UInt64]?
     private var firstError: Failure?
+    /// Files this build did not have to write, because the same were in place.
+    public private(set) var reusedCount = 0
+
+    public static let manifestPath = stateFolder + "/manifest"
 
     public init(outputDirectory: String) {
         let trimmed = outputDirectory.count > 1 && outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
@@ -87,19 +100,78 @@ public final class OutputWriter: @unchecked Sendable {
             throw .cannotCreate(stagingDirectory, Self.lastError())
         }
         createdFolders = [stagingDirectory]
-        writtenFiles = []
+        keys = [:]
+        currentKeys = Self.readManifest(outputDirectory + "/" + Self.manifestPath) ?? [:]
+        // Staging is about to change: until commit() writes its new manifest, nothing in it is known.
+        stagedKeys = Self.readManifest(stagingDirectory + "/" + Self.manifestPath)
+        unlink(stagingDirectory + "/" + Self.manifestPath)
     }
 
-    /// Writes one file of the site; safe to call from many threads at once.
-    public func write(_ path: String, contents: String) {
+    /// True when the file `path` with this key is in the new site already: left in staging by an
+    /// earlier build, or hard-linked from the output now. The caller then need not make it.
+    public func reuse(_ path: String, key: UInt64) -> Bool {
+        if stagedKeys?[path] == key {
+            lock.withLock {
+                keys[path] = key
+                reusedCount += 1
+            }
+            return true
+        }
+        // hashi's own state is always written anew: it is read back, so it must be what hashi wrote.
+        guard currentKeys[path] == key, !path.hasPrefix(Self.stateFolder + "/") else { return false }
+        let full = stagingDirectory + "/" + path
+        guard ensureFolder(URLPath.folder(of: full)) else { return false }
+        if Self.isFolder(full) { try? FileManager.default.removeItem(atPath: full) } else { unlink(full) }
+        guard link(outputDirectory + "/" + path, full) == 0 else { return false }
+        lock.withLock {
+            keys[path] = key
+            reusedCount += 1
+        }
+        return true
+    }
+
+    /// The bytes of a file of the output site as the build that wrote it left them, or nil.
+    public func readCurrent(_ path: String) -> [UInt8]? {
+        guard let key = currentKeys[path], let data = FileReader.bytes(atPath: outputDirectory + "/" + path) else { return nil }
+        let bytes = Array(data)
+        return bytes.withUnsafeBytes { Self.contentKey($0) } == key ? bytes : nil
+    }
+
+    /// True when the output site has `path`, so `keep` can carry it over.
+    public func canKeep(_ path: String) -> Bool {
+        currentKeys[path] != nil
+    }
+
+    /// Carries the file `path` of the output site over to the new site unchanged.
+    public func keep(_ path: String) -> Bool {
+        guard let key = currentKeys[path] else { return false }
+        return reuse(path, key: key)
+    }
+
+    /// The key of a file that is only its bytes.
+    static func contentKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        return hasher.finalize()
+    }
+
+    /// Writes one file of the site; safe to call from many threads at once. `key` says what the file
+    /// was made from (a page's inputs); without one, the bytes themselves are the key.
+    public func write(_ path: String, contents: String, key: UInt64? = nil) {
         var text = contents
-        text.withUTF8 { write(path, bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { write(path, bytes: UnsafeRawBufferPointer($0), key: key) }
     }
 
-    public func write(_ path: String, bytes: UnsafeRawBufferPointer) {
+    public func write(_ path: String, bytes: UnsafeRawBufferPointer, key: UInt64? = nil) {
+        let key = key ?? Self.contentKey(bytes)
+        if reuse(path, key: key) { return }
         let full = stagingDirectory + "/" + path
         guard ensureFolder(URLPath.folder(of: full)) else { return }
-        lock.withLock { _ = writtenFiles.insert(path) }
+        lock.withLock { keys[path] = key }
+        var info = stat()
+        if lstat(full, &info) == 0 && info.st_nlink > 1 {
+            unlink(full)  // shared with the output: never write through the link
+        }
         var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EISDIR {
             // An earlier site had a folder where this build writes a file.
@@ -136,6 +208,11 @@ public final class OutputWriter: @unchecked Sendable {
             copy(from: outputDirectory + "/" + name, to: name)
         }
         pruneStaging()
+        writeManifest()
+        if let error = lock.withLock({ firstError }) {
+            abort()
+            throw error
+        }
         if FileManager.default.fileExists(atPath: outputDirectory) {
             guard Self.exchange(stagingDirectory, outputDirectory, aside: stagingRoot + "/old") else {
                 let reason = Self.lastError()
@@ -162,9 +239,21 @@ public final class OutputWriter: @unchecked Sendable {
         lockDescriptor = -1
     }
 
-    /// Deletes what an earlier site left in staging that this build did not write, and empty folders.
+    /// Deletes what an earlier site left in staging that this build did not write, and empty
+    /// folders: by the staging manifest when there is one, else by walking the folder.
     private func pruneStaging() {
-        let written = lock.withLock { writtenFiles }
+        let written = lock.withLock { keys }
+        if let staged = stagedKeys {
+            for path in staged.keys where written[path] == nil {
+                let full = stagingDirectory + "/" + path
+                unlink(full)
+                var folder = URLPath.folder(of: full)
+                while folder.count > stagingDirectory.count + 1, rmdir(String(folder.dropLast())) == 0 {
+                    folder = URLPath.folder(of: String(folder.dropLast()))
+                }
+            }
+            return
+        }
         func prune(_ folder: String, relative: String) -> Bool {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return false }
             var empty = true
@@ -173,7 +262,7 @@ public final class OutputWriter: @unchecked Sendable {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 if Self.isFolder(path) {
                     if prune(path, relative: child) { rmdir(path) } else { empty = false }
-                } else if written.contains(child) {
+                } else if written[child] != nil {
                     empty = false
                 } else {
                     unlink(path)
@@ -182,6 +271,35 @@ public final class OutputWriter: @unchecked Sendable {
             return empty
         }
         _ = prune(stagingDirectory, relative: "")
+    }
+
+    /// `<key> <path>` a line, in path order, so the same site has the same manifest.
+    private func writeManifest() {
+        let written = lock.withLock { keys }
+        var text = ""
+        for path in written.keys.sorted() {
+            let hex = String(written[path]!, radix: 16)
+            text += String(repeating: "0", count: 16 - hex.count) + hex + " " + path + "\n"
+        }
+        let full = stagingDirectory + "/" + Self.manifestPath
+        unlink(full)
+        var bytes = Array(text.utf8)
+        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return record(.cannotWrite(Self.manifestPath, Self.lastError())) }
+        defer { close(fd) }
+        if Glibc.write(fd, &bytes, bytes.count) != bytes.count {
+            record(.cannotWrite(Self.manifestPath, Self.lastError()))
+        }
+    }
+
+    static func readManifest(_ path: String) -> [String: UInt64]? {
+        guard let data = FileReader.bytes(atPath: path) else { return nil }
+        var keys: [String: UInt64] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard line.count > 17, let key = UInt64(line.prefix(16), radix: 16) else { return nil }
+            keys[String(line.dropFirst(17))] = key
+        }
+        return keys
     }
 
     private static func isFolder(_ path: String) -> Bool {

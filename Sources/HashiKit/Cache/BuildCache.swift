@@ -1,0 +1,183 @@
+import Foundation
+
+/// What earlier builds worked out from each source file, kept in the output's `.hashi/cache`: its
+/// front matter (with the diagnostics reading it gave) and a summary of its parsed Markdown, each
+/// under a hash of everything it was made from. An edited file misses and is read again; for the
+/// rest the summary is enough unless its page is rendered or indexed anew.
+///
+/// Only entries used by this build are written back, so the file follows the content. Any change
+/// to the format bumps `version`; a file of another version, or one cut short, is ignored whole.
+public final class BuildCache: @unchecked Sendable {
+    public static let path = ".hashi/cache"
+    static let magic = "hashi-cache"
+    static let version = 1
+
+    private let lock = NSLock()
+    private var earlierFrontMatter: [UInt64: FrontMatterEntry] = [:]
+    private var earlierDocuments: [UInt64: ParsedDocument] = [:]
+    private var usedFrontMatter: [UInt64: FrontMatterEntry] = [:]
+    private var usedDocuments: [UInt64: ParsedDocument] = [:]
+    /// Markdown files parsed anew this build (cache misses), for the tests.
+    public private(set) var misses = 0
+
+    typealias FrontMatterEntry = (frontMatter: FrontMatter?, diagnostics: [Diagnostic])
+
+    /// An empty cache: every source is read and parsed.
+    public init() {}
+
+    /// The cache an earlier build left in `outputDirectory`, or an empty one.
+    public convenience init(outputDirectory: String) {
+        self.init()
+        guard let data = FileReader.bytes(atPath: outputDirectory + "/" + Self.path) else { return }
+        var reader = ByteReader(Array(data))
+        do throws(ByteReader.Malformed) {
+            guard try reader.string() == Self.magic, try reader.int() == Self.version else { return }
+            let frontMatter = try reader.array { reader throws(ByteReader.Malformed) in
+                (try reader.uint64(), try Self.readFrontMatterEntry(&reader))
+            }
+            let documents = try reader.array { reader throws(ByteReader.Malformed) in
+                (try reader.uint64(), try Self.readDocument(&reader))
+            }
+            guard reader.isAtEnd else { return }
+            earlierFrontMatter = Dictionary(frontMatter, uniquingKeysWith: { first, _ in first })
+            earlierDocuments = Dictionary(documents, uniquingKeysWith: { first, _ in first })
+        } catch {
+            return
+        }
+    }
+
+    /// The front matter of `yaml` in `file`, read by `parse` only when no earlier build read the same.
+    func frontMatter(yaml: String, file: String, parse: () -> FrontMatterEntry) -> FrontMatterEntry {
+        let key = StableHasher.hash("front matter", String(Self.version), file, yaml)
+        return entry(key, earlier: \.earlierFrontMatter, used: \.usedFrontMatter, make: parse)
+    }
+
+    /// The parsed body of `source`: a summary when an earlier build parsed the same, else the whole
+    /// document made by `parse`. Either way it carries its key.
+    func document(of source: SourceFile, options: String, parse: () -> ParsedDocument) -> ParsedDocument {
+        // The HTML and text do not depend on where the content folder is, so neither does the key
+        // pages and search use; the cache's own key adds the path its diagnostics name.
+        let contentKey = StableHasher.hash("document", String(Self.version), options, String(source.bodyStartLine), source.body)
+        let key = StableHasher.hash(String(contentKey), source.displayPath)
+        if let found = lock.withLock({ earlierDocuments[key] }) {
+            lock.withLock { usedDocuments[key] = found }
+            return found
+        }
+        var made = parse()
+        made.key = contentKey
+        lock.withLock {
+            usedDocuments[key] = made.cacheSummary
+            misses += 1
+        }
+        return made
+    }
+
+    private func entry<Value>(_ key: UInt64, earlier: KeyPath<BuildCache, [UInt64: Value]>,
+                              used: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>, make: () -> Value) -> Value {
+        if let found = lock.withLock({ self[keyPath: earlier][key] }) {
+            lock.withLock { self[keyPath: used][key] = found }
+            return found
+        }
+        let made = make()
+        lock.withLock { self[keyPath: used][key] = made }
+        return made
+    }
+
+    /// The entries this build used, in key order so the same content gives the same file.
+    public func encoded() -> [UInt8] {
+        lock.withLock {
+            var writer = ByteWriter()
+            writer.write(Self.magic)
+            writer.write(Self.version)
+            writer.write(usedFrontMatter.keys.sorted()) { writer, key in
+                writer.write(key)
+                Self.write(usedFrontMatter[key]!, to: &writer)
+            }
+            writer.write(usedDocuments.keys.sorted()) { writer, key in
+                writer.write(key)
+                Self.write(usedDocuments[key]!, to: &writer)
+            }
+            return writer.bytes
+        }
+    }
+
+    // MARK: - The format of each value
+
+    private static func write(_ entry: FrontMatterEntry, to writer: inout ByteWriter) {
+        writer.write(entry.frontMatter != nil)
+        if let front = entry.frontMatter {
+            writer.write(front.title)
+            writer.write(front.description)
+            writer.write(front.date.map { [$0.year, $0.month, $0.day] } ?? []) { $0.write($1) }
+            writer.write(front.draft)
+            writer.write(front.weight)
+            writer.write(front.slug)
+            writer.write(front.translationKey)
+            writer.write(front.layout)
+            writer.write(front.tags) { $0.write($1) }
+            writer.write(front.translatedFrom)
+        }
+        writer.write(entry.diagnostics) { writer, diagnostic in
+            writer.write(diagnostic.file)
+            writer.write(diagnostic.line)
+            writer.write(diagnostic.column)
+            writer.write(diagnostic.severity == .error)
+            writer.write(diagnostic.message)
+        }
+    }
+
+    private static func readFrontMatterEntry(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> FrontMatterEntry {
+        var front: FrontMatter?
+        if try reader.bool() {
+            var value = FrontMatter()
+            value.title = try reader.string()
+            value.description = try reader.optionalString()
+            let date = try reader.array { reader throws(ByteReader.Malformed) in try reader.int() }
+            if date.count == 3 { value.date = SimpleDate(year: date[0], month: date[1], day: date[2]) }
+            value.draft = try reader.bool()
+            value.weight = try reader.int()
+            value.slug = try reader.optionalString()
+            value.translationKey = try reader.optionalString()
+            value.layout = try reader.optionalString()
+            value.tags = try reader.array { reader throws(ByteReader.Malformed) in try reader.string() }
+            value.translatedFrom = try reader.optionalString()
+            front = value
+        }
+        let diagnostics = try reader.array { reader throws(ByteReader.Malformed) in
+            Diagnostic(file: try reader.string(), line: try reader.int(), column: try reader.int(),
+                       severity: try reader.bool() ? .error : .warning, message: try reader.string())
+        }
+        return (front, diagnostics)
+    }
+
+    private static func write(_ document: ParsedDocument, to writer: inout ByteWriter) {
+        writer.write(document.headings) { writer, heading in
+            writer.write(heading.level)
+            writer.write(heading.text)
+            writer.write(heading.id)
+            writer.write(heading.line)
+        }
+        writer.write(document.links) { writer, link in
+            writer.write(link.destination)
+            writer.write(link.isImage)
+            writer.write(link.location.file)
+            writer.write(link.location.line)
+            writer.write(link.location.column)
+        }
+        writer.write(document.summary)
+        writer.write(document.textLength)
+        writer.write(document.key)
+    }
+
+    private static func readDocument(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> ParsedDocument {
+        let headings = try reader.array { reader throws(ByteReader.Malformed) in
+            Heading(level: try reader.int(), text: try reader.string(), id: try reader.string(), line: try reader.int())
+        }
+        let links = try reader.array { reader throws(ByteReader.Malformed) in
+            LinkReference(destination: try reader.string(), isImage: try reader.bool(),
+                          location: SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int()))
+        }
+        return ParsedDocument(summaryWithHeadings: headings, links: links, summary: try reader.string(),
+                              textLength: try reader.int(), key: try reader.uint64())
+    }
+}

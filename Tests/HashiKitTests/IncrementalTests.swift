@@ -1,0 +1,95 @@
+import XCTest
+@testable import HashiKit
+
+/// Rebuilding into an output hashi made earlier: only what an edit touches is made again, and the
+/// result is always, byte for byte, what a clean build of the same content gives.
+final class IncrementalTests: XCTestCase {
+    /// The microsite and its theme, copied so the test can edit them.
+    func makeSite() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/Templates")
+        return folder
+    }
+
+    func build(_ folder: TemporaryFolder, into output: String) -> BuildResult {
+        Build(options: BuildOptions(contentDirectory: folder.path + "/Content", templateDirectories: [folder.path + "/Templates"],
+                                    outputDirectory: folder.path + "/" + output)).run()
+    }
+
+    func edit(_ folder: TemporaryFolder, _ path: String, _ change: (String) -> String) throws {
+        let text = try XCTUnwrap(folder.read(path), path)
+        try folder.write([path: change(text)])
+    }
+
+    /// Builds in place, then cleanly into a fresh folder, and requires the same files and bytes,
+    /// hashi's own state included.
+    @discardableResult
+    func assertRebuildEqualsClean(_ folder: TemporaryFolder, _ what: String, file: StaticString = #filePath, line: UInt = #line) -> BuildResult {
+        let result = build(folder, into: "Output")
+        XCTAssertEqual(result.diagnostics.errors, [], what, file: file, line: line)
+        try? FileManager.default.removeItem(atPath: folder.path + "/Clean")
+        try? FileManager.default.removeItem(atPath: folder.path + "/Clean.hashi-staging")
+        XCTAssertEqual(build(folder, into: "Clean").diagnostics.errors, [], what, file: file, line: line)
+        let files = folder.files(under: "Output")
+        XCTAssertEqual(files, folder.files(under: "Clean"), what, file: file, line: line)
+        for path in files where folder.read("Output/" + path) != folder.read("Clean/" + path) {
+            XCTFail("\(what): \(path) differs from a clean build", file: file, line: line)
+        }
+        return result
+    }
+
+    func testEveryKindOfEditRebuiltInPlaceEqualsACleanBuild() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
+        assertRebuildEqualsClean(folder, "nothing changed")
+        try edit(folder, "Content/en/history.md") { $0 + "\nA sentence added at the end about the 2004 action plan.\n" }
+        assertRebuildEqualsClean(folder, "a body edited")
+        try edit(folder, "Content/ja/history.md") { $0.replacingOccurrences(of: "title: ", with: "title: 改訂 ") }
+        assertRebuildEqualsClean(folder, "a title edited, so the menu of every page")
+        try folder.write(["Content/en/new-page.md": "---\ntitle: New page\n---\n\nShelters and hotlines, and [the history](history.md).\n"])
+        assertRebuildEqualsClean(folder, "a page added")
+        try FileManager.default.moveItem(atPath: folder.path + "/Content/en/new-page.md", toPath: folder.path + "/Content/en/renamed.md")
+        assertRebuildEqualsClean(folder, "a page renamed")
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/en/renamed.md")
+        assertRebuildEqualsClean(folder, "a page deleted")
+        XCTAssertFalse(folder.exists("Output/en/renamed/index.html"))
+        try edit(folder, "Templates/partials/footer.mustache") { $0 + "<!-- theme edited -->\n" }
+        let themed = assertRebuildEqualsClean(folder, "a template edited")
+        XCTAssertEqual(themed.renderedPages, themed.pageCount, "a template edit renders every page")
+        try edit(folder, "Templates/i18n/ja.yaml") { $0 + "\n" }
+        assertRebuildEqualsClean(folder, "UI strings edited")
+        try edit(folder, "Content/site.yaml") { $0.replacingOccurrences(of: "title: Human Trafficking in Japan", with: "title: Trafficking in Japan") }
+        assertRebuildEqualsClean(folder, "site.yaml edited")
+        try edit(folder, "Content/data/reporting-channels.yaml") { $0 + "\n" }
+        assertRebuildEqualsClean(folder, "channel data touched")
+    }
+
+    func testABodyEditRendersOnlyItsPageAndAnUnchangedSiteNone() throws {
+        let folder = try makeSite()
+        let first = build(folder, into: "Output")
+        XCTAssertEqual(first.renderedPages, first.pageCount)
+        XCTAssertEqual(first.parsedFiles, 22)
+        let again = build(folder, into: "Output")
+        XCTAssertEqual(again.renderedPages, 0)
+        XCTAssertEqual(again.parsedFiles, 0)
+        try edit(folder, "Content/en/history.md") { $0 + "\nOne more closing sentence.\n" }
+        let edited = assertRebuildEqualsClean(folder, "a body edited")
+        XCTAssertEqual(edited.renderedPages, 1, "only the edited page shows its body")
+        XCTAssertEqual(edited.parsedFiles, 1)
+    }
+
+    /// A state file cut short or from elsewhere is not trusted: the build starts from nothing.
+    func testDamagedStateIsIgnored() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
+        for path in [BuildCache.path, ".hashi/search-en"] {
+            let full = folder.path + "/Output/" + path
+            let data = try XCTUnwrap(FileManager.default.contents(atPath: full))
+            try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: full))
+        }
+        try folder.write(["Output/.hashi/search-ja": "not a state file"])
+        try edit(folder, "Content/en/safety.md") { $0 + "\nEdited after the damage.\n" }
+        assertRebuildEqualsClean(folder, "damaged state")
+    }
+}
