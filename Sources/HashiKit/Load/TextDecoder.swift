@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns raw file bytes into the text the pipeline works on: valid UTF-8, no BOM, no NUL, `\n` line endings.
 enum TextDecoder {
     enum Failure: Error, Equatable {
@@ -9,7 +11,7 @@ enum TextDecoder {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         let content = bytes[start...]
-        if let nul = content.firstIndex(of: 0) {
+        if let nul = Self.firstIndex(of: 0, in: content) {
             let (line, column) = position(of: nul, in: bytes, from: start)
             return .failure(.nulByte(line: line, column: column))
         }
@@ -23,7 +25,8 @@ enum TextDecoder {
 
     /// CRLF and lone CR become LF, so Windows and classic Mac files build the same site.
     static func normalizeLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        var text = text
+        guard text.withUTF8({ buffer in buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var previousCR = false
@@ -77,5 +80,13 @@ enum TextDecoder {
         }
         let prefix = String(decoding: bytes[lineStart..<offset], as: UTF8.self)
         return (line, prefix.count + 1)
+    }
+
+    /// `firstIndex(of:)` with `memchr`: every byte of every file is searched.
+    private static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return bytes.startIndex + (UnsafeRawPointer(found) - UnsafeRawPointer(base))
+        }
     }
 }

@@ -51,12 +51,12 @@ struct LinkResolver {
 
         var path = String(destination)
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(path[path.index(after: hash)...])
             path = String(path[..<hash])
         }
         var query = ""
-        if let mark = path.firstIndex(of: "?") {
+        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = String(path[mark...])
             path = String(path[..<mark])
         }
@@ -116,7 +116,7 @@ struct LinkResolver {
         if normalized.isEmpty { candidates = ["index.html"] }
         if !normalized.hasSuffix("/") && !normalized.isEmpty { candidates.append(normalized + "/") }
         if normalized.hasSuffix("/index.html") { candidates.append(String(normalized.dropLast(10))) }
-        return candidates.first { site.page(atURL: $0) != nil || staticPaths.contains($0) || generatedPaths.contains($0) }
+        return candidates.first { site.pageIndexByURL[$0] != nil || staticPaths.contains($0) || generatedPaths.contains($0) }
     }
 
     private func check(fragment: String, in page: Page) -> Result<String, Problem> {

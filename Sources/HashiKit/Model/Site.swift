@@ -10,6 +10,8 @@ public struct Site: Sendable {
     let translations: [String: [String: Int]]
     let pageIndexByURL: [String: Int]
     let pageIndexBySource: [String: Int]
+    /// The pages each home or section lists, by language and content folder, in list order.
+    private let childIndices: [String: [Int]]
 
     public var languages: [Language] { config.languages }
 
@@ -29,6 +31,23 @@ public struct Site: Sendable {
         self.pageIndexBySource = bySource
         self.translations = translations
         self.pageIndexByURL = byURL
+        // A page is listed by its folder's page; a section's own page by the folder above.
+        var children: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            let path = page.source.relativePath
+            let parent: String
+            if path == "_index.md" {
+                continue
+            } else if page.source.isSectionIndex {
+                parent = URLPath.folder(of: String(path.dropLast("/_index.md".count)))
+            } else {
+                parent = URLPath.folder(of: path)
+            }
+            children[page.language.code + "|" + parent, default: []].append(index)
+        }
+        self.childIndices = children.mapValues { indices in
+            indices.sorted { Self.listOrder(pages[$0], pages[$1]) }
+        }
     }
 
     /// The same page in `language`, if it was translated.
@@ -47,15 +66,7 @@ public struct Site: Sendable {
     /// The pages a home or section lists: its folder's pages and sub-sections, by weight then title.
     public func children(of page: Page) -> [Page] {
         guard page.kind != .page else { return [] }
-        let folder = page.contentFolder
-        return pages.filter { candidate in
-            guard candidate.language == page.language, candidate.url != page.url else { return false }
-            let path = candidate.source.relativePath
-            guard path.hasPrefix(folder) else { return false }
-            let rest = path.dropFirst(folder.count)
-            let parts = rest.split(separator: "/")
-            return parts.count == 1 || (parts.count == 2 && parts[1] == "_index.md")
-        }.sorted(by: Self.listOrder)
+        return (childIndices[page.language.code + "|" + page.contentFolder] ?? []).map { pages[$0] }.filter { $0.url != page.url }
     }
 
     /// The menu of `language`: the pages `site.yaml` names, in its order, where they exist.

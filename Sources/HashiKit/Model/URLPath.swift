@@ -1,47 +1,63 @@
 /// Paths inside the output folder, `/`-separated, never starting with `/`; folders end with `/`.
 enum URLPath {
-    /// Resolves `.` and `..`; nil when the path would climb above the root.
+    /// Resolves `.` and `..`; nil when the path would climb above the root. Works on UTF-8 bytes:
+    /// every link of every page goes through here.
     static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        let trailingSlash = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..") || path == "." || path == ".."
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        let bytes = Array(path.utf8)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts: [ArraySlice<UInt8>] = []
+        for part in bytes.split(separator: slash, omittingEmptySubsequences: true) {
+            if part.count == 1 && part.first == dot { continue }
+            if part.count == 2 && part.first == dot && part.last == dot {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(part)
+            } else {
+                parts.append(part)
             }
         }
-        let joined = parts.joined(separator: "/")
-        return trailingSlash && !joined.isEmpty ? joined + "/" : joined
+        let last = bytes.split(separator: slash, omittingEmptySubsequences: false).last ?? []
+        let trailingSlash = bytes.last == slash || (last.allSatisfy { $0 == dot } && (1...2).contains(last.count))
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out.append(slash) }
+            out += part
+        }
+        if trailingSlash && !out.isEmpty { out.append(slash) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The folder part of a path (`en/a/` for `en/a/b.md`, `en/a/` for `en/a/`).
     static func folder(of path: String) -> String {
         if path.hasSuffix("/") || path.isEmpty { return path }
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[...slash])
     }
 
     /// A relative reference from a page in folder `from` to `to`, both output paths.
     static func relative(from: String, to: String) -> String {
-        let fromParts = folder(of: from).split(separator: "/")
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
-        let toIsFolder = to.hasSuffix("/") || to.isEmpty
+        let slash = UInt8(ascii: "/")
+        let fromParts = Array(folder(of: from).utf8).split(separator: slash)
+        let toBytes = Array(to.utf8)
+        let toParts = toBytes.split(separator: slash)
+        let toIsFolder = toBytes.last == slash || toBytes.isEmpty
         var common = 0
         let comparable = toIsFolder ? toParts.count : toParts.count - 1
-        while common < fromParts.count, common < comparable, fromParts[common] == toParts[common] { common += 1 }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        let downs = toParts[common...].map(String.init)
-        var result = (ups + downs).joined(separator: "/")
-        if toIsFolder && !result.isEmpty { result += "/" }
-        return result.isEmpty ? "./" : result
+        while common < fromParts.count, common < comparable, fromParts[common].elementsEqual(toParts[common]) { common += 1 }
+        var out: [UInt8] = []
+        func add(_ part: ArraySlice<UInt8>) {
+            if !out.isEmpty { out.append(slash) }
+            out += part
+        }
+        for _ in common..<fromParts.count { add([UInt8(ascii: "."), UInt8(ascii: ".")]) }
+        for part in toParts[common...] { add(part) }
+        if toIsFolder && !out.isEmpty { out.append(slash) }
+        return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
     }
 
     /// The prefix that leads from a page at `path` back to the output root (`../../`).
     static func rootPrefix(from path: String) -> String {
-        let depth = folder(of: path).split(separator: "/").count
+        let depth = Array(folder(of: path).utf8).split(separator: UInt8(ascii: "/")).count
         return String(repeating: "../", count: depth)
     }
 
@@ -70,7 +86,7 @@ enum URLPath {
 
     /// Undoes percent-encoding, for comparing a link's fragment with heading ids.
     static func decode(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {

@@ -295,9 +295,9 @@ public final class OutputWriter: @unchecked Sendable {
     static func readManifest(_ path: String) -> [String: UInt64]? {
         guard let data = FileReader.bytes(atPath: path) else { return nil }
         var keys: [String: UInt64] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            guard line.count > 17, let key = UInt64(line.prefix(16), radix: 16) else { return nil }
-            keys[String(line.dropFirst(17))] = key
+        for line in Array(data).split(separator: UInt8(ascii: "\n")) {
+            guard line.count > 17, let key = UInt64(String(decoding: line.prefix(16), as: UTF8.self), radix: 16) else { return nil }
+            keys[String(decoding: line.dropFirst(17), as: UTF8.self)] = key
         }
         return keys
     }
