@@ -152,9 +152,10 @@ public struct Build: Sendable {
             let previous = writer.readCurrent(statePath).flatMap(SearchState.init(bytes:)).map { state in
                 PreviousIndex(state: state, read: { writer.readCurrent($0) })
             }
-            var result = index.build(pages: site.pages, language: language, previous: previous, complete: complete)
+            let emit: @Sendable (OutputFile) -> Void = { writer.write($0.path, contents: $0.contents) }
+            var result = index.build(pages: site.pages, language: language, previous: previous, complete: complete, emit: emit)
             if !result.kept.allSatisfy(writer.canKeep) {
-                result = index.build(pages: site.pages, language: language, previous: nil, complete: complete)
+                result = index.build(pages: site.pages, language: language, previous: nil, complete: complete, emit: emit)
             }
             for path in result.kept { _ = writer.keep(path) }
             for file in result.files { writer.write(file.path, contents: file.contents) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page as search sees it: where it is and the text a reader sees.
 public struct SearchDocument: Sendable {
     /// Output folder of the page (`en/labor-trafficking/`).
@@ -60,8 +62,8 @@ public struct SearchIndexBuilder: Sendable {
     /// (a typical page gets a file of its own).
     static let textBytesPerFile = 8 * 1024
 
-    /// The files of one language's index: those made, those of the output that stay, and the state
-    /// the next build starts from.
+    /// The files of one language's index: those made (unless they were handed to `emit` as they
+    /// were made), those of the output that stay, and the state the next build starts from.
     struct Result {
         var files: [OutputFile]
         var kept: [String]
@@ -73,36 +75,41 @@ public struct SearchIndexBuilder: Sendable {
     /// The whole index of `documents`, made anew.
     public func build(documents: [SearchDocument], language: Language) -> [OutputFile] {
         let documents = documents.sorted { $0.url < $1.url }
-        return buildAll(documents: documents, keys: documents.map { _ in 0 }, language: language).files
+        let files = FileCollector()
+        _ = buildAll(documents: documents, keys: documents.map { _ in 0 }, language: language, emit: files.add)
+        return files.sorted
     }
 
     /// The index of `pages` (fallbacks left out): changed from `previous` where it can be, else
     /// made anew. `complete` gives a page's whole document when it holds only the cache's summary.
     func build(pages: [Page], language: Language, previous: PreviousIndex?,
-               complete: @escaping @Sendable (Page) -> ParsedDocument) -> Result {
+               complete: @escaping @Sendable (Page) -> ParsedDocument, emit: @escaping @Sendable (OutputFile) -> Void) -> Result {
         let pages = pages.filter { $0.language == language && !$0.isFallback }.sorted { $0.url < $1.url }
         let keys = pages.map(SearchState.key(of:))
         if let previous, let result = update(pages: pages, keys: keys, language: language, previous: previous, complete: complete) {
             return result
         }
         let documents = pages.concurrentMap { SearchDocument(page: $0, document: complete($0)) }
-        return buildAll(documents: documents, keys: keys, language: language)
+        return buildAll(documents: documents, keys: keys, language: language, emit: emit)
     }
 
-    private func buildAll(documents: [SearchDocument], keys: [UInt64], language: Language) -> Result {
+    /// The whole index, each file handed to `emit` (from any thread) as soon as it is made.
+    private func buildAll(documents: [SearchDocument], keys: [UInt64], language: Language,
+                          emit: @escaping @Sendable (OutputFile) -> Void) -> Result {
         let index = InvertedIndex(documents: documents)
         let shardCount = Self.shardCount(postings: index.postingCount)
         let textBytes = documents.map(\.textBytes)
         let perFile = Self.perFile(textBytes: textBytes)
         let shards = shardCount
-        var files = [indexFile(language: language, documents: documents.count, shards: shardCount, perFile: perFile)]
-        // Shards are written on every core; each file's bytes depend only on its own shard.
-        files += Array(0..<shards).concurrentMap { number in
-            OutputFile(path: Self.folder(language) + "p-\(number).js",
-                       contents: Self.shardPrefix(language, number) + Self.postingsJSON(index, shard: number, of: shards) + ");\n")
+        emit(indexFile(language: language, documents: documents.count, shards: shardCount, perFile: perFile))
+        // Shards are made and written on every core; each file's bytes depend only on its own shard.
+        Array(0..<shards).concurrentForEach { number in
+            emit(OutputFile(path: Self.folder(language) + "p-\(number).js",
+                            contents: Self.shardPrefix(language, number) + Self.postingsJSON(index, shard: number, of: shards) + ");\n"))
         }
-        files += Array(stride(from: 0, to: documents.count, by: perFile)).concurrentMap { start in
-            textFile(language: language, number: start / perFile, first: start, documents: Array(documents[start..<min(documents.count, start + perFile)]))
+        Array(stride(from: 0, to: documents.count, by: perFile)).concurrentForEach { start in
+            emit(textFile(language: language, number: start / perFile, first: start,
+                          documents: Array(documents[start..<min(documents.count, start + perFile)])))
         }
         let entries = documents.indices.map { number in
             SearchState.Entry(url: documents[number].url, key: keys[number], lengths: index.documentLengths(number),
@@ -111,7 +118,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         let state = SearchState(averages: index.averages, shardCount: shardCount, perFile: perFile,
                                 postingCount: index.postingCount, documents: entries)
-        return Result(files: files, kept: [], state: state)
+        return Result(files: [], kept: [], state: state)
     }
 
     /// The previous index with the edited pages' postings and text replaced, or nil when it must be
@@ -225,6 +232,15 @@ public struct SearchIndexBuilder: Sendable {
         var token = token
         return token.withUTF8 { Int(TokenScanner.prefixHash($0, isCJK: SearchTokenizer.isCJK(first)) % UInt32(count)) }
     }
+}
+
+/// Files handed over from many threads, for callers that want them all at once.
+final class FileCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [OutputFile] = []
+
+    func add(_ file: OutputFile) { lock.withLock { files.append(file) } }
+    var sorted: [OutputFile] { lock.withLock { files.sorted { $0.path < $1.path } } }
 }
 
 extension Array where Element == Int {

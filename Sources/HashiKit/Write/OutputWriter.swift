@@ -121,8 +121,13 @@ public final class OutputWriter: @unchecked Sendable {
         guard currentKeys[path] == key, !path.hasPrefix(Self.stateFolder + "/") else { return false }
         let full = stagingDirectory + "/" + path
         guard ensureFolder(URLPath.folder(of: full)) else { return false }
-        if Self.isFolder(full) { try? FileManager.default.removeItem(atPath: full) } else { unlink(full) }
-        guard link(outputDirectory + "/" + path, full) == 0 else { return false }
+        let source = outputDirectory + "/" + path
+        if link(source, full) != 0 {
+            // Something of an earlier site is in the way: a file, or a folder where this build has a file.
+            guard errno == EEXIST else { return false }
+            if Self.isFolder(full) { try? FileManager.default.removeItem(atPath: full) } else { unlink(full) }
+            guard link(source, full) == 0 else { return false }
+        }
         lock.withLock {
             keys[path] = key
             reusedCount += 1
@@ -309,13 +314,24 @@ public final class OutputWriter: @unchecked Sendable {
 
     private func ensureFolder(_ folder: String) -> Bool {
         let path = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        if lock.withLock({ createdFolders.contains(path) }) || Self.isFolder(path) {
-            lock.withLock { _ = createdFolders.insert(path) }
-            return true
-        }
-        unlink(path)  // an earlier site may have a file where this build needs a folder
-        if mkdir(path, 0o755) != 0 && !Self.isFolder(path) {
-            guard errno == ENOENT, ensureFolder(URLPath.folder(of: path)), mkdir(path, 0o755) == 0 || Self.isFolder(path) else {
+        if lock.withLock({ createdFolders.contains(path) }) { return true }
+        if mkdir(path, 0o755) != 0 {
+            switch errno {
+            case EEXIST where Self.isFolder(path):
+                break
+            case EEXIST:
+                // An earlier site has a file where this build needs a folder.
+                unlink(path)
+                guard mkdir(path, 0o755) == 0 || Self.isFolder(path) else {
+                    record(.cannotCreate(path, Self.lastError()))
+                    return false
+                }
+            case ENOENT:
+                guard ensureFolder(URLPath.folder(of: path)), mkdir(path, 0o755) == 0 || Self.isFolder(path) else {
+                    record(.cannotCreate(path, Self.lastError()))
+                    return false
+                }
+            default:
                 record(.cannotCreate(path, Self.lastError()))
                 return false
             }
