@@ -83,8 +83,16 @@ public struct Build: Sendable {
         let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
         let parseOptions = "raw HTML \(content.config.allowRawHTML)"
         let documents = content.sources.concurrentMap { source in
-            buildCache.document(of: source, options: parseOptions) { markdown.render(source) }
+            buildCache.document(of: source, options: parseOptions) {
+                var document = markdown.render(source)
+                if markdown.allowRawHTML {
+                    document.diagnostics = ExternalRequestLint.page(html: document.html, markdown: source.body,
+                                                                    file: source.displayPath, firstLine: source.bodyStartLine)
+                }
+                return document
+            }
         }
+        diagnostics += documents.flatMap(\.diagnostics)
         /// The whole document of a page that holds only the cache's summary of it.
         @Sendable func complete(_ page: Page) -> ParsedDocument {
             guard !page.document.isComplete else { return page.document }

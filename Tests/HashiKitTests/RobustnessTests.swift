@@ -107,6 +107,34 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
+    /// With raw HTML allowed, a page that would load something from another site is an error at
+    /// the line of its URL; a link to follow, or HTML shown in a code block, is not.
+    func testRawHTMLThatLoadsFromAnotherSiteIsAnError() throws {
+        let page = """
+        ---
+        title: Page
+        ---
+        ## Heading
+
+        <a href="https://www.npa.go.jp/">police</a> is a link, not a request.
+
+        ```html
+        <img src="https://shown.example/in-a-code-block.png">
+        ```
+
+        <p><IMG alt="x"
+          SRC='https://tracker.example/pixel.gif'></p>
+        """
+        let folder = try TemporaryFolder(Self.site.merging(theme) { a, _ in a }.merging([
+            "Content/site.yaml": bilingualSiteYAML + "\nmarkdown:\n  unsafeHTML: true\n",
+            "Content/en/page.md": page,
+        ]) { _, new in new })
+        let printed = run(folder).diagnostics.errors.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+        XCTAssertEqual(printed, ["Content/en/page.md:13:8: error: raw HTML loads something from another site (src \"https://tracker.example/pixel.gif\"): "
+                                 + "the site requests nothing from outside itself; save the file beside the page"])
+        XCTAssertFalse(folder.exists("Output"))
+    }
+
     func testMissingFoldersAreNamed() throws {
         let folder = try TemporaryFolder(theme)
         XCTAssertEqual(run(folder).diagnostics.map(\.message).first, "content folder not found")

@@ -10,7 +10,7 @@ import Foundation
 public final class BuildCache: @unchecked Sendable {
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 1
+    static let version = 2
 
     private let lock = NSLock()
     private var earlierFrontMatter: [UInt64: FrontMatterEntry] = [:]
@@ -117,12 +117,23 @@ public final class BuildCache: @unchecked Sendable {
             writer.write(front.tags) { $0.write($1) }
             writer.write(front.translatedFrom)
         }
-        writer.write(entry.diagnostics) { writer, diagnostic in
+        write(entry.diagnostics, to: &writer)
+    }
+
+    private static func write(_ diagnostics: [Diagnostic], to writer: inout ByteWriter) {
+        writer.write(diagnostics) { writer, diagnostic in
             writer.write(diagnostic.file)
             writer.write(diagnostic.line)
             writer.write(diagnostic.column)
             writer.write(diagnostic.severity == .error)
             writer.write(diagnostic.message)
+        }
+    }
+
+    private static func readDiagnostics(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> [Diagnostic] {
+        try reader.array { reader throws(ByteReader.Malformed) in
+            Diagnostic(file: try reader.string(), line: try reader.int(), column: try reader.int(),
+                       severity: try reader.bool() ? .error : .warning, message: try reader.string())
         }
     }
 
@@ -143,11 +154,7 @@ public final class BuildCache: @unchecked Sendable {
             value.translatedFrom = try reader.optionalString()
             front = value
         }
-        let diagnostics = try reader.array { reader throws(ByteReader.Malformed) in
-            Diagnostic(file: try reader.string(), line: try reader.int(), column: try reader.int(),
-                       severity: try reader.bool() ? .error : .warning, message: try reader.string())
-        }
-        return (front, diagnostics)
+        return (front, try readDiagnostics(&reader))
     }
 
     private static func write(_ document: ParsedDocument, to writer: inout ByteWriter) {
@@ -167,6 +174,7 @@ public final class BuildCache: @unchecked Sendable {
         writer.write(document.summary)
         writer.write(document.textLength)
         writer.write(document.key)
+        write(document.diagnostics, to: &writer)
     }
 
     private static func readDocument(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> ParsedDocument {
@@ -178,6 +186,6 @@ public final class BuildCache: @unchecked Sendable {
                           location: SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int()))
         }
         return ParsedDocument(summaryWithHeadings: headings, links: links, summary: try reader.string(),
-                              textLength: try reader.int(), key: try reader.uint64())
+                              textLength: try reader.int(), key: try reader.uint64(), diagnostics: try readDiagnostics(&reader))
     }
 }

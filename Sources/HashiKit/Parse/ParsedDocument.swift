@@ -12,6 +12,8 @@ public struct ParsedDocument: Sendable {
     public var textLength: Int
     /// A hash of all the document was made from (`BuildCache`): the same key, the same HTML and text.
     public var key: UInt64 = 0
+    /// What the checks of the parsed page found (raw HTML loading from another site), kept with the summary.
+    public var diagnostics: [Diagnostic] = []
     /// False for a summary from the cache.
     public private(set) var isComplete: Bool
     private var storedHTML: String
@@ -28,7 +30,9 @@ public struct ParsedDocument: Sendable {
     }
 
     /// A summary, as the cache keeps it.
-    init(summaryWithHeadings headings: [Heading], links: [LinkReference], summary: String, textLength: Int, key: UInt64) {
+    init(summaryWithHeadings headings: [Heading], links: [LinkReference], summary: String, textLength: Int, key: UInt64,
+         diagnostics: [Diagnostic] = []) {
+        self.diagnostics = diagnostics
         self.headings = headings
         self.links = links
         self.summary = summary
@@ -54,7 +58,8 @@ public struct ParsedDocument: Sendable {
 
     /// The summary the cache keeps of this document.
     var cacheSummary: ParsedDocument {
-        ParsedDocument(summaryWithHeadings: headings, links: links, summary: summary, textLength: textLength, key: key)
+        ParsedDocument(summaryWithHeadings: headings, links: links, summary: summary, textLength: textLength, key: key,
+                       diagnostics: diagnostics)
     }
 }
 
