@@ -109,6 +109,8 @@ public struct Build: Sendable {
         guard let templates else { return finish() }
         let renderer = PageRenderer(site: site, templates: templates)
         diagnostics += renderer.missingLayouts()
+        // From here on, a page whose document was parsed whole needs its Markdown no more.
+        for page in site.pages where page.document.isComplete { page.source.releaseBody() }
         clock.lap("model")
         if options.strict {
             diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
@@ -148,6 +150,8 @@ public struct Build: Sendable {
             writer.write(generated.outputPath, contents: renderer.renderGenerated(
                 layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
         }
+        // Every page is written: its HTML is let go before the index needs memory for its own.
+        for page in site.pages where page.document.isComplete { page.document.releaseHTML() }
         clock.lap("render+write")
         // 5. Index: the search index of each language, changed in place of remade where it can be.
         let index = SearchIndexBuilder()
@@ -168,6 +172,9 @@ public struct Build: Sendable {
             for path in result.kept { _ = writer.keep(path) }
             for file in result.files { writer.write(file.path, contents: file.contents) }
             result.state.encoded().withUnsafeBytes { writer.write(statePath, bytes: $0) }
+            for page in site.pages where page.language == language && !page.isFallback && page.document.isComplete {
+                page.document.releaseText()
+            }
         }
         clock.lap("index")
         let sitemap = Sitemap(site: site)

@@ -7,7 +7,8 @@ public struct SourceFile: Sendable {
     public let displayPath: String
     public let frontMatter: FrontMatter
     /// The Markdown after the front matter, with line endings made `\n`.
-    public let body: String
+    public var body: String { storedBody.text }
+    private let storedBody: ReleasableText
     /// Line of the file on which `body` starts, so positions in the body map to the file.
     public let bodyStartLine: Int
 
@@ -16,8 +17,14 @@ public struct SourceFile: Sendable {
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.frontMatter = frontMatter
-        self.body = body
+        self.storedBody = ReleasableText(body)
         self.bodyStartLine = bodyStartLine
+    }
+
+    /// Lets go of the Markdown once nothing needs it any more (after the Model stage, when the
+    /// page's document is parsed whole).
+    func releaseBody() {
+        storedBody.release()
     }
 
     /// Turns a byte column of a file line (as cmark counts) into a character column (as editors count).

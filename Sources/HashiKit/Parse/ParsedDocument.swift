@@ -16,8 +16,8 @@ public struct ParsedDocument: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// False for a summary from the cache.
     public private(set) var isComplete: Bool
-    private var storedHTML: String
-    private var storedText: String
+    private let storedHTML: ReleasableText
+    private let storedText: ReleasableText
 
     init(html: String, headings: [Heading], links: [LinkReference], plainText: String, summary: String) {
         self.headings = headings
@@ -25,8 +25,8 @@ public struct ParsedDocument: Sendable {
         self.summary = summary
         self.textLength = plainText.utf8.count
         self.isComplete = true
-        self.storedHTML = html
-        self.storedText = plainText
+        self.storedHTML = ReleasableText(html)
+        self.storedText = ReleasableText(plainText)
     }
 
     /// A summary, as the cache keeps it.
@@ -39,22 +39,26 @@ public struct ParsedDocument: Sendable {
         self.textLength = textLength
         self.key = key
         self.isComplete = false
-        self.storedHTML = ""
-        self.storedText = ""
+        self.storedHTML = ReleasableText("")
+        self.storedText = ReleasableText("")
     }
 
     /// HTML of the body. Each link and image target is a placeholder (`hashi-link:N`) that the
     /// Render stage replaces by the target the Model stage resolved for `links[N]`.
     public var html: String {
         precondition(isComplete, "the HTML of a cached document summary was read; parse it again first")
-        return storedHTML
+        return storedHTML.text
     }
 
     /// The text a reader sees, one block a line, for search.
     public var plainText: String {
         precondition(isComplete, "the text of a cached document summary was read; parse it again first")
-        return storedText
+        return storedText.text
     }
+
+    /// Lets go of the HTML once the page is written, and of the text once it is indexed.
+    func releaseHTML() { storedHTML.release() }
+    func releaseText() { storedText.release() }
 
     /// The summary the cache keeps of this document.
     var cacheSummary: ParsedDocument {
