@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from measure import REPO, SITE_YAML, fmt_s, log, median, timed  # noqa: E402
 
