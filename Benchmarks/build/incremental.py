@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """One-page edits rebuilt in place, beside clean builds of the same corpus (issue 6).
 
-    Benchmarks/build/incremental.sh [--pages N] [--edits E] [--runs R] [--work DIR]
+    Benchmarks/build/run.sh --incremental [--pages N] [--edits E] [--runs R] [--work DIR]
 
-1. Generates (or reuses) the corpus of ../shared/bench like run.sh, copied to WORK/inc<N>/
-   so the edits never touch run.sh's corpus.
+1. Generates the corpus of ../shared/bench into WORK/inc<N>/, a copy of its own (deleted
+   at the end) so the edits never touch run.sh's corpus.
 2. R clean builds, each into an output folder never used before (as run.sh does).
-3. Into the last of those outputs: E rounds of "edit one page, rebuild", a different page of
-   either language each round (a sentence added to the body, or to the title every third
-   round, which changes the menus and lists that show it). The first round is reported on
+3. Into the last of those outputs: E rounds of "edit one page, rebuild", a page of either
+   language picked at random each round (a sentence added to the body, or to the title every
+   third round, which changes the lists that show it). The first round is reported on
    its own: it also lays down the second copy of the site that later rebuilds swap with.
 4. After the last edit, a clean build of the edited corpus into a fresh folder, compared
    byte for byte with the output rebuilt in place.

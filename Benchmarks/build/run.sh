@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Clean builds of hashi beside Hugo on the shared/bench corpus, and the cmark-only floor.
-# See RESULTS.md.
+# Clean builds of hashi beside Hugo on the shared/bench corpus, and the cmark-only floor;
+# with --incremental, one-page edits rebuilt in place beside clean builds. See RESULTS.md.
 #   Benchmarks/build/run.sh [--pages N] [--runs R] [--work DIR] [--json FILE] [--no-hugo] [--keep-output]
+#   Benchmarks/build/run.sh --incremental [--pages N] [--edits E] [--runs R] [--work DIR]
 # HASHI (default .build/release/hashi) is the hashi binary; GEN_CORPUS the corpus generator
 # (default ../shared/bench/gen_corpus.py beside the repository).
 set -euo pipefail
@@ -14,4 +15,8 @@ export HASHI="${HASHI:-$repo/.build/release/hashi}"
 command -v hugo >/dev/null || apt-get install -y hugo || echo "hugo not installed: hashi only" >&2
 [ -f /usr/include/cmark.h ] || apt-get install -y libcmark-dev
 command -v cc >/dev/null || apt-get install -y gcc
+if [ "${1:-}" = "--incremental" ]; then
+    shift
+    exec python3 "$here/incremental.py" "$@"
+fi
 exec python3 "$here/measure.py" "$@"
