@@ -181,7 +181,7 @@ def main():
             if t == "hashi":
                 st = {}
                 for l in (r["stdout"] + "\n" + r["stderr"]).splitlines():
-                    m = re.match(r"^hashi: (\S+) ([0-9.]+) s$", l)
+                    m = re.match(r"^hashi: (\S+) ([0-9.]+) s(,|$)", l)
                     if m:
                         st[m.group(1)] = float(m.group(2))
                     elif l.startswith("hashi: built"):

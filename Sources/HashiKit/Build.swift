@@ -64,7 +64,7 @@ public struct Build: Sendable {
 
         // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
         // What earlier builds into this output worked out, reused for every unchanged source.
-        let buildCache = BuildCache(outputDirectory: options.outputDirectory)
+        let buildCache = BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
         cache = buildCache
         let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
                                                       displayDirectory: options.contentDirectory, cache: buildCache).load()

@@ -87,7 +87,8 @@ struct BuildCommand: ParsableCommand {
         let result = Build(options: options).run()
         if timings {
             for time in result.timings {
-                print("hashi: \(time.stage) \(String(format: "%.3f", time.seconds)) s")
+                let peak = time.peakMemory.map { ", peak \($0 >> 20) MiB so far" } ?? ""
+                print("hashi: \(time.stage) \(String(format: "%.3f", time.seconds)) s\(peak)")
             }
         }
         try report(result, verb: "built", format: site.format, quiet: site.quiet)

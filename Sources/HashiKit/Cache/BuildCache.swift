@@ -22,12 +22,18 @@ public final class BuildCache: @unchecked Sendable {
 
     typealias FrontMatterEntry = (frontMatter: FrontMatter?, diagnostics: [Diagnostic])
 
+    /// The content folder as diagnostics name it: paths under it are kept relative in the file,
+    /// so the cache holds no absolute path and reads the same wherever the content is.
+    private let contentFolder: String
+
     /// An empty cache: every source is read and parsed.
-    public init() {}
+    public init(contentFolder: String = "") {
+        self.contentFolder = contentFolder
+    }
 
     /// The cache an earlier build left in `outputDirectory`, or an empty one.
-    public convenience init(outputDirectory: String) {
-        self.init()
+    public convenience init(outputDirectory: String, contentFolder: String) {
+        self.init(contentFolder: contentFolder)
         guard let data = FileReader.bytes(atPath: outputDirectory + "/" + Self.path) else { return }
         var reader = ByteReader(Array(data))
         do throws(ByteReader.Malformed) {
@@ -39,8 +45,8 @@ public final class BuildCache: @unchecked Sendable {
                 (try reader.uint64(), try Self.readDocument(&reader))
             }
             guard reader.isAtEnd else { return }
-            earlierFrontMatter = Dictionary(frontMatter, uniquingKeysWith: { first, _ in first })
-            earlierDocuments = Dictionary(documents, uniquingKeysWith: { first, _ in first })
+            earlierFrontMatter = Dictionary(frontMatter.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
+            earlierDocuments = Dictionary(documents.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
         } catch {
             return
         }
@@ -91,14 +97,49 @@ public final class BuildCache: @unchecked Sendable {
             writer.write(Self.version)
             writer.write(usedFrontMatter.keys.sorted()) { writer, key in
                 writer.write(key)
-                Self.write(usedFrontMatter[key]!, to: &writer)
+                Self.write(relocated(usedFrontMatter[key]!, restore: false), to: &writer)
             }
             writer.write(usedDocuments.keys.sorted()) { writer, key in
                 writer.write(key)
-                Self.write(usedDocuments[key]!, to: &writer)
+                Self.write(relocated(usedDocuments[key]!, restore: false), to: &writer)
             }
             return writer.bytes
         }
+    }
+
+    // MARK: - Paths kept relative to the content folder
+
+    /// A file name as the cache keeps it (`restore: false`: `\u{1}` and the path under the
+    /// content folder) or as diagnostics show it (`restore: true`).
+    private func relocated(_ file: String, restore: Bool) -> String {
+        let marker = "\u{1}"
+        if restore {
+            return file.hasPrefix(marker) ? contentFolder + "/" + file.dropFirst(marker.count) : file
+        }
+        return file.hasPrefix(contentFolder + "/") ? marker + file.dropFirst(contentFolder.count + 1) : file
+    }
+
+    private func relocated(_ diagnostics: [Diagnostic], restore: Bool) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var moved = diagnostic
+            moved.file = relocated(diagnostic.file, restore: restore)
+            return moved
+        }
+    }
+
+    private func relocated(_ entry: FrontMatterEntry, restore: Bool) -> FrontMatterEntry {
+        (entry.frontMatter, relocated(entry.diagnostics, restore: restore))
+    }
+
+    private func relocated(_ document: ParsedDocument, restore: Bool) -> ParsedDocument {
+        var moved = document
+        moved.links = document.links.map { link in
+            var link = link
+            link.location.file = relocated(link.location.file, restore: restore)
+            return link
+        }
+        moved.diagnostics = relocated(document.diagnostics, restore: restore)
+        return moved
     }
 
     // MARK: - The format of each value
