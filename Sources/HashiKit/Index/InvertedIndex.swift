@@ -17,10 +17,49 @@ struct InvertedIndex: Sendable {
         var tokens = TokenTable(capacity: 4096)
         var prefixHashes: [UInt32] = []
         var isCJK: [Bool] = []
-        var documents: [[Int32]] = []
-        var frequencies: [[UInt64]] = []
-        /// CJK tokens only: for each page in turn, the number of positions and their steps, as `PostingCoder` writes them.
-        var positions: [[UInt8]] = []
+        /// Each token's postings, one after another, as `PostingCoder` numbers: the step from the
+        /// previous page, the frequency in the title, the headings and the body, then for a CJK
+        /// token the number of positions and their steps: four or five bytes a posting, where an
+        /// array of page numbers and one of frequencies took twelve.
+        var postings: [[UInt8]] = []
+        var postingCounts: [Int32] = []
+        var lastDocuments: [Int32] = []
+    }
+
+    /// One posting as read back from a group's stream.
+    struct Posting {
+        var document: Int32
+        var frequencies: UInt64
+        /// The CJK positions as written (their count, then their steps); empty for a word.
+        var positions: Range<Int>
+        /// Where the posting's step from the previous page is written (the same in the files).
+        var step: Range<Int>
+    }
+
+    /// The postings of one token, read in page order.
+    func forEachPosting(group number: Int, token: Int, _ body: (Posting) -> Void) {
+        let bytes = groups[number].postings[token]
+        let isCJK = groups[number].isCJK[token]
+        var cursor = 0
+        var document: Int32 = 0
+        while cursor < bytes.count {
+            let stepStart = cursor
+            let (step, stepLength) = PostingCoder.read(bytes, at: cursor)
+            cursor += stepLength
+            document += Int32(step)
+            var frequencies: UInt64 = 0
+            for field in 0..<3 {
+                let (frequency, length) = PostingCoder.read(bytes, at: cursor)
+                cursor += length
+                frequencies |= UInt64(frequency) << (Self.frequencyBits * UInt64(field))
+            }
+            let positionsStart = cursor
+            if isCJK {
+                let (count, length) = PostingCoder.read(bytes, at: cursor)
+                cursor = PostingCoder.skip(bytes, from: cursor + length, numbers: count)
+            }
+            body(Posting(document: document, frequencies: frequencies, positions: positionsStart..<cursor, step: stepStart..<(stepStart + stepLength)))
+        }
     }
 
     let documentCount: Int
@@ -55,7 +94,7 @@ struct InvertedIndex: Sendable {
             }
         }
         for index in groups.indices { groups[index].tokens.freeze() }
-        postingCount = groups.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.count } }
+        postingCount = groups.reduce(0) { $0 + $1.postingCounts.reduce(0) { $0 + Int($1) } }
         averages = Self.averages(lengths: stride(from: 0, to: lengths.count, by: 3).map { lengths[$0..<($0 + 3)].map(Int.init) })
         norms = stride(from: 0, to: lengths.count, by: 3).flatMap { start in
             Self.norms(lengths: lengths[start..<(start + 3)].map(Int.init), averages: averages)
@@ -115,20 +154,14 @@ struct InvertedIndex: Sendable {
 
     /// Writes the postings of one token the way `decodePostings` in search.js reads them.
     func encodePostings(group number: Int, token: Int, into out: inout [UInt8]) {
-        let group = groups[number]
-        var previous: Int32 = 0
-        var cursor = 0
-        let positions = group.positions[token]
-        for (index, document) in group.documents[token].enumerated() {
-            PostingCoder.append(Int(document - previous), to: &out)
-            previous = document
-            PostingCoder.append(weight(document: document, frequencies: group.frequencies[token][index]), to: &out)
-            if group.isCJK[token] {
-                let end = PostingCoder.skip(positions, from: cursor, numbers: 1 + PostingCoder.read(positions, at: cursor).value)
-                out += positions[cursor..<end]
-                cursor = end
-            } else {
+        let bytes = groups[number].postings[token]
+        forEachPosting(group: number, token: token) { posting in
+            out += bytes[posting.step]
+            PostingCoder.append(weight(document: posting.document, frequencies: posting.frequencies), to: &out)
+            if posting.positions.isEmpty {
                 out.append(PostingCoder.digits[0])
+            } else {
+                out += bytes[posting.positions]
             }
         }
     }
@@ -136,27 +169,29 @@ struct InvertedIndex: Sendable {
     /// Every token with its postings, for searching in Swift (tests, `SearchIndex.search`).
     func postings() -> [String: [SearchIndex.Posting]] {
         var result: [String: [SearchIndex.Posting]] = [:]
-        for group in groups {
+        for (number, group) in groups.enumerated() {
             for token in 0..<group.tokens.count {
-                var cursor = 0
-                let positions = group.positions[token]
-                result[group.tokens.string(token)] = group.documents[token].enumerated().map { index, document in
+                var list: [SearchIndex.Posting] = []
+                forEachPosting(group: number, token: token) { posting in
                     var found: [Int] = []
-                    if group.isCJK[token] {
-                        let (count, length) = PostingCoder.read(positions, at: cursor)
+                    if !posting.positions.isEmpty {
+                        let bytes = group.postings[token]
+                        var cursor = posting.positions.lowerBound
+                        let (count, length) = PostingCoder.read(bytes, at: cursor)
                         cursor += length
                         var last = 0
                         for _ in 0..<count {
-                            let (step, width) = PostingCoder.read(positions, at: cursor)
+                            let (step, width) = PostingCoder.read(bytes, at: cursor)
                             cursor += width
                             last += step
                             found.append(last)
                         }
                     }
-                    return SearchIndex.Posting(document: Int(document),
-                                               weight: Double(weight(document: document, frequencies: group.frequencies[token][index])) / 1000,
-                                               positions: found)
+                    list.append(SearchIndex.Posting(document: Int(posting.document),
+                                                    weight: Double(weight(document: posting.document, frequencies: posting.frequencies)) / 1000,
+                                                    positions: found))
                 }
+                result[group.tokens.string(token)] = list
             }
         }
         return result
@@ -232,19 +267,19 @@ struct PageTerms: Sendable {
             if isNew {
                 group.prefixHashes.append(prefixHashes[token])
                 group.isCJK.append(isCJK[token])
-                group.documents.append([])
-                group.frequencies.append([])
-                group.positions.append([])
+                group.postings.append([])
+                group.postingCounts.append(0)
+                group.lastDocuments.append(0)
             }
-            group.documents[entry].append(document)
-            group.frequencies[entry].append(frequencies[token])
+            PostingCoder.append(Int(document - group.lastDocuments[entry]), to: &group.postings[entry])
+            group.lastDocuments[entry] = document
+            group.postingCounts[entry] += 1
+            for field in 0..<3 {
+                let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
+                PostingCoder.append(Int(frequency), to: &group.postings[entry])
+            }
             if isCJK[token] {
-                PostingCoder.append(positions[token].count, to: &group.positions[entry])
-                var last: Int32 = 0
-                for position in positions[token] {
-                    PostingCoder.append(Int(position - last), to: &group.positions[entry])
-                    last = position
-                }
+                encodedPositions(token, into: &group.postings[entry])
             }
         }
     }

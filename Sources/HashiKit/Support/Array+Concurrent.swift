@@ -10,7 +10,12 @@ extension Array where Element: Sendable {
         guard count > 1, getenv("HASHI_SEQUENTIAL") == nil else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // The results are copied out below; the buffer's own must be released, or every
+            // value made here (parsed pages, token counts) would stay in memory to the end.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let box = UncheckedBox(results)
         self.withUnsafeBufferPointer { items in
             let itemsBox = UncheckedBox(items)
