@@ -100,12 +100,11 @@ public struct SearchIndexBuilder: Sendable {
         let shardCount = Self.shardCount(postings: index.postingCount)
         let textBytes = documents.map(\.textBytes)
         let perFile = Self.perFile(textBytes: textBytes)
-        let shards = shardCount
         emit(indexFile(language: language, documents: documents.count, shards: shardCount, perFile: perFile))
         // Shards are made and written on every core; each file's bytes depend only on its own shard.
-        Array(0..<shards).concurrentForEach { number in
+        Array(0..<shardCount).concurrentForEach { number in
             emit(OutputFile(path: Self.folder(language) + "p-\(number).js",
-                            contents: Self.shardPrefix(language, number) + Self.postingsJSON(index, shard: number, of: shards) + ");\n"))
+                            contents: Self.shardPrefix(language, number) + Self.postingsJSON(index, shard: number, of: shardCount) + ");\n"))
         }
         Array(stride(from: 0, to: documents.count, by: perFile)).concurrentForEach { start in
             emit(textFile(language: language, number: start / perFile, first: start,
