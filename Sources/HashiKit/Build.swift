@@ -39,6 +39,8 @@ public struct BuildResult: Sendable {
     public var renderedPages = 0
     /// Markdown files parsed by this build; the others were read from the cache of the output.
     public var parsedFiles = 0
+    /// Pages whose text the search index read this build; the index kept the others' postings.
+    public var indexedPages = 0
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -57,9 +59,10 @@ public struct Build: Sendable {
         var pagesByLanguage: [(language: String, pages: Int)] = []
         let rendered = SharedCount()
         var cache: BuildCache?
+        var indexed = 0
         func finish(_ written: Int = 0) -> BuildResult {
             BuildResult(diagnostics: diagnostics.sorted(), pageCount: written, timings: clock.stages, pagesByLanguage: pagesByLanguage,
-                        renderedPages: rendered.value, parsedFiles: cache?.misses ?? 0)
+                        renderedPages: rendered.value, parsedFiles: cache?.misses ?? 0, indexedPages: indexed)
         }
 
         // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
@@ -166,10 +169,11 @@ public struct Build: Sendable {
             }
             let emit: @Sendable (OutputFile) -> Void = { writer.write($0.path, contents: $0.contents) }
             var result = index.build(pages: site.pages, language: language, previous: previous, complete: complete, emit: emit)
-            if !result.kept.allSatisfy(writer.canKeep) {
+            // A file that cannot be carried over (missing, or no hard links here): make the index anew.
+            if !result.kept.allSatisfy(writer.keep) {
                 result = index.build(pages: site.pages, language: language, previous: nil, complete: complete, emit: emit)
             }
-            for path in result.kept { _ = writer.keep(path) }
+            indexed += result.tokenizedPages
             for file in result.files { writer.write(file.path, contents: file.contents) }
             result.state.encoded().withUnsafeBytes { writer.write(statePath, bytes: $0) }
             for page in site.pages where page.language == language && !page.isFallback && page.document.isComplete {

@@ -77,6 +77,10 @@ final class IncrementalTests: XCTestCase {
         let edited = assertRebuildEqualsClean(folder, "a body edited")
         XCTAssertEqual(edited.renderedPages, 1, "only the edited page shows its body")
         XCTAssertEqual(edited.parsedFiles, 1)
+        XCTAssertEqual(edited.indexedPages, 1, "the search index takes in the edited page and keeps the rest")
+        try folder.write(["Content/en/added.md": "---\ntitle: Added\n---\n\nA page with a new name.\n"])
+        let added = assertRebuildEqualsClean(folder, "a page added")
+        XCTAssertEqual(added.indexedPages, 12, "a new page renumbers the English index, which is made anew")
     }
 
     /// A state file cut short or from elsewhere is not trusted: the build starts from nothing.

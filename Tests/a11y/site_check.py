@@ -455,6 +455,17 @@ def layout_problems(driver):
     return reflow, exit_
 
 
+def check_at_width(driver, axe, verbose, report, label, width):
+    """axe, and in-page targets and focus clear of the sticky bars, for the page as loaded at
+    `width`; returns the number of serious or critical axe findings."""
+    problems, count = axe_problems(driver, axe, verbose, label)
+    report.check(label, f"axe at {width} px", problems)
+    targets, focus = obscured_problems(driver)
+    report.check(label, f"in-page link targets clear of sticky bars at {width} px", targets)
+    report.check(label, f"focus not obscured at {width} px", focus)
+    return count
+
+
 def search_query(driver):
     """A word the site has: the first menu entry's text (a page title), else the site title."""
     return driver.execute_script(
@@ -549,12 +560,7 @@ def main(argv):
             load(driver, url)
             problems = [f"console error on load: {m}" for m in console_errors(driver)]
             report.check(label, "console", problems)
-            problems, count = axe_problems(driver, axe, verbose, label)
-            axe_serious += count
-            report.check(label, f"axe at {DESKTOP[0]} px", problems)
-            targets, focus = obscured_problems(driver)
-            report.check(label, f"in-page link targets clear of sticky bars at {DESKTOP[0]} px", targets)
-            report.check(label, f"focus not obscured at {DESKTOP[0]} px", focus)
+            axe_serious += check_at_width(driver, axe, verbose, report, label, DESKTOP[0])
             if os.path.basename(os.path.dirname(url)) == "search":
                 queries.append((label, url, search_query(driver)))
 
@@ -581,12 +587,7 @@ def main(argv):
             report.check(label, f"no horizontal scroll at {PHONE['width']} px", reflow)
             if not is_embed(label):  # the page that embeds it brings its own
                 report.check(label, f"quick exit visible at {PHONE['width']} px", exit_)
-            problems, count = axe_problems(driver, axe, verbose, label)
-            axe_serious += count
-            report.check(label, f"axe at {PHONE['width']} px", problems)
-            targets, focus = obscured_problems(driver)
-            report.check(label, f"in-page link targets clear of sticky bars at {PHONE['width']} px", targets)
-            report.check(label, f"focus not obscured at {PHONE['width']} px", focus)
+            axe_serious += check_at_width(driver, axe, verbose, report, label, PHONE['width'])
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         return finish(report, started, len(pages), axe_serious)
     finally:

@@ -55,7 +55,10 @@ public final class BuildCache: @unchecked Sendable {
     /// The front matter of `yaml` in `file`, read by `parse` only when no earlier build read the same.
     func frontMatter(yaml: String, file: String, parse: () -> FrontMatterEntry) -> FrontMatterEntry {
         let key = StableHasher.hash("front matter", String(Self.version), file, yaml)
-        return entry(key, earlier: \.earlierFrontMatter, used: \.usedFrontMatter, make: parse)
+        let found = lock.withLock { earlierFrontMatter[key] }
+        let entry = found ?? parse()
+        lock.withLock { usedFrontMatter[key] = entry }
+        return entry
     }
 
     /// The parsed body of `source`: a summary when an earlier build parsed the same, else the whole
@@ -75,17 +78,6 @@ public final class BuildCache: @unchecked Sendable {
             usedDocuments[key] = made.cacheSummary
             misses += 1
         }
-        return made
-    }
-
-    private func entry<Value>(_ key: UInt64, earlier: KeyPath<BuildCache, [UInt64: Value]>,
-                              used: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>, make: () -> Value) -> Value {
-        if let found = lock.withLock({ self[keyPath: earlier][key] }) {
-            lock.withLock { self[keyPath: used][key] = found }
-            return found
-        }
-        let made = make()
-        lock.withLock { self[keyPath: used][key] = made }
         return made
     }
 

@@ -1,11 +1,10 @@
 /// Hashes a template context the same way in every run: keys in order, each value tagged by its
 /// type. Two pages with the same context hash render to the same bytes with the same templates.
 ///
-/// The UI strings (`t`) are left out: they come from the theme's `i18n/` files, which the template
-/// key already covers, and the language, which the context names; hashing them on every page was
-/// a third of the cost.
+/// Members named `skipping` are left out at every depth: the caller names values that another
+/// part of its key already covers.
 enum ContextHasher {
-    static func combine(_ value: Any, into hasher: inout StableHasher) {
+    static func combine(_ value: Any, into hasher: inout StableHasher, skipping skipped: String? = nil) {
         switch value {
         case let text as String:
             hasher.combine(1)
@@ -19,18 +18,18 @@ enum ContextHasher {
         case let members as [String: Any]:
             hasher.combine(5)
             hasher.combine(members.count)
-            for key in members.keys.sorted() where key != "t" {
+            for key in members.keys.sorted() where key != skipped {
                 hasher.combine(key)
-                combine(members[key]!, into: &hasher)
+                combine(members[key]!, into: &hasher, skipping: skipped)
             }
         case let items as [[String: Any]]:
             hasher.combine(6)
             hasher.combine(items.count)
-            for item in items { combine(item, into: &hasher) }
+            for item in items { combine(item, into: &hasher, skipping: skipped) }
         case let items as [Any]:
             hasher.combine(6)
             hasher.combine(items.count)
-            for item in items { combine(item, into: &hasher) }
+            for item in items { combine(item, into: &hasher, skipping: skipped) }
         default:
             hasher.combine(7)
             hasher.combine(String(reflecting: value))

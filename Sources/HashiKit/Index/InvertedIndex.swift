@@ -16,10 +16,9 @@ struct InvertedIndex: Sendable {
     struct Group: Sendable {
         var tokens = TokenTable(capacity: 4096)
         var prefixHashes: [UInt32] = []
-        var isCJK: [Bool] = []
         /// Each token's postings, one after another, as `PostingCoder` numbers: the step from the
-        /// previous page, the frequency in the title, the headings and the body, then for a CJK
-        /// token the number of positions and their steps: four or five bytes a posting, where an
+        /// previous page, the frequency in the title, the headings and the body, then the number
+        /// of positions (0 for a word) and their steps: four or five bytes a posting, where an
         /// array of page numbers and one of frequencies took twelve.
         var postings: [[UInt8]] = []
         var postingCounts: [Int32] = []
@@ -30,20 +29,16 @@ struct InvertedIndex: Sendable {
     struct Posting {
         var document: Int32
         var frequencies: UInt64
-        /// The CJK positions as written (their count, then their steps); empty for a word.
+        /// The positions as written: their count (0 for a word), then their steps.
         var positions: Range<Int>
-        /// Where the posting's step from the previous page is written (the same in the files).
-        var step: Range<Int>
     }
 
     /// The postings of one token, read in page order.
     func forEachPosting(group number: Int, token: Int, _ body: (Posting) -> Void) {
         let bytes = groups[number].postings[token]
-        let isCJK = groups[number].isCJK[token]
         var cursor = 0
         var document: Int32 = 0
         while cursor < bytes.count {
-            let stepStart = cursor
             let (step, stepLength) = PostingCoder.read(bytes, at: cursor)
             cursor += stepLength
             document += Int32(step)
@@ -54,11 +49,9 @@ struct InvertedIndex: Sendable {
                 frequencies |= UInt64(frequency) << (Self.frequencyBits * UInt64(field))
             }
             let positionsStart = cursor
-            if isCJK {
-                let (count, length) = PostingCoder.read(bytes, at: cursor)
-                cursor = PostingCoder.skip(bytes, from: cursor + length, numbers: count)
-            }
-            body(Posting(document: document, frequencies: frequencies, positions: positionsStart..<cursor, step: stepStart..<(stepStart + stepLength)))
+            let (count, length) = PostingCoder.read(bytes, at: cursor)
+            cursor = PostingCoder.skip(bytes, from: cursor + length, numbers: count)
+            body(Posting(document: document, frequencies: frequencies, positions: positionsStart..<cursor))
         }
     }
 
@@ -155,14 +148,12 @@ struct InvertedIndex: Sendable {
     /// Writes the postings of one token the way `decodePostings` in search.js reads them.
     func encodePostings(group number: Int, token: Int, into out: inout [UInt8]) {
         let bytes = groups[number].postings[token]
+        var previous: Int32 = 0
         forEachPosting(group: number, token: token) { posting in
-            out += bytes[posting.step]
-            PostingCoder.append(weight(document: posting.document, frequencies: posting.frequencies), to: &out)
-            if posting.positions.isEmpty {
-                out.append(PostingCoder.digits[0])
-            } else {
-                out += bytes[posting.positions]
-            }
+            PostingCoder.appendPosting(step: Int(posting.document - previous),
+                                       weight: weight(document: posting.document, frequencies: posting.frequencies),
+                                       positions: bytes[posting.positions], to: &out)
+            previous = posting.document
         }
     }
 
@@ -174,18 +165,16 @@ struct InvertedIndex: Sendable {
                 var list: [SearchIndex.Posting] = []
                 forEachPosting(group: number, token: token) { posting in
                     var found: [Int] = []
-                    if !posting.positions.isEmpty {
-                        let bytes = group.postings[token]
-                        var cursor = posting.positions.lowerBound
-                        let (count, length) = PostingCoder.read(bytes, at: cursor)
-                        cursor += length
-                        var last = 0
-                        for _ in 0..<count {
-                            let (step, width) = PostingCoder.read(bytes, at: cursor)
-                            cursor += width
-                            last += step
-                            found.append(last)
-                        }
+                    let bytes = group.postings[token]
+                    var cursor = posting.positions.lowerBound
+                    let (count, length) = PostingCoder.read(bytes, at: cursor)
+                    cursor += length
+                    var last = 0
+                    for _ in 0..<count {
+                        let (step, width) = PostingCoder.read(bytes, at: cursor)
+                        cursor += width
+                        last += step
+                        found.append(last)
                     }
                     list.append(SearchIndex.Posting(document: Int(posting.document),
                                                     weight: Double(weight(document: posting.document, frequencies: posting.frequencies)) / 1000,
@@ -204,7 +193,6 @@ struct PageTerms: Sendable {
     var lengths: [Int32] = [0, 0, 0]
     var frequencies: [UInt64] = []
     var positions: [[Int32]] = []
-    var isCJK: [Bool] = []
     var prefixHashes: [UInt32] = []
     /// Token numbers ordered by group; group `g` is `byGroup[groupStarts[g]..<groupStarts[g + 1]]`.
     var byGroup: [Int32] = []
@@ -223,7 +211,6 @@ struct PageTerms: Sendable {
                     if isNew {
                         frequencies.append(0)
                         positions.append([])
-                        isCJK.append(cjk)
                         prefixHashes.append(TokenScanner.prefixHash(token, isCJK: cjk))
                     }
                     if (frequencies[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
@@ -249,15 +236,9 @@ struct PageTerms: Sendable {
         }
     }
 
-    /// The positions of token `number` as a posting holds them: their count, then their steps.
+    /// The positions of token `number` as a posting holds them (none for a word).
     func encodedPositions(_ number: Int, into out: inout [UInt8]) {
-        guard isCJK[number] else { return out.append(PostingCoder.digits[0]) }
-        PostingCoder.append(positions[number].count, to: &out)
-        var last: Int32 = 0
-        for position in positions[number] {
-            PostingCoder.append(Int(position - last), to: &out)
-            last = position
-        }
+        PostingCoder.appendPositions(positions[number], to: &out)
     }
 
     func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
@@ -266,7 +247,6 @@ struct PageTerms: Sendable {
             let (entry, isNew) = tokens.withToken(token) { group.tokens.insert($0, hash: tokens.hashes[token]) }
             if isNew {
                 group.prefixHashes.append(prefixHashes[token])
-                group.isCJK.append(isCJK[token])
                 group.postings.append([])
                 group.postingCounts.append(0)
                 group.lastDocuments.append(0)
@@ -278,9 +258,7 @@ struct PageTerms: Sendable {
                 let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
                 PostingCoder.append(Int(frequency), to: &group.postings[entry])
             }
-            if isCJK[token] {
-                encodedPositions(token, into: &group.postings[entry])
-            }
+            encodedPositions(token, into: &group.postings[entry])
         }
     }
 }

@@ -7,16 +7,32 @@ enum PostingCoder {
 
     static func encode(_ postings: [SearchIndex.Posting], into out: inout [UInt8]) {
         var previous = 0
+        var positions: [UInt8] = []
         for posting in postings {
-            append(posting.document - previous, to: &out)
+            positions.removeAll(keepingCapacity: true)
+            appendPositions(posting.positions, to: &positions)
+            appendPosting(step: posting.document - previous, weight: Int((posting.weight * 1000).rounded()),
+                          positions: positions[...], to: &out)
             previous = posting.document
-            append(Int((posting.weight * 1000).rounded()), to: &out)
-            append(posting.positions.count, to: &out)
-            var last = 0
-            for position in posting.positions {
-                append(position - last, to: &out)
-                last = position
-            }
+        }
+    }
+
+    /// One posting: the step from the previous page, the weight in thousandths, then its positions
+    /// as `appendPositions` wrote them. Every index file is written through here.
+    static func appendPosting(step: Int, weight: Int, positions: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        append(step, to: &out)
+        append(weight, to: &out)
+        out += positions
+    }
+
+    /// The positions of a posting (none for a word): their number, then each as a step.
+    static func appendPositions<Positions: Collection>(_ positions: Positions, to out: inout [UInt8])
+    where Positions.Element: BinaryInteger {
+        append(positions.count, to: &out)
+        var last = 0
+        for position in positions {
+            append(Int(position) - last, to: &out)
+            last = Int(position)
         }
     }
 

@@ -68,6 +68,8 @@ public struct SearchIndexBuilder: Sendable {
         var files: [OutputFile]
         var kept: [String]
         var state: SearchState
+        /// Pages whose text was tokenised: all of them for an index made anew, the edited ones for a change.
+        var tokenizedPages: Int
     }
 
     public init() {}
@@ -117,7 +119,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         let state = SearchState(averages: index.averages, shardCount: shardCount, perFile: perFile,
                                 postingCount: index.postingCount, documents: entries)
-        return Result(files: [], kept: [], state: state)
+        return Result(files: [], kept: [], state: state, tokenizedPages: documents.count)
     }
 
     /// The previous index with the edited pages' postings and text replaced, or nil when it must be
@@ -131,7 +133,7 @@ public struct SearchIndexBuilder: Sendable {
         let shardNames = (0..<old.shardCount).map { folder + "p-\($0).js" }
         let textNames = stride(from: 0, to: pages.count, by: old.perFile).map { folder + "t-\($0 / old.perFile).js" }
         guard !changed.isEmpty else {
-            return Result(files: [], kept: [folder + "index.js"] + shardNames + textNames, state: old)
+            return Result(files: [], kept: [folder + "index.js"] + shardNames + textNames, state: old, tokenizedPages: 0)
         }
         let edited = changed.map { SearchDocument(page: pages[$0], document: complete(pages[$0])) }
         let terms = edited.concurrentMap(PageTerms.init(document:))
@@ -172,7 +174,8 @@ public struct SearchIndexBuilder: Sendable {
             + spliced.compactMap { $0 } + texts
         let made = Set(files.map(\.path))
         let state = SearchState(averages: averages, shardCount: shardCount, perFile: perFile, postingCount: postingCount, documents: entries)
-        return Result(files: files, kept: (shardNames + textNames).filter { !made.contains($0) }, state: state)
+        return Result(files: files, kept: (shardNames + textNames).filter { !made.contains($0) }, state: state,
+                      tokenizedPages: changed.count)
     }
 
     static func folder(_ language: Language) -> String { language.code + "/search/" }

@@ -109,16 +109,25 @@ public struct SearchTokenizer: Sendable {
     }
 
     /// Letters, marks and digits outside CJK: the `\p{L}\p{M}\p{N}` of the script.
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    /// Answered for ASCII and the punctuation of Japanese text without a Unicode property lookup:
+    /// it is asked for every character the index reads.
+    @inline(__always)
+    static func isWordCharacter(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
         }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-            return !isCJK(scalar)
+        switch value {
+        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0x30FB:
+            return false  // spaces, general punctuation, CJK brackets and marks, the katakana middle dot
         default:
-            return false
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                return !isCJK(value)
+            default:
+                return false
+            }
         }
     }
 

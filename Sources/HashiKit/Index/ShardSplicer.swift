@@ -35,10 +35,9 @@ enum ShardSplicer {
             out += ":\"".utf8
             var previous: Int32 = 0
             for posting in postings {
-                PostingCoder.append(Int(posting.document - previous), to: &out)
+                PostingCoder.appendPosting(step: Int(posting.document - previous), weight: posting.weight,
+                                           positions: posting.positions, to: &out)
                 previous = posting.document
-                PostingCoder.append(posting.weight, to: &out)
-                out += posting.positions
             }
             out.append(UInt8(ascii: "\""))
         }

@@ -38,17 +38,17 @@ struct TokenScanner {
                 }
                 index = next
                 position = nextPosition
-            } else if Self.isWordCharacter(scalar) {
+            } else if SearchTokenizer.isWordCharacter(scalar) {
                 word.removeAll(keepingCapacity: true)
                 word.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<(index + length)]))
                 var next = index + length
                 var nextPosition = position + 1
                 while next < text.count {
                     let (following, width) = Self.decode(text, at: next)
-                    if Self.isWordCharacter(following) {
+                    if SearchTokenizer.isWordCharacter(following) {
                         word.append(contentsOf: UnsafeBufferPointer(rebasing: text[next..<(next + width)]))
                     } else if !(SearchTokenizer.isApostrophe(following) && next + width < text.count
-                                && Self.isWordCharacter(Self.decode(text, at: next + width).scalar)) {
+                                && SearchTokenizer.isWordCharacter(Self.decode(text, at: next + width).scalar)) {
                         break
                     }
                     next += width
@@ -77,21 +77,6 @@ struct TokenScanner {
         }
         return (UInt32(lead & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12
                 | UInt32(text[index + 2] & 0x3F) << 6 | UInt32(text[index + 3] & 0x3F), 4)
-    }
-
-    /// `SearchTokenizer.isWordCharacter` for a scalar value, with the punctuation of Japanese text
-    /// answered without a Unicode property lookup.
-    @inline(__always)
-    static func isWordCharacter(_ value: UInt32) -> Bool {
-        if value < 0x80 {
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
-        }
-        switch value {
-        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0x30FB:
-            return false  // spaces, general punctuation, CJK brackets and marks, the katakana middle dot
-        default:
-            return SearchTokenizer.isWordCharacter(Unicode.Scalar(value)!)
-        }
     }
 
     /// FNV-1a over the first scalar of a CJK token or the first two of a word: which shard holds

@@ -2,9 +2,12 @@
 ///
 /// Keys are listed in `knownKeys` so the template check can report a name that would render as nothing.
 enum PageContext {
+    /// The UI strings of the theme's `i18n/` file for a language, in the context and in each of `languages`.
+    static let uiStringsKey = "t"
+
     static let knownKeys: Set<String> = [
         // the site and the language
-        "lang", "langName", "siteTitle", "footer", "helpHref", "root", "assets", "home", "searchHref", "languages", "t", "generator",
+        "lang", "langName", "siteTitle", "footer", "helpHref", "root", "assets", "home", "searchHref", "languages", uiStringsKey, "generator",
         // the page
         "title", "description", "content", "toc", "hasToc", "url", "canonical", "date", "dateISO", "tags",
         "isHome", "isSection", "children", "hasChildren", "menu", "hasMenu", "translations", "alternates",
@@ -48,7 +51,7 @@ enum PageContext {
                 "assets": root + "assets/",
                 "home": href(to: language.code + "/"),
                 "searchHref": href(to: language.code + "/search/"),
-                "t": strings,
+                uiStringsKey: strings,
                 "generator": "hashi",
             ]
             let menu = site.menu(for: language)
@@ -59,7 +62,7 @@ enum PageContext {
             context["languages"] = site.languages.map { other -> [String: Any] in
                 var entry: [String: Any] = ["code": other.code, "name": other.name, "title": other.title,
                                             "href": href(to: other.code + "/"), "current": other == language,
-                                            "t": uiStrings.strings(for: other)]
+                                            uiStringsKey: uiStrings.strings(for: other)]
                 entry["helpHref"] = helpHref(in: other)
                 return entry
             }

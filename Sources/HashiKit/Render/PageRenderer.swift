@@ -51,7 +51,9 @@ public struct PageRenderer: Sendable {
         var hasher = StableHasher()
         hasher.combine(templates.key)
         hasher.combine(layout(for: page))
-        ContextHasher.combine(context, into: &hasher)
+        // The UI strings come from the i18n files, which `templates.key` covers, for the language the
+        // context names; hashing them for every page was a third of the key's cost.
+        ContextHasher.combine(context, into: &hasher, skipping: PageContext.uiStringsKey)
         hasher.combine(page.document.key)
         for link in page.resolvedLinks {
             switch link {

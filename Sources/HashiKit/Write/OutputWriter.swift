@@ -142,11 +142,6 @@ public final class OutputWriter: @unchecked Sendable {
         return bytes.withUnsafeBytes { Self.contentKey($0) } == key ? bytes : nil
     }
 
-    /// True when the output site has `path`, so `keep` can carry it over.
-    public func canKeep(_ path: String) -> Bool {
-        currentKeys[path] != nil
-    }
-
     /// Carries the file `path` of the output site over to the new site unchanged.
     public func keep(_ path: String) -> Bool {
         guard let key = currentKeys[path] else { return false }
