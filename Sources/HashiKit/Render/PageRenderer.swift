@@ -42,7 +42,7 @@ public struct PageRenderer: Sendable {
     func render(_ page: Page, context: [String: Any], document: ParsedDocument) -> String {
         var context = context
         context["content"] = LinkSubstitution.apply(page.resolvedLinks, to: document.html)
-        return templates.library.render(context, withTemplate: layout(for: page)) ?? ""
+        return templates.render(context, template: layout(for: page)) ?? ""
     }
 
     /// A hash of everything the page is made from: templates, layout, its context and its body
@@ -128,7 +128,7 @@ public struct PageRenderer: Sendable {
         if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
             context.merge(PageContext.channels(channels, language: language, strings: base.strings)) { _, new in new }
         }
-        return templates.library.render(context, withTemplate: layout) ?? ""
+        return templates.render(context, template: layout) ?? ""
     }
 }
 

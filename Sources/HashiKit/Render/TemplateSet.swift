@@ -4,6 +4,8 @@ import Mustache
 /// The templates, UI strings and assets of one or more theme folders; for each file the first folder that has it wins.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
+    /// The same templates compiled for speed; nil when one of them needs swift-mustache itself.
+    let compiled: CompiledTemplates?
     /// Template names (`page`, `header`) to the file they came from, for diagnostics.
     /// A template is named by its file name alone, so `{{<base}}` and `{{>header}}` need no folder.
     public let templateFiles: [String: String]
@@ -100,13 +102,25 @@ public struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(text)
         }
-        let set = TemplateSet(library: library, templateFiles: templateFiles, layouts: layouts,
+        let set = TemplateSet(library: library, compiled: CompiledTemplates(sources: sources), templateFiles: templateFiles, layouts: layouts,
                               displayFolder: displayFolders.last ?? "Templates", strings: strings, assets: assets,
                               key: hasher.finalize())
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
+
+    /// The template `name` filled from `context`, or nil when there is no such template.
+    func render(_ context: [String: Any], template name: String) -> String? {
+        if let compiled {
+            if let value = TemplateValue(context) {
+                return compiled.render(name, context: value).map { String(decoding: $0, as: UTF8.self) }
+            }
+            // hashi builds every context itself from strings, numbers, lists and dictionaries.
+            assertionFailure("a template context holds a value of another type")
+        }
+        return library.render(context, withTemplate: name)
+    }
 
     private static func describe(_ error: Error) -> String {
         switch error {
