@@ -139,7 +139,7 @@ public struct Build: Sendable {
             if !writer.reuse(page.outputPath, key: key) {
                 let html = renderer.render(page, context: context, document: complete(page))
                 credit.verify(html, page: page)
-                writer.write(page.outputPath, contents: html, key: key)
+                html.withUnsafeBytes { writer.write(page.outputPath, bytes: $0, key: key) }
                 rendered.increment()
             }
             counter.advance()

@@ -95,3 +95,18 @@ final class ModelTests: XCTestCase {
         XCTAssertNil(URLPath.normalize("en/../../etc"))
     }
 }
+
+final class LinkSubstitutionTests: XCTestCase {
+    func testPlaceholdersBecomeTheResolvedTargets() {
+        let html = "<p>a=b <a href=\"hashi-link:0\">local</a> <a href=\"hashi-link:1\">out</a> "
+            + "<img src=\"hashi-link:1\" alt=\"x\"> <a href=\"hashi-link:2\">gone</a> <img src=\"hashi-link:2\"> "
+            + "<a href=\"hashi-link:9\">unknown</a> x=\"hashi-link:\" 日本=\"\"</p>\n"
+        let links: [ResolvedLink] = [.local("../shelter/#避難&x"), .external("https://example.org/?a=1&b=2"), .removed]
+        XCTAssertEqual(LinkSubstitution.apply(links, to: html),
+                       "<p>a=b <a href=\"../shelter/#避難&amp;x\">local</a> "
+                       + "<a href=\"https://example.org/?a=1&amp;b=2\" rel=\"noopener noreferrer\">out</a> "
+                       + "<img src=\"https://example.org/?a=1&amp;b=2\" alt=\"x\"> <a>gone</a> <img src=\"\"> "
+                       + "<a href=\"hashi-link:9\">unknown</a> x=\"hashi-link:\" 日本=\"\"</p>\n")
+        XCTAssertEqual(LinkSubstitution.apply([], to: html), html)
+    }
+}

@@ -13,8 +13,8 @@ final class CreditCheck: @unchecked Sendable {
     }
 
     /// Records `page` when its HTML lacks the credit line; safe to call from many threads at once.
-    func verify(_ html: String, page: Page) {
-        guard let footer = page.language.footer, !html.contains(HTMLEscaping.text(footer)) else { return }
+    func verify(_ html: [UInt8], page: Page) {
+        guard let footer = page.language.footer, !html.contains(utf8: HTMLEscaping.text(footer)) else { return }
         lock.withLock { missing[page.language.code, default: []].append(page.outputPath) }
     }
 
@@ -26,6 +26,25 @@ final class CreditCheck: @unchecked Sendable {
                 return .error("\(pages.count) page(s) of \"\(code)\" (first: \(first)) do not show the credit line of site.yaml's "
                               + "\"footer\": keep {{footer}} in the footer partial", at: SourceLocation(file: templateFile))
             }
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the UTF-8 of `text` occurs in these bytes: `memchr` to each place its first byte is.
+    func contains(utf8 text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard let first = needle.first else { return true }
+        return withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress else { return false }
+            var offset = 0
+            while haystack.count - offset >= needle.count {
+                guard let found = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1) else { return false }
+                let start = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + start, needle, needle.count) == 0 { return true }
+                offset = start + 1
+            }
+            return false
         }
     }
 }

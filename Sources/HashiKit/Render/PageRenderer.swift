@@ -34,15 +34,15 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: Page) -> String {
-        render(page, context: context(for: page), document: page.document)
+        String(decoding: render(page, context: context(for: page), document: page.document), as: UTF8.self)
     }
 
-    /// The page with its body filled in to `context` (from `context(for:)`); `document` is the
+    /// The page's HTML, its body filled in to `context` (from `context(for:)`); `document` is the
     /// page's document parsed whole, where the page holds only the cache's summary.
-    func render(_ page: Page, context: [String: Any], document: ParsedDocument) -> String {
+    func render(_ page: Page, context: [String: Any], document: ParsedDocument) -> [UInt8] {
         var context = context
         context["content"] = LinkSubstitution.apply(page.resolvedLinks, to: document.html)
-        return templates.render(context, template: layout(for: page)) ?? ""
+        return templates.render(context, template: layout(for: page)) ?? []
     }
 
     /// A hash of everything the page is made from: templates, layout, its context and its body
@@ -128,7 +128,7 @@ public struct PageRenderer: Sendable {
         if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
             context.merge(PageContext.channels(channels, language: language, strings: base.strings)) { _, new in new }
         }
-        return templates.render(context, template: layout) ?? ""
+        return templates.render(context, template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
 

@@ -110,16 +110,16 @@ public struct TemplateSet: Sendable {
 
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
-    /// The template `name` filled from `context`, or nil when there is no such template.
-    func render(_ context: [String: Any], template name: String) -> String? {
+    /// The template `name` filled from `context` (UTF-8), or nil when there is no such template.
+    func render(_ context: [String: Any], template name: String) -> [UInt8]? {
         if let compiled {
             if let value = TemplateValue(context) {
-                return compiled.render(name, context: value).map { String(decoding: $0, as: UTF8.self) }
+                return compiled.render(name, context: value)
             }
             // hashi builds every context itself from strings, numbers, lists and dictionaries.
             assertionFailure("a template context holds a value of another type")
         }
-        return library.render(context, withTemplate: name)
+        return library.render(context, withTemplate: name).map { Array($0.utf8) }
     }
 
     private static func describe(_ error: Error) -> String {
