@@ -167,14 +167,14 @@ public struct Build: Sendable {
             let previous = writer.readCurrent(statePath).flatMap(SearchState.init(bytes:)).map { state in
                 PreviousIndex(state: state, read: { writer.readCurrent($0) })
             }
-            let emit: @Sendable (OutputFile) -> Void = { writer.write($0.path, contents: $0.contents) }
+            let emit: @Sendable (OutputFile) -> Void = { file in file.bytes.withUnsafeBytes { writer.write(file.path, bytes: $0) } }
             var result = index.build(pages: site.pages, language: language, previous: previous, complete: complete, emit: emit)
             // A file that cannot be carried over (missing, or no hard links here): make the index anew.
             if !result.kept.allSatisfy(writer.keep) {
                 result = index.build(pages: site.pages, language: language, previous: nil, complete: complete, emit: emit)
             }
             indexed += result.tokenizedPages
-            for file in result.files { writer.write(file.path, contents: file.contents) }
+            for file in result.files { emit(file) }
             result.state.encoded().withUnsafeBytes { writer.write(statePath, bytes: $0) }
             for page in site.pages where page.language == language && !page.isFallback && page.document.isComplete {
                 page.document.releaseText()

@@ -49,9 +49,16 @@ indirect enum ScriptJSON {
 
     static func quote(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Runs of bytes that need no escape are copied whole.
+        var plain = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0xE2 else {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
             switch byte {
             case UInt8(ascii: "\""): out += "\\\"".utf8
             case UInt8(ascii: "\\"): out += "\\\\".utf8
@@ -69,7 +76,9 @@ indirect enum ScriptJSON {
                 out.append(byte)
             }
             index += 1
+            plain = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
         out.append(UInt8(ascii: "\""))
     }
 }

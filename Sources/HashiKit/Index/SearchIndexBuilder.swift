@@ -35,12 +35,19 @@ public struct SearchDocument: Sendable {
 /// A file the Index stage makes, by its path under the output folder.
 public struct OutputFile: Sendable {
     public var path: String
-    public var contents: String
+    /// UTF-8.
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 
     public init(path: String, contents: String) {
-        self.path = path
-        self.contents = contents
+        self.init(path: path, bytes: Array(contents.utf8))
     }
+
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Stage 5: the search index of each language, as script files the search page loads (also from `file://`).
@@ -105,8 +112,10 @@ public struct SearchIndexBuilder: Sendable {
         emit(indexFile(language: language, documents: documents.count, shards: shardCount, perFile: perFile))
         // Shards are made and written on every core; each file's bytes depend only on its own shard.
         Array(0..<shardCount).concurrentForEach { number in
-            emit(OutputFile(path: Self.folder(language) + "p-\(number).js",
-                            contents: Self.shardPrefix(language, number) + Self.postingsJSON(index, shard: number, of: shardCount) + ");\n"))
+            var bytes = Self.shardPrefix(language, number)
+            Self.appendPostingsJSON(index, shard: number, of: shardCount, to: &bytes)
+            bytes += ");\n".utf8
+            emit(OutputFile(path: Self.folder(language) + "p-\(number).js", bytes: bytes))
         }
         Array(stride(from: 0, to: documents.count, by: perFile)).concurrentForEach { start in
             emit(textFile(language: language, number: start / perFile, first: start,
@@ -160,7 +169,7 @@ public struct SearchIndexBuilder: Sendable {
         let spliced = affected.sorted().concurrentMap { number -> OutputFile? in
             guard let bytes = previous.read(folder + "p-\(number).js"),
                   let json = ShardSplicer.splice(bytes, shard: number, of: shardCount, replacing: editedPostings) else { return nil }
-            return OutputFile(path: folder + "p-\(number).js", contents: Self.shardPrefix(language, number) + json + ");\n")
+            return OutputFile(path: folder + "p-\(number).js", bytes: Self.shardPrefix(language, number) + json.utf8 + ");\n".utf8)
         }
         guard spliced.allSatisfy({ $0 != nil }) else { return nil }
         let perFile = old.perFile
@@ -190,14 +199,25 @@ public struct SearchIndexBuilder: Sendable {
         max(1, min(1000, textBytesPerFile * textBytes.count / max(1, textBytes.reduce(0, +))))
     }
 
-    static func shardPrefix(_ language: Language, _ number: Int) -> String {
-        "HashiSearch.register(" + ScriptJSON.string(language.code).text + "," + ScriptJSON.string("p-\(number)").text + ","
+    /// `HashiSearch.register("<lang>","<part>",`: what every index file starts with.
+    static func registration(_ language: Language, _ part: String) -> [UInt8] {
+        var bytes = Array("HashiSearch.register(".utf8)
+        ScriptJSON.quote(language.code, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        ScriptJSON.quote(part, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        return bytes
+    }
+
+    static func shardPrefix(_ language: Language, _ number: Int) -> [UInt8] {
+        registration(language, "p-\(number)")
     }
 
     private func script(_ language: Language, _ part: String, _ data: ScriptJSON) -> OutputFile {
-        let call = "HashiSearch.register(" + ScriptJSON.string(language.code).text + ","
-            + ScriptJSON.string(part).text + "," + data.text + ");\n"
-        return OutputFile(path: Self.folder(language) + part + ".js", contents: call)
+        var bytes = Self.registration(language, part)
+        data.write(to: &bytes)
+        bytes += ");\n".utf8
+        return OutputFile(path: Self.folder(language) + part + ".js", bytes: bytes)
     }
 
     private func indexFile(language: Language, documents: Int, shards: Int, perFile: Int) -> OutputFile {
@@ -214,8 +234,8 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// `{"token":"<postings>",…}` with sorted keys, each list in the compact form of `PostingCoder`.
-    static func postingsJSON(_ index: InvertedIndex, shard: Int, of count: Int) -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
+    static func appendPostingsJSON(_ index: InvertedIndex, shard: Int, of count: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
         for (position, entry) in index.tokens(inShard: shard, of: count).enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             index.groups[entry.group].tokens.withToken(entry.token) { ScriptJSON.quote($0, to: &out) }
@@ -224,7 +244,6 @@ public struct SearchIndexBuilder: Sendable {
             out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// FNV-1a over the first character of a CJK token or the first two of a word, so every token
