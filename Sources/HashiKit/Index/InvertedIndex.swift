@@ -81,8 +81,11 @@ struct InvertedIndex: Sendable {
                 shardHashes.append(Array(Set(page.prefixHashes.map { UInt16(truncatingIfNeeded: $0 & 4095) })).sorted())
             }
             groups.concurrentUpdate { number, group in
-                for (offset, page) in counted.enumerated() {
-                    page.merge(group: number, into: &group, document: Int32(start + offset))
+                // By index, so each page's terms are read in place rather than copied 64 times.
+                counted.withUnsafeBufferPointer { pages in
+                    for offset in pages.indices {
+                        pages[offset].merge(group: number, into: &group, document: Int32(start + offset))
+                    }
                 }
             }
         }
@@ -192,8 +195,12 @@ struct PageTerms: Sendable {
     var tokens = TokenTable(capacity: 512)
     var lengths: [Int32] = [0, 0, 0]
     var frequencies: [UInt64] = []
-    var positions: [[Int32]] = []
     var prefixHashes: [UInt32] = []
+    /// The positions of every CJK token, token by token: token `n`'s are
+    /// `positions[positionStarts[n]..<positionStarts[n + 1]]`, in order. One array for the page,
+    /// not one per token: a Japanese page has thousands of tokens.
+    var positions: [Int32] = []
+    var positionStarts: [Int32] = []
     /// Token numbers ordered by group; group `g` is `byGroup[groupStarts[g]..<groupStarts[g + 1]]`.
     var byGroup: [Int32] = []
     var groupStarts: [Int32] = []
@@ -202,6 +209,8 @@ struct PageTerms: Sendable {
     init(document: SearchDocument) {
         var scanner = TokenScanner()
         var offset = 0
+        // (token, position) of each CJK token as met, sorted by token below.
+        var occurrences: [(token: Int32, position: Int32)] = []
         for (field, text) in [document.title, document.headings.joined(separator: "\n"), document.body].enumerated() {
             let shift = InvertedIndex.frequencyBits * UInt64(field)
             let length = SearchTokenizer.normalizedUTF8(text).withUnsafeBufferPointer { bytes in
@@ -210,38 +219,52 @@ struct PageTerms: Sendable {
                     let (number, isNew) = tokens.insert(token)
                     if isNew {
                         frequencies.append(0)
-                        positions.append([])
                         prefixHashes.append(TokenScanner.prefixHash(token, isCJK: cjk))
                     }
                     if (frequencies[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
                         frequencies[number] += 1 << shift
                     }
-                    if cjk { positions[number].append(Int32(position)) }
+                    if cjk { occurrences.append((Int32(number), Int32(position))) }
                 }
             }
             offset += length + 1
         }
         tokens.freeze()
-        // Counting sort of the tokens by group.
+        // Counting sorts: positions by token (each token's stay in order), tokens by group.
+        positionStarts = Self.countingSort(occurrences, keys: frequencies.count, key: { Int($0.token) }) { slot, occurrence in
+            positions[slot] = occurrence.position
+        } prepare: { positions = [Int32](repeating: 0, count: $0) }
         let groups = InvertedIndex.groupCount
-        var starts = [Int32](repeating: 0, count: groups + 1)
-        for hash in prefixHashes { starts[Int(hash) & (groups - 1) + 1] += 1 }
-        for group in 0..<groups { starts[group + 1] += starts[group] }
-        groupStarts = starts
-        byGroup = [Int32](repeating: 0, count: prefixHashes.count)
-        for (number, hash) in prefixHashes.enumerated() {
-            let group = Int(hash) & (groups - 1)
-            byGroup[Int(starts[group])] = Int32(number)
-            starts[group] += 1
+        groupStarts = Self.countingSort(Array(prefixHashes.enumerated()), keys: groups, key: { Int($0.element) & (groups - 1) }) { slot, token in
+            byGroup[slot] = Int32(token.offset)
+        } prepare: { byGroup = [Int32](repeating: 0, count: $0) }
+    }
+
+    /// Places each of `items` by its key in 0..<keys, keeping their order within a key; returns
+    /// where each key's items start (keys + 1 numbers).
+    private static func countingSort<Item>(_ items: [Item], keys: Int, key: (Item) -> Int,
+                                           place: (Int, Item) -> Void, prepare: (Int) -> Void) -> [Int32] {
+        var starts = [Int32](repeating: 0, count: keys + 1)
+        for item in items { starts[key(item) + 1] += 1 }
+        for number in 0..<keys { starts[number + 1] += starts[number] }
+        var next = starts
+        prepare(items.count)
+        for item in items {
+            let number = key(item)
+            place(Int(next[number]), item)
+            next[number] += 1
         }
+        return starts
     }
 
     /// The positions of token `number` as a posting holds them (none for a word).
     func encodedPositions(_ number: Int, into out: inout [UInt8]) {
-        PostingCoder.appendPositions(positions[number], to: &out)
+        PostingCoder.appendPositions(positions[Int(positionStarts[number])..<Int(positionStarts[number + 1])], to: &out)
     }
 
     func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
+        var posting: [UInt8] = []
+        posting.reserveCapacity(64)
         for slot in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
             let token = Int(byGroup[slot])
             let (entry, isNew) = tokens.withToken(token) { group.tokens.insert($0, hash: tokens.hashes[token]) }
@@ -251,14 +274,17 @@ struct PageTerms: Sendable {
                 group.postingCounts.append(0)
                 group.lastDocuments.append(0)
             }
-            PostingCoder.append(Int(document - group.lastDocuments[entry]), to: &group.postings[entry])
+            // Made aside, then added to the token's stream in one append.
+            posting.removeAll(keepingCapacity: true)
+            PostingCoder.append(Int(document - group.lastDocuments[entry]), to: &posting)
             group.lastDocuments[entry] = document
             group.postingCounts[entry] += 1
             for field in 0..<3 {
                 let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
-                PostingCoder.append(Int(frequency), to: &group.postings[entry])
+                PostingCoder.append(Int(frequency), to: &posting)
             }
-            encodedPositions(token, into: &group.postings[entry])
+            encodedPositions(token, into: &posting)
+            group.postings[entry] += posting
         }
     }
 }

@@ -4,6 +4,11 @@
 struct TokenScanner {
     /// A word without its apostrophes, then stemmed; reused from word to word.
     private var word: [UInt8] = []
+    /// Each distinct word met so far and its stem (`stems[stemStarts[n]..<stemStarts[n + 1]]`):
+    /// a page says most of its words many times, and stemming is the costly part of a word.
+    private var seen = TokenTable(capacity: 256)
+    private var stems: [UInt8] = []
+    private var stemStarts: [Int32] = [0]
 
     init() {
         word.reserveCapacity(64)
@@ -54,8 +59,15 @@ struct TokenScanner {
                     next += width
                     nextPosition += 1
                 }
-                let stemmed = Stemmer.stem(&word)
-                word.withUnsafeBufferPointer { emit(UnsafeBufferPointer(rebasing: $0[0..<stemmed]), position, false) }
+                let (number, isNew) = word.withUnsafeBufferPointer { seen.insert($0) }
+                if isNew {
+                    let stemmed = Stemmer.stem(&word)
+                    stems += word[0..<stemmed]
+                    stemStarts.append(Int32(stems.count))
+                }
+                stems.withUnsafeBufferPointer {
+                    emit(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]), position, false)
+                }
                 index = next
                 position = nextPosition
             } else {
