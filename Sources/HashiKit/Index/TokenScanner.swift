@@ -22,6 +22,11 @@ struct TokenScanner {
         var index = 0
         var position = offset
         while index < text.count {
+            if text[index] < 0x80 && !Self.isASCIIWordByte(text[index]) {
+                index += 1
+                position += 1
+                continue
+            }
             let (scalar, length) = Self.decode(text, at: index)
             if SearchTokenizer.isCJK(scalar) {
                 // Overlapping bigrams of the run; a run of one character stays a unigram.
@@ -45,20 +50,31 @@ struct TokenScanner {
                 position = nextPosition
             } else if SearchTokenizer.isWordCharacter(scalar) {
                 word.removeAll(keepingCapacity: true)
-                word.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<(index + length)]))
-                var next = index + length
-                var nextPosition = position + 1
+                // The word's bytes are copied a run at a time; an apostrophe inside it ends a run and is left out.
+                var run = index
+                var next = index
+                var nextPosition = position
                 while next < text.count {
+                    let byte = text[next]
+                    if byte < 0x80 && Self.isASCIIWordByte(byte) {
+                        next += 1
+                        nextPosition += 1
+                        continue
+                    }
                     let (following, width) = Self.decode(text, at: next)
                     if SearchTokenizer.isWordCharacter(following) {
-                        word.append(contentsOf: UnsafeBufferPointer(rebasing: text[next..<(next + width)]))
-                    } else if !(SearchTokenizer.isApostrophe(following) && next + width < text.count
-                                && SearchTokenizer.isWordCharacter(Self.decode(text, at: next + width).scalar)) {
-                        break
+                        next += width
+                        nextPosition += 1
+                        continue
                     }
+                    guard SearchTokenizer.isApostrophe(following), next + width < text.count,
+                          SearchTokenizer.isWordCharacter(Self.decode(text, at: next + width).scalar) else { break }
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
                     next += width
                     nextPosition += 1
+                    run = next
                 }
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
                 let (number, isNew) = word.withUnsafeBufferPointer { seen.insert($0) }
                 if isNew {
                     let stemmed = Stemmer.stem(&word)
@@ -76,6 +92,12 @@ struct TokenScanner {
             }
         }
         return position - offset
+    }
+
+    /// `[a-z0-9]` (text is lowercased before it is scanned; `A-Z` is kept for the tokenizer's own callers).
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte &- 0x61) < 26 || (byte &- 0x30) < 10 || (byte &- 0x41) < 26
     }
 
     /// The scalar starting at `index` of valid UTF-8, and its length in bytes.

@@ -201,6 +201,9 @@ enum TemplateValue {
             self = .scalar(String(number))
         case let number as Double:
             self = .scalar(String(describing: number))
+        case let strings as [String: String]:
+            // The UI strings: read as they are, not cast to `[String: Any]` first.
+            self = .object(strings.mapValues { .string($0) }, original: value)
         case let members as [String: Any]:
             var converted: [String: TemplateValue] = [:]
             converted.reserveCapacity(members.count)
