@@ -84,7 +84,7 @@ struct InvertedIndex: Sendable {
                 // By index, so each page's terms are read in place rather than copied 64 times.
                 counted.withUnsafeBufferPointer { pages in
                     for offset in pages.indices {
-                        pages[offset].merge(group: number, into: &group, document: Int32(start + offset))
+                        (pages.baseAddress! + offset).pointee.merge(group: number, into: &group, document: Int32(start + offset))
                     }
                 }
             }
@@ -265,9 +265,11 @@ struct PageTerms: Sendable {
     func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
         var posting: [UInt8] = []
         posting.reserveCapacity(64)
+        tokens.bytes.withUnsafeBufferPointer { all in
         for slot in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
             let token = Int(byGroup[slot])
-            let (entry, isNew) = tokens.withToken(token) { group.tokens.insert($0, hash: tokens.hashes[token]) }
+            let bytes = UnsafeBufferPointer(rebasing: all[Int(tokens.starts[token])..<Int(tokens.starts[token + 1])])
+            let (entry, isNew) = group.tokens.insert(bytes, hash: tokens.hashes[token])
             if isNew {
                 group.prefixHashes.append(prefixHashes[token])
                 group.postings.append([])
@@ -285,6 +287,7 @@ struct PageTerms: Sendable {
             }
             encodedPositions(token, into: &posting)
             group.postings[entry] += posting
+        }
         }
     }
 }
