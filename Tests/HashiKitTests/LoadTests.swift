@@ -79,3 +79,60 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(content?.staticFiles.map(\.outputPath), ["en/img/map.png"])
     }
 }
+
+/// The quick front-matter reader must give what the YAML reader gives, or leave the page to it.
+final class QuickFrontMatterTests: XCTestCase {
+    private func assertAgrees(_ yaml: String, quick expected: Bool, file: StaticString = #filePath, line: UInt = #line) {
+        let quick = QuickFrontMatter.read(yaml)
+        XCTAssertEqual(quick != nil, expected, "quick reading of \(yaml.debugDescription)", file: file, line: line)
+        guard let quick else { return }
+        let (full, diagnostics) = FrontMatterParser.parseWithYams(yaml, file: "a.md")
+        XCTAssertEqual(diagnostics, [], yaml.debugDescription, file: file, line: line)
+        XCTAssertEqual(quick, full, yaml.debugDescription, file: file, line: line)
+    }
+
+    func testEverydayFrontMatterIsReadQuicklyAndAlike() {
+        assertAgrees("title: \"Safe Interpreters\"\ndescription: \"Hotlines: help.\"\ndate: 2016-07-28\ntags:\n  - \"support\"\n  - \"news\"", quick: true)
+        assertAgrees("title: \"安全な通訳\"\ndate: \"2016-07-28\"\ntags:\n- 支援\n- ニュース", quick: true)
+        assertAgrees("title: Reporting channels\nweight: 20\nlayout: channels\ndraft: false\nslug: report-here\ntranslationKey: report", quick: true)
+        assertAgrees("title: C# and a:b, [not a list]\ndescription: yes\ntranslatedFrom: 3f2a", quick: true)
+        assertAgrees("title:   spaced out\nweight: 0\ndraft: true", quick: true)
+    }
+
+    func testAnythingElseIsLeftToTheYAMLReader() {
+        for yaml in [
+            "title: \"a \\\"quoted\\\" word\"", "title: 'single'", "title: Hello # comment", "title: Hello\n  continued",
+            "title: a\n\ndate: 2016-07-28", "title: null", "title: ~", "title: \"  \"", "description: no title",
+            "title: a\ntitle: b", "title: a\nunknown: b", "title: a\nweight: 010", "title: a\nweight: \"5\"", "title: a\nweight: -5",
+            "title: a\ndraft: yes", "title: a\ntags: [a, b]", "title: a\ntags:", "title: a\ntags:\n  - a\n   - b",
+            "title: a\ntags:\n  - a: b", "title: a\ndate: 2016-13-45", "title: a\nslug: ../up", "title: a:", "title: a: b",
+            "title: &anchor a", "title: !!str a", "title: |\n  block", "title: >\n  folded", "title:\ta", "title: a\t",
+            "title: a ", "title: \"a\" ", "title: a\r", "title: a\u{2028}b", "title: a\u{85}b", "title : a", "- a", "---",
+        ] {
+            assertAgrees(yaml, quick: false)
+        }
+    }
+
+    /// Every page of the microsite and the test fixtures: read quickly or not, the result is the same.
+    func testTheRepositorysPagesReadAlike() throws {
+        var quick = 0
+        var pages = 0
+        for folder in ["Content", "Tests/HashiKitTests/Fixtures"] {
+            let root = Repository.root + "/" + folder
+            let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+            for path in files {
+                let text = String(decoding: try XCTUnwrap(FileManager.default.contents(atPath: root + "/" + path)), as: UTF8.self)
+                guard let split = FrontMatterParser.split(text, file: path).0 else { continue }
+                pages += 1
+                let (full, diagnostics) = FrontMatterParser.parseWithYams(split.yaml, file: path)
+                if let read = QuickFrontMatter.read(split.yaml) {
+                    quick += 1
+                    XCTAssertEqual(diagnostics, [], path)
+                    XCTAssertEqual(read, full, path)
+                }
+            }
+        }
+        XCTAssertGreaterThan(pages, 30)
+        XCTAssertGreaterThan(quick, pages / 2, "most pages are in the everyday form")
+    }
+}

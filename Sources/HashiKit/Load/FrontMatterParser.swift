@@ -34,6 +34,12 @@ enum FrontMatterParser {
 
     /// Reads the keys of the front matter; the YAML starts on line 2 of the file.
     static func parse(_ yaml: String, file: String) -> (FrontMatter?, [Diagnostic]) {
+        if let frontMatter = QuickFrontMatter.read(yaml) { return (frontMatter, []) }
+        return parseWithYams(yaml, file: file)
+    }
+
+    /// The full YAML reading, with a diagnostic at the line and column of each problem.
+    static func parseWithYams(_ yaml: String, file: String) -> (FrontMatter?, [Diagnostic]) {
         var reader = YAMLReader(file: file, lineOffset: 1)
         var frontMatter = FrontMatter()
         guard !yaml.trimmingWhitespace.isEmpty else {

@@ -1,0 +1,101 @@
+/// Front matter in its everyday form read without a YAML parser: one `key: value` a line,
+/// values double-quoted (no escapes) or plain, and `tags` as a block list. Yams takes about as
+/// long to read a page's few lines as cmark takes to render its body, and nearly every page is
+/// written this way.
+///
+/// It answers only when it is sure to agree with the YAML reading (`FrontMatterParser.parseWithYams`)
+/// and that reading finds nothing to report; anything else (a comment, an escape, a flow list, a
+/// value YAML would read as a number or null, an error to point at) returns nil and goes there.
+enum QuickFrontMatter {
+    static func read(_ yaml: String) -> FrontMatter? {
+        var frontMatter = FrontMatter()
+        var seen: Set<String> = []
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let line = lines.popFirst() {
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            let key = String(line[..<colon])
+            guard FrontMatter.keys.contains(key), seen.insert(key).inserted else { return nil }
+            let rest = line[line.index(after: colon)...]
+            if key == "tags" {
+                guard rest.isEmpty else { return nil }
+                var tags: [String] = []
+                // Items at one indent: a deeper `- b` would continue the item before it.
+                let indent = lines.first.map { $0.prefix { $0 == " " }.count }
+                while let item = lines.first, let value = listItem(item) {
+                    guard item.prefix(while: { $0 == " " }).count == indent else { return nil }
+                    lines.removeFirst()
+                    guard let text = scalar(value) else { return nil }
+                    tags.append(text.value)
+                }
+                guard !tags.isEmpty else { return nil }
+                frontMatter.tags = tags
+                continue
+            }
+            // `key: value`, the value after one or more spaces.
+            guard rest.first == " " else { return nil }
+            let value = rest.drop { $0 == " " }
+            guard let (text, isPlain) = scalar(value) else { return nil }
+            switch key {
+            case "title":
+                guard !text.trimmingWhitespace.isEmpty else { return nil }
+                frontMatter.title = text
+            case "description": frontMatter.description = text
+            case "translatedFrom": frontMatter.translatedFrom = text
+            case "date":
+                guard let date = SimpleDate(parsing: text) else { return nil }
+                frontMatter.date = date
+            case "draft":
+                guard isPlain, text == "true" || text == "false" else { return nil }
+                frontMatter.draft = text == "true"
+            case "weight":
+                guard isPlain, let weight = plainInteger(text) else { return nil }
+                frontMatter.weight = weight
+            case "slug", "translationKey", "layout":
+                guard PathComponentRule.problem(with: text, allowSlash: false) == nil else { return nil }
+                if key == "slug" { frontMatter.slug = text } else if key == "layout" { frontMatter.layout = text } else { frontMatter.translationKey = text }
+            default:
+                return nil
+            }
+        }
+        return seen.contains("title") ? frontMatter : nil
+    }
+
+    /// The value of a `  - value` line (any indent of spaces), or nil when the line is not one.
+    private static func listItem(_ line: Substring) -> Substring? {
+        let item = line.drop { $0 == " " }
+        guard item.hasPrefix("- ") else { return nil }
+        return item.dropFirst(2).drop { $0 == " " }
+    }
+
+    /// The text of a double-quoted value without escapes, or of a plain value YAML reads as text;
+    /// nil for anything else.
+    private static func scalar(_ value: Substring) -> (value: String, isPlain: Bool)? {
+        guard let first = value.unicodeScalars.first, !value.unicodeScalars.contains(where: isAwkward) else { return nil }
+        if first == "\"" {
+            let inner = value.dropFirst()
+            guard inner.last == "\"" else { return nil }
+            let text = inner.dropLast()
+            guard !text.contains("\""), !text.contains("\\") else { return nil }
+            return (String(text), false)
+        }
+        // Plain: no indicator first, nothing that starts a comment or a mapping, no space at the end.
+        guard !"-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first),
+              value.last != " ", value.last != ":", !value.contains(": "), !value.contains(" #") else { return nil }
+        let text = String(value)
+        guard !["~", "null", "Null", "NULL"].contains(text) else { return nil }
+        return (text, true)
+    }
+
+    /// A tab, a control character, or one of YAML's other line breaks and marks (U+0085, U+2028,
+    /// U+2029, U+FEFF): left to the YAML reader.
+    private static func isAwkward(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+            || scalar.value == 0xFEFF
+    }
+
+    /// `0` or a decimal number without leading zeros or sign, as YAML reads an integer the same way in every version.
+    private static func plainInteger(_ text: String) -> Int? {
+        guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text == "0" || !text.hasPrefix("0"), text.utf8.count <= 15 else { return nil }
+        return Int(text)
+    }
+}
