@@ -191,6 +191,10 @@ struct InvertedIndex: Sendable {
 }
 
 /// One page's tokens with their frequency per field, CJK positions, and the group each belongs to.
+///
+/// Tokens are numbered group by group: each of the 64 merge tasks reads one run of each page's
+/// arrays rather than picking its tokens out of the whole page, which at 10,000 pages a language
+/// made the merge wait on memory more than it computed.
 struct PageTerms: Sendable {
     var tokens = TokenTable(capacity: 512)
     var lengths: [Int32] = [0, 0, 0]
@@ -201,8 +205,7 @@ struct PageTerms: Sendable {
     /// not one per token: a Japanese page has thousands of tokens.
     var positions: [Int32] = []
     var positionStarts: [Int32] = []
-    /// Token numbers ordered by group; group `g` is `byGroup[groupStarts[g]..<groupStarts[g + 1]]`.
-    var byGroup: [Int32] = []
+    /// The tokens of group `g` are numbered `groupStarts[g]..<groupStarts[g + 1]`.
     var groupStarts: [Int32] = []
 
     /// Positions run on across fields with a gap, so the title's last bigram never touches the body's first.
@@ -229,15 +232,21 @@ struct PageTerms: Sendable {
             }
             offset += length + 1
         }
-        tokens.freeze()
-        // Counting sorts: positions by token (each token's stay in order), tokens by group.
-        positionStarts = Self.countingSort(occurrences, keys: frequencies.count, key: { Int($0.token) }) { slot, occurrence in
+        // Counting sorts, each keeping order within a key: tokens by group (first seen first within
+        // a group), then every array renumbered that way, then positions by their token.
+        let groups = InvertedIndex.groupCount
+        var order: [Int32] = []
+        groupStarts = Self.countingSort(Array(prefixHashes.enumerated()), keys: groups, key: { Int($0.element) & (groups - 1) }) { slot, token in
+            order[slot] = Int32(token.offset)
+        } prepare: { order = [Int32](repeating: 0, count: $0) }
+        var renumbered = [Int32](repeating: 0, count: order.count)
+        for (new, old) in order.enumerated() { renumbered[Int(old)] = Int32(new) }
+        tokens = tokens.reordered(order)
+        frequencies = order.map { frequencies[Int($0)] }
+        prefixHashes = order.map { prefixHashes[Int($0)] }
+        positionStarts = Self.countingSort(occurrences, keys: order.count, key: { Int(renumbered[Int($0.token)]) }) { slot, occurrence in
             positions[slot] = occurrence.position
         } prepare: { positions = [Int32](repeating: 0, count: $0) }
-        let groups = InvertedIndex.groupCount
-        groupStarts = Self.countingSort(Array(prefixHashes.enumerated()), keys: groups, key: { Int($0.element) & (groups - 1) }) { slot, token in
-            byGroup[slot] = Int32(token.offset)
-        } prepare: { byGroup = [Int32](repeating: 0, count: $0) }
     }
 
     /// Places each of `items` by its key in 0..<keys, keeping their order within a key; returns
@@ -266,8 +275,7 @@ struct PageTerms: Sendable {
         var posting: [UInt8] = []
         posting.reserveCapacity(64)
         tokens.bytes.withUnsafeBufferPointer { all in
-        for slot in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
-            let token = Int(byGroup[slot])
+        for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
             let bytes = UnsafeBufferPointer(rebasing: all[Int(tokens.starts[token])..<Int(tokens.starts[token + 1])])
             let (entry, isNew) = group.tokens.insert(bytes, hash: tokens.hashes[token])
             if isNew {
