@@ -60,6 +60,10 @@ public final class OutputWriter: @unchecked Sendable {
     /// a build was killed while writing it).
     private var currentKeys: [String: UInt64] = [:]
     private var stagedKeys: [String: UInt64]?
+    /// True when the staging folder was made empty by this build: nothing in it to prune, and
+    /// nothing shared with the output until this build links something (`hasLinked`).
+    private var stagingIsNew = false
+    private var hasLinked = false
     private var firstError: Failure?
     /// Files this build did not have to write, because the same were in place.
     public private(set) var reusedCount = 0
@@ -96,7 +100,8 @@ public final class OutputWriter: @unchecked Sendable {
         }
         lockDescriptor = fd
         // An earlier site (or what a killed build left) is written over; commit() prunes the rest.
-        guard mkdir(stagingDirectory, 0o755) == 0 || Self.isFolder(stagingDirectory) else {
+        stagingIsNew = mkdir(stagingDirectory, 0o755) == 0
+        guard stagingIsNew || Self.isFolder(stagingDirectory) else {
             throw .cannotCreate(stagingDirectory, Self.lastError())
         }
         createdFolders = [stagingDirectory]
@@ -131,6 +136,7 @@ public final class OutputWriter: @unchecked Sendable {
         lock.withLock {
             keys[path] = key
             reusedCount += 1
+            hasLinked = true
         }
         return true
     }
@@ -167,9 +173,12 @@ public final class OutputWriter: @unchecked Sendable {
         if reuse(path, key: key) { return }
         let full = stagingDirectory + "/" + path
         guard ensureFolder(URLPath.folder(of: full)) else { return }
-        lock.withLock { keys[path] = key }
+        let mayBeShared = lock.withLock {
+            keys[path] = key
+            return !stagingIsNew || hasLinked
+        }
         var info = stat()
-        if lstat(full, &info) == 0 && info.st_nlink > 1 {
+        if mayBeShared && lstat(full, &info) == 0 && info.st_nlink > 1 {
             unlink(full)  // shared with the output: never write through the link
         }
         var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -242,6 +251,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Deletes what an earlier site left in staging that this build did not write, and empty
     /// folders: by the staging manifest when there is one, else by walking the folder.
     private func pruneStaging() {
+        guard !stagingIsNew else { return }
         let written = lock.withLock { keys }
         if let staged = stagedKeys {
             for path in staged.keys where written[path] == nil {
