@@ -19,6 +19,7 @@ final class CompiledTemplateTests: XCTestCase {
         "list": [["a": "one"], ["a": "two", "x": ["y": "deep"]]] as [[String: Any]],
         "obj": ["a": "inner", "x": ["y": "nested"], "t": ["k": "v"]] as [String: Any],
         "t": ["skip": "Skip", "menu": "Menu"],
+        "ui": UIStringTable(language: "en", strings: ["skip": "Skip <to> content", "menu": "Menu"]),
     ]
 
     /// Renders `main` of `sources` both ways and compares; fails if the compiler refused them.
@@ -46,6 +47,7 @@ final class CompiledTemplateTests: XCTestCase {
     func testVariablesAreEscapedAsSwiftMustacheDoes() {
         assertSame(["main": "<p>{{a}}|{{{a}}}|{{& a }}|{{b}}|{{n}}|{{ratio}}|{{flag}}|{{maybe}}|{{strs}}|{{missing}}</p>\n"])
         assertSame(["main": "{{obj.a}} {{obj.x.y}} {{#obj}}{{a}} {{.a}} {{x.y}} {{b}} {{.b}}{{/obj}} {{t.menu}}"])
+        assertSame(["main": "{{ui.skip}} {{{ui.skip}}} {{#ui}}{{menu}} {{a}}{{/ui}}{{^ui}}none{{/ui}} {{ui.missing}}"])
     }
 
     func testSectionsAndInvertedSections() {

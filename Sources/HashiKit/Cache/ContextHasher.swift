@@ -26,10 +26,18 @@ enum ContextHasher {
             hasher.combine(6)
             hasher.combine(items.count)
             for item in items { combine(item, into: &hasher, skipping: skipped) }
+        case let items as [String]:
+            hasher.combine(6)
+            hasher.combine(items.count)
+            for item in items { combine(item, into: &hasher, skipping: skipped) }
         case let items as [Any]:
             hasher.combine(6)
             hasher.combine(items.count)
             for item in items { combine(item, into: &hasher, skipping: skipped) }
+        case let table as UIStringTable:
+            // The strings are in the template key; asked after the collections, whose casts cost less.
+            hasher.combine(8)
+            hasher.combine(table.language)
         default:
             hasher.combine(7)
             hasher.combine(String(reflecting: value))

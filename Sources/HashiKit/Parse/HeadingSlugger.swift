@@ -6,7 +6,8 @@ struct HeadingSlugger {
     private var seen: [String: Int] = [:]
 
     mutating func id(for text: String) -> String {
-        let original = Self.slug(text).isEmpty ? "section" : Self.slug(text)
+        let slug = Self.slug(text)
+        let original = slug.isEmpty ? "section" : slug
         var candidate = original
         while seen[candidate] != nil {
             let count = seen[original, default: 0] + 1
@@ -20,6 +21,15 @@ struct HeadingSlugger {
     static func slug(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII {
+                // The same rule without a Unicode property lookup: most headings are mostly ASCII.
+                switch scalar {
+                case "a"..."z", "0"..."9", "_", "-": result.append(scalar)
+                case " ": result.append("-")
+                default: break
+                }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark,

@@ -182,7 +182,8 @@ struct CompiledTemplates: Sendable {
 
 /// A template context with its types known, made once per page from the `[String: Any]` the page
 /// context builds, so that each lookup is a dictionary read instead of a chain of casts.
-enum TemplateValue {
+/// (`original` holds only the immutable values it was made from, hence the unchecked `Sendable`.)
+enum TemplateValue: @unchecked Sendable {
     case string(String)
     case bool(Bool)
     /// A number (or a missing optional, "nil"): shown as its description, true in a section.
@@ -192,6 +193,8 @@ enum TemplateValue {
 
     /// nil for a value swift-mustache would read by reflection (a struct, a class).
     init?(_ value: Any) {
+        // Exact types first: a cast to the type a value already has is cheap, while a cast that has
+        // to convert (a list of dictionaries to `[Any]`) boxes every element anew.
         switch value {
         case let text as String:
             self = .string(text)
@@ -199,11 +202,6 @@ enum TemplateValue {
             self = .bool(flag)
         case let number as Int:
             self = .scalar(String(number))
-        case let number as Double:
-            self = .scalar(String(describing: number))
-        case let strings as [String: String]:
-            // The UI strings: read as they are, not cast to `[String: Any]` first.
-            self = .object(strings.mapValues { .string($0) }, original: value)
         case let members as [String: Any]:
             var converted: [String: TemplateValue] = [:]
             converted.reserveCapacity(members.count)
@@ -212,14 +210,18 @@ enum TemplateValue {
                 converted[key] = value
             }
             self = .object(converted, original: value)
-        case let items as [Any]:
-            var converted: [TemplateValue] = []
-            converted.reserveCapacity(items.count)
-            for item in items {
-                guard let value = TemplateValue(item) else { return nil }
-                converted.append(value)
-            }
+        case let items as [[String: Any]]:
+            guard let converted = Self.list(items) else { return nil }
             self = .list(converted, original: value)
+        case let items as [String]:
+            self = .list(items.map { .string($0) }, original: value)
+        case let items as [Any]:
+            guard let converted = Self.list(items) else { return nil }
+            self = .list(converted, original: value)
+        case let number as Double:
+            self = .scalar(String(describing: number))
+        case let table as UIStringTable:
+            self = table.value
         case let optional as OptionalValue:
             // swift-mustache shows a missing optional as "nil" and enters a section over it.
             guard let wrapped = optional.wrapped else {
@@ -231,6 +233,16 @@ enum TemplateValue {
         default:
             return nil
         }
+    }
+
+    private static func list<Items: Collection>(_ items: Items) -> [TemplateValue]? {
+        var converted: [TemplateValue] = []
+        converted.reserveCapacity(items.count)
+        for item in items {
+            guard let value = TemplateValue(item) else { return nil }
+            converted.append(value)
+        }
+        return converted
     }
 
     func child(_ name: String) -> TemplateValue? {

@@ -51,7 +51,7 @@ enum PageContext {
                 "assets": root + "assets/",
                 "home": href(to: language.code + "/"),
                 "searchHref": href(to: language.code + "/search/"),
-                uiStringsKey: strings,
+                uiStringsKey: uiStrings.table(for: language),
                 "generator": "hashi",
             ]
             let menu = site.menu(for: language)
@@ -62,7 +62,7 @@ enum PageContext {
             context["languages"] = site.languages.map { other -> [String: Any] in
                 var entry: [String: Any] = ["code": other.code, "name": other.name, "title": other.title,
                                             "href": href(to: other.code + "/"), "current": other == language,
-                                            uiStringsKey: uiStrings.strings(for: other)]
+                                            uiStringsKey: uiStrings.table(for: other)]
                 entry["helpHref"] = helpHref(in: other)
                 return entry
             }
