@@ -3,8 +3,6 @@
 /// previous page number, the weight in thousandths, the number of positions, then the positions
 /// as steps. Small numbers take one character, so lists shrink several times against JSON.
 enum PostingCoder {
-    static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-
     static func encode(_ postings: [SearchIndex.Posting], into out: inout [UInt8]) {
         var previous = 0
         var positions: [UInt8] = []
@@ -41,8 +39,21 @@ enum PostingCoder {
         repeat {
             let low = Int(value & 31)
             value >>= 5
-            out.append(digits[value > 0 ? low | 32 : low])
+            out.append(digit(value > 0 ? low | 32 : low))
         } while value > 0
+    }
+
+    /// The base64url character of `value` (0...63), worked out rather than read from a table: one is
+    /// written for every number of every posting. `digitValue` is its inverse.
+    @inline(__always)
+    static func digit(_ value: Int) -> UInt8 {
+        switch value {
+        case 0..<26: return UInt8(65 + value)
+        case 26..<52: return UInt8(97 - 26 + value)
+        case 52..<62: return UInt8(48 - 52 + value)
+        case 62: return UInt8(ascii: "-")
+        default: return UInt8(ascii: "_")
+        }
     }
 
     /// The number starting at `index`, and how many characters it takes.
