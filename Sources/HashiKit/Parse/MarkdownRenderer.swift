@@ -97,33 +97,53 @@ public struct MarkdownRenderer: Sendable {
 
     /// The text of a node's inlines as a reader sees it (code kept, markup and raw HTML dropped).
     private func plainText(of root: OpaquePointer) -> String {
-        var text = ""
-        walk(root) { node in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                break
-            }
-        }
-        return text
+        var text: [UInt8] = []
+        walk(root) { node in appendInline(node, to: &text) }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// The text of every leaf block, one a line.
+    /// The text of every leaf block, one a line, in one walk of the document.
     private func blockText(of document: OpaquePointer) -> String {
-        var lines: [String] = []
-        walk(document) { node in
+        var text: [UInt8] = []
+        var isFirstLine = true
+        guard let iterator = cmark_iter_new(document) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_CUSTOM_BLOCK:
-                lines.append(plainText(of: node))
+                // Its inlines follow in this same walk; they are the only inlines there are.
+                if !isFirstLine { text.append(UInt8(ascii: "\n")) }
+                isFirstLine = false
             case CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(node) { lines.append(String(cString: literal)) }
+                if !isFirstLine { text.append(UInt8(ascii: "\n")) }
+                isFirstLine = false
+                Self.append(cmark_node_get_literal(node), to: &text)
             default:
-                break
+                appendInline(node, to: &text)
             }
         }
-        return lines.joined(separator: "\n")
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private func appendInline(_ node: OpaquePointer, to text: inout [UInt8]) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            Self.append(cmark_node_get_literal(node), to: &text)
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            text.append(UInt8(ascii: " "))
+        default:
+            break
+        }
+    }
+
+    /// The bytes of a C string from cmark (valid UTF-8: the document was read with `CMARK_OPT_VALIDATE_UTF8`).
+    private static func append(_ literal: UnsafePointer<CChar>?, to text: inout [UInt8]) {
+        guard let literal else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+        }
     }
 }
