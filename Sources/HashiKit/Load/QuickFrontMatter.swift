@@ -68,30 +68,40 @@ enum QuickFrontMatter {
     }
 
     /// The text of a double-quoted value without escapes, or of a plain value YAML reads as text;
-    /// nil for anything else.
+    /// nil for anything else. One pass over the bytes.
     private static func scalar(_ value: Substring) -> (value: String, isPlain: Bool)? {
-        guard let first = value.unicodeScalars.first, !value.unicodeScalars.contains(where: isAwkward) else { return nil }
-        if first == "\"" {
-            let inner = value.dropFirst()
-            guard inner.last == "\"" else { return nil }
-            let text = inner.dropLast()
-            guard !text.contains("\""), !text.contains("\\") else { return nil }
-            return (String(text), false)
+        let bytes = Array(value.utf8)
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        var quotes = 0
+        var escapes = false
+        var plainBreaker = false  // ": " or " #" inside
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case 0..<0x20, 0x7F: return nil
+            // U+0080–U+009F, U+2028, U+2029, U+FEFF: left to the YAML reader.
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] < 0xA0: return nil
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                return nil
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: return nil
+            case UInt8(ascii: "\""): quotes += 1
+            case UInt8(ascii: "\\"): escapes = true
+            case UInt8(ascii: ":") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: " "): plainBreaker = true
+            case UInt8(ascii: "#") where index > 0 && bytes[index - 1] == UInt8(ascii: " "): plainBreaker = true
+            default: break
+            }
+        }
+        if first == UInt8(ascii: "\"") {
+            guard bytes.count >= 2, last == UInt8(ascii: "\""), quotes == 2, !escapes else { return nil }
+            return (String(decoding: bytes[1..<(bytes.count - 1)], as: UTF8.self), false)
         }
         // Plain: no indicator first, nothing that starts a comment or a mapping, no space at the end.
-        guard !"-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first),
-              value.last != " ", value.last != ":", !value.contains(": "), !value.contains(" #") else { return nil }
+        guard !Self.indicators.contains(first), !plainBreaker, last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return nil }
         let text = String(value)
         guard !["~", "null", "Null", "NULL"].contains(text) else { return nil }
         return (text, true)
     }
 
-    /// A tab, a control character, or one of YAML's other line breaks and marks (U+0085, U+2028,
-    /// U+2029, U+FEFF): left to the YAML reader.
-    private static func isAwkward(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
-            || scalar.value == 0xFEFF
-    }
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
 
     /// `0` or a decimal number without leading zeros or sign, as YAML reads an integer the same way in every version.
     private static func plainInteger(_ text: String) -> Int? {
