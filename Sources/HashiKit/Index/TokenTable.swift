@@ -103,31 +103,11 @@ struct TokenTable {
         slots = larger
     }
 
-    /// Eight bytes a step, then a final mix so the low bits used for slots are well spread. Only
-    /// for this table: token numbers, not hashes, reach the index files.
+    /// The table's hash of a token (token numbers, not hashes, reach the index files).
     @inline(__always)
     static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(token.count)
-        var index = 0
-        if let base = token.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= token.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                hash ^= hash >> 29
-                index += 8
-            }
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < token.count {
-            tail |= UInt64(token[index]) << shift
-            shift += 8
-            index += 1
-        }
-        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
-        hash ^= hash >> 33
-        hash &*= 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        return hash
+        var hasher = StableHasher()
+        hasher.combine(UnsafeRawBufferPointer(token))
+        return hasher.finalize()
     }
 }

@@ -259,27 +259,15 @@ enum TemplateValue: @unchecked Sendable {
         }
     }
 
-    /// `< > & " '` as swift-mustache escapes them.
+    /// `< > & " '` as swift-mustache escapes them (but byte by byte: it leaves a `<` that a
+    /// combining mark joins into one character, this escapes it too).
     func appendEscaped(to out: inout [UInt8]) {
         guard case .string(var text) = self else {
             var plain: [UInt8] = []
             append(to: &plain)
-            return Self.escape(plain[...], to: &out)
+            return HTMLEscaping.append(plain, to: &out)
         }
-        text.withUTF8 { Self.escape($0, to: &out) }
-    }
-
-    private static func escape<Bytes: Collection>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "\""): out += "&quot;".utf8
-            case UInt8(ascii: "'"): out += "&#39;".utf8
-            default: out.append(byte)
-            }
-        }
+        text.withUTF8 { HTMLEscaping.append($0, to: &out) }
     }
 }
 

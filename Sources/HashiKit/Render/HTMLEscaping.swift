@@ -2,20 +2,25 @@
 enum HTMLEscaping {
     static func text(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return value }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 16)
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        append(value.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func attribute(_ value: String) -> String { text(value) }
+
+    /// `& < > " '` as entities, the way swift-mustache escapes a template value; every other byte as it is.
+    static func append<Bytes: Sequence>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            default: out.append(byte)
+            }
+        }
+    }
 }
