@@ -103,11 +103,26 @@ struct TokenTable {
         slots = larger
     }
 
-    /// The table's hash of a token (token numbers, not hashes, reach the index files).
+    /// The table's own hash of a token: one multiply for each eight bytes and a final mix, about
+    /// half the work of `StableHasher`, for the millions of tokens the index counts. Token
+    /// numbers, not hashes, reach the index files, so this hash may change freely.
     @inline(__always)
     static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(UnsafeRawBufferPointer(token))
-        return hasher.finalize()
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(token.count)
+        var index = 0
+        if let base = token.baseAddress {
+            while index + 8 <= token.count {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                index += 8
+            }
+        }
+        var last: UInt64 = 0
+        for offset in index..<token.count { last |= UInt64(token[offset]) << (8 * UInt64(offset - index)) }
+        hash = (hash ^ last) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        return hash ^ (hash >> 33)
     }
 }
