@@ -232,38 +232,34 @@ struct PageTerms: Sendable {
             }
             offset += length + 1
         }
-        // Counting sorts, each keeping order within a key: tokens by group (first seen first within
-        // a group), then every array renumbered that way, then positions by their token.
+        // Tokens by group (first seen first within a group), every array renumbered that way,
+        // then the positions by their token.
         let groups = InvertedIndex.groupCount
-        var order: [Int32] = []
-        groupStarts = Self.countingSort(Array(prefixHashes.enumerated()), keys: groups, key: { Int($0.element) & (groups - 1) }) { slot, token in
-            order[slot] = Int32(token.offset)
-        } prepare: { order = [Int32](repeating: 0, count: $0) }
+        let order: [Int32]
+        (groupStarts, order) = Self.countingSort(keys: prefixHashes.map { Int($0) & (groups - 1) }, count: groups)
         var renumbered = [Int32](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { renumbered[Int(old)] = Int32(new) }
         tokens = tokens.reordered(order)
         frequencies = order.map { frequencies[Int($0)] }
         prefixHashes = order.map { prefixHashes[Int($0)] }
-        positionStarts = Self.countingSort(occurrences, keys: order.count, key: { Int(renumbered[Int($0.token)]) }) { slot, occurrence in
-            positions[slot] = occurrence.position
-        } prepare: { positions = [Int32](repeating: 0, count: $0) }
+        let byToken: [Int32]
+        (positionStarts, byToken) = Self.countingSort(keys: occurrences.map { Int(renumbered[Int($0.token)]) }, count: order.count)
+        positions = byToken.map { occurrences[Int($0)].position }
     }
 
-    /// Places each of `items` by its key in 0..<keys, keeping their order within a key; returns
-    /// where each key's items start (keys + 1 numbers).
-    private static func countingSort<Item>(_ items: [Item], keys: Int, key: (Item) -> Int,
-                                           place: (Int, Item) -> Void, prepare: (Int) -> Void) -> [Int32] {
-        var starts = [Int32](repeating: 0, count: keys + 1)
-        for item in items { starts[key(item) + 1] += 1 }
-        for number in 0..<keys { starts[number + 1] += starts[number] }
+    /// A stable counting sort of items by their keys (each in 0..<count): where each key's items
+    /// start (count + 1 numbers), and the items' indices in sorted order.
+    private static func countingSort(keys: [Int], count: Int) -> (starts: [Int32], order: [Int32]) {
+        var starts = [Int32](repeating: 0, count: count + 1)
+        for key in keys { starts[key + 1] += 1 }
+        for key in 0..<count { starts[key + 1] += starts[key] }
         var next = starts
-        prepare(items.count)
-        for item in items {
-            let number = key(item)
-            place(Int(next[number]), item)
-            next[number] += 1
+        var order = [Int32](repeating: 0, count: keys.count)
+        for (index, key) in keys.enumerated() {
+            order[Int(next[key])] = Int32(index)
+            next[key] += 1
         }
-        return starts
+        return (starts, order)
     }
 
     /// The positions of token `number` as a posting holds them (none for a word).
@@ -275,27 +271,27 @@ struct PageTerms: Sendable {
         var posting: [UInt8] = []
         posting.reserveCapacity(64)
         tokens.bytes.withUnsafeBufferPointer { all in
-        for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
-            let bytes = UnsafeBufferPointer(rebasing: all[Int(tokens.starts[token])..<Int(tokens.starts[token + 1])])
-            let (entry, isNew) = group.tokens.insert(bytes, hash: tokens.hashes[token])
-            if isNew {
-                group.prefixHashes.append(prefixHashes[token])
-                group.postings.append([])
-                group.postingCounts.append(0)
-                group.lastDocuments.append(0)
+            for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
+                let bytes = UnsafeBufferPointer(rebasing: all[Int(tokens.starts[token])..<Int(tokens.starts[token + 1])])
+                let (entry, isNew) = group.tokens.insert(bytes, hash: tokens.hashes[token])
+                if isNew {
+                    group.prefixHashes.append(prefixHashes[token])
+                    group.postings.append([])
+                    group.postingCounts.append(0)
+                    group.lastDocuments.append(0)
+                }
+                // Made aside, then added to the token's stream in one append.
+                posting.removeAll(keepingCapacity: true)
+                PostingCoder.append(Int(document - group.lastDocuments[entry]), to: &posting)
+                group.lastDocuments[entry] = document
+                group.postingCounts[entry] += 1
+                for field in 0..<3 {
+                    let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
+                    PostingCoder.append(Int(frequency), to: &posting)
+                }
+                encodedPositions(token, into: &posting)
+                group.postings[entry] += posting
             }
-            // Made aside, then added to the token's stream in one append.
-            posting.removeAll(keepingCapacity: true)
-            PostingCoder.append(Int(document - group.lastDocuments[entry]), to: &posting)
-            group.lastDocuments[entry] = document
-            group.postingCounts[entry] += 1
-            for field in 0..<3 {
-                let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
-                PostingCoder.append(Int(frequency), to: &posting)
-            }
-            encodedPositions(token, into: &posting)
-            group.postings[entry] += posting
-        }
         }
     }
 }

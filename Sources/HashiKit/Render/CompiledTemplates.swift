@@ -11,7 +11,8 @@ struct CompiledTemplates: Sendable {
         case text([UInt8])
         case variable(Path, escaped: Bool)
         case section(Path, [Node], inverted: Bool)
-        /// `{{>name}}` (`overrides` nil) or `{{<name}}…{{/name}}`; `indentation` is set when the tag stands alone.
+        /// `{{>name}}` (`overrides` nil) or `{{<name}}…{{/name}}`; `indentation` is set when the tag
+        /// stands alone, and always for `{{<name}}`, as swift-mustache does.
         case partial(String, indentation: [UInt8]?, overrides: [String: [Node]]?)
         /// `{{$name}}default{{/name}}` outside a `{{<parent}}`: a block a child template may replace.
         case block(String, defaults: [Node], indentation: [UInt8])
