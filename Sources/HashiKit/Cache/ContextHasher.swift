@@ -22,18 +22,13 @@ enum ContextHasher {
                 hasher.combine(key)
                 combine(members[key]!, into: &hasher, skipping: skipped)
             }
+        // Lists of the types contexts hold are cast as they are, before `[Any]`, which boxes each element.
         case let items as [[String: Any]]:
-            hasher.combine(6)
-            hasher.combine(items.count)
-            for item in items { combine(item, into: &hasher, skipping: skipped) }
+            combine(list: items, into: &hasher, skipping: skipped)
         case let items as [String]:
-            hasher.combine(6)
-            hasher.combine(items.count)
-            for item in items { combine(item, into: &hasher, skipping: skipped) }
+            combine(list: items, into: &hasher, skipping: skipped)
         case let items as [Any]:
-            hasher.combine(6)
-            hasher.combine(items.count)
-            for item in items { combine(item, into: &hasher, skipping: skipped) }
+            combine(list: items, into: &hasher, skipping: skipped)
         case let table as UIStringTable:
             // The strings are in the template key; asked after the collections, whose casts cost less.
             hasher.combine(8)
@@ -42,5 +37,11 @@ enum ContextHasher {
             hasher.combine(7)
             hasher.combine(String(reflecting: value))
         }
+    }
+
+    private static func combine<Items: Collection>(list items: Items, into hasher: inout StableHasher, skipping skipped: String?) {
+        hasher.combine(6)
+        hasher.combine(items.count)
+        for item in items { combine(item, into: &hasher, skipping: skipped) }
     }
 }

@@ -112,10 +112,7 @@ public struct SearchIndexBuilder: Sendable {
         emit(indexFile(language: language, documents: documents.count, shards: shardCount, perFile: perFile))
         // Shards are made and written on every core; each file's bytes depend only on its own shard.
         Array(0..<shardCount).concurrentForEach { number in
-            var bytes = Self.shardPrefix(language, number)
-            Self.appendPostingsJSON(index, shard: number, of: shardCount, to: &bytes)
-            bytes += ");\n".utf8
-            emit(OutputFile(path: Self.folder(language) + "p-\(number).js", bytes: bytes))
+            emit(script(language, Self.shardPart(number)) { Self.appendPostingsJSON(index, shard: number, of: shardCount, to: &$0) })
         }
         Array(stride(from: 0, to: documents.count, by: perFile)).concurrentForEach { start in
             emit(textFile(language: language, number: start / perFile, first: start,
@@ -139,7 +136,7 @@ public struct SearchIndexBuilder: Sendable {
         guard old.documents.count == pages.count, zip(old.documents, pages).allSatisfy({ $0.url == $1.url }) else { return nil }
         let changed = pages.indices.filter { old.documents[$0].key != keys[$0] }
         let folder = Self.folder(language)
-        let shardNames = (0..<old.shardCount).map { folder + "p-\($0).js" }
+        let shardNames = (0..<old.shardCount).map { folder + Self.shardPart($0) + ".js" }
         let textNames = stride(from: 0, to: pages.count, by: old.perFile).map { folder + "t-\($0 / old.perFile).js" }
         guard !changed.isEmpty else {
             return Result(files: [], kept: [folder + "index.js"] + shardNames + textNames, state: old, tokenizedPages: 0)
@@ -167,9 +164,9 @@ public struct SearchIndexBuilder: Sendable {
         })
         let shardCount = old.shardCount
         let spliced = affected.sorted().concurrentMap { number -> OutputFile? in
-            guard let bytes = previous.read(folder + "p-\(number).js"),
+            guard let bytes = previous.read(folder + Self.shardPart(number) + ".js"),
                   let json = ShardSplicer.splice(bytes, shard: number, of: shardCount, replacing: editedPostings) else { return nil }
-            return OutputFile(path: folder + "p-\(number).js", bytes: Self.shardPrefix(language, number) + json.utf8 + ");\n".utf8)
+            return script(language, Self.shardPart(number)) { $0 += json.utf8 }
         }
         guard spliced.allSatisfy({ $0 != nil }) else { return nil }
         let perFile = old.perFile
@@ -199,25 +196,23 @@ public struct SearchIndexBuilder: Sendable {
         max(1, min(1000, textBytesPerFile * textBytes.count / max(1, textBytes.reduce(0, +))))
     }
 
-    /// `HashiSearch.register("<lang>","<part>",`: what every index file starts with.
-    static func registration(_ language: Language, _ part: String) -> [UInt8] {
+    /// The part name of posting shard `number` (`p-<n>`).
+    static func shardPart(_ number: Int) -> String { "p-\(number)" }
+
+    /// `<lang>/search/<part>.js`: `HashiSearch.register("<lang>","<part>",<data>);`, the data added by `write`.
+    private func script(_ language: Language, _ part: String, _ write: (inout [UInt8]) -> Void) -> OutputFile {
         var bytes = Array("HashiSearch.register(".utf8)
         ScriptJSON.quote(language.code, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         ScriptJSON.quote(part, to: &bytes)
         bytes.append(UInt8(ascii: ","))
-        return bytes
-    }
-
-    static func shardPrefix(_ language: Language, _ number: Int) -> [UInt8] {
-        registration(language, "p-\(number)")
+        write(&bytes)
+        bytes += ");\n".utf8
+        return OutputFile(path: Self.folder(language) + part + ".js", bytes: bytes)
     }
 
     private func script(_ language: Language, _ part: String, _ data: ScriptJSON) -> OutputFile {
-        var bytes = Self.registration(language, part)
-        data.write(to: &bytes)
-        bytes += ");\n".utf8
-        return OutputFile(path: Self.folder(language) + part + ".js", bytes: bytes)
+        script(language, part) { data.write(to: &$0) }
     }
 
     private func indexFile(language: Language, documents: Int, shards: Int, perFile: Int) -> OutputFile {

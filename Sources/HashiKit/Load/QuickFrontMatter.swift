@@ -52,7 +52,8 @@ enum QuickFrontMatter {
                 frontMatter.weight = weight
             case "slug", "translationKey", "layout":
                 guard PathComponentRule.problem(with: text, allowSlash: false) == nil else { return nil }
-                if key == "slug" { frontMatter.slug = text } else if key == "layout" { frontMatter.layout = text } else { frontMatter.translationKey = text }
+                let field: WritableKeyPath<FrontMatter, String?> = key == "slug" ? \.slug : key == "layout" ? \.layout : \.translationKey
+                frontMatter[keyPath: field] = text
             default:
                 return nil
             }

@@ -26,7 +26,7 @@ enum TextDecoder {
     /// CRLF and lone CR become LF, so Windows and classic Mac files build the same site.
     static func normalizeLineEndings(_ text: String) -> String {
         var text = text
-        guard text.withUTF8({ buffer in buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false }) else { return text }
+        guard text.withUTF8({ $0.firstIndex(of: 13, from: 0) != nil }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var previousCR = false
@@ -82,11 +82,7 @@ enum TextDecoder {
         return (line, prefix.count + 1)
     }
 
-    /// `firstIndex(of:)` with `memchr`: every byte of every file is searched.
     private static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-            return bytes.startIndex + (UnsafeRawPointer(found) - UnsafeRawPointer(base))
-        }
+        bytes.withUnsafeBufferPointer { buffer in buffer.firstIndex(of: byte, from: 0).map { bytes.startIndex + $0 } }
     }
 }

@@ -29,22 +29,3 @@ final class CreditCheck: @unchecked Sendable {
         }
     }
 }
-
-extension Array where Element == UInt8 {
-    /// Whether the UTF-8 of `text` occurs in these bytes: `memchr` to each place its first byte is.
-    func contains(utf8 text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard let first = needle.first else { return true }
-        return withUnsafeBufferPointer { haystack in
-            guard let base = haystack.baseAddress else { return false }
-            var offset = 0
-            while haystack.count - offset >= needle.count {
-                guard let found = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1) else { return false }
-                let start = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                if memcmp(base + start, needle, needle.count) == 0 { return true }
-                offset = start + 1
-            }
-            return false
-        }
-    }
-}

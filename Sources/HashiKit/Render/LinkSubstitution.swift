@@ -1,5 +1,3 @@
-import Foundation
-
 /// Puts the targets the Model stage resolved in place of the `hashi-link:N` placeholders of the body HTML.
 enum LinkSubstitution {
     static func apply(_ links: [ResolvedLink], to html: String) -> String {
@@ -13,8 +11,8 @@ enum LinkSubstitution {
             // bytes[copied..<index] are waiting to be copied; each placeholder is found by its `=`.
             var copied = 0
             var index = 0
-            while index < bytes.count, let equals = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
-                index = UnsafePointer<UInt8>(equals.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+            while let equals = bytes.firstIndex(of: UInt8(ascii: "="), from: index) {
+                index = equals
                 guard bytes[index...].starts(with: marker) else {
                     index += 1
                     continue
