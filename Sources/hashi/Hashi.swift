@@ -88,7 +88,7 @@ struct BuildCommand: ParsableCommand {
         if timings {
             for time in result.timings {
                 let peak = time.peakMemory.map { ", peak \($0 >> 20) MiB so far" } ?? ""
-                print("hashi: \(time.stage) \(String(format: "%.3f", time.seconds)) s\(peak)")
+                print("hashi: \(time.stage) \(String(format: "%.3f", time.seconds)) s, cpu \(String(format: "%.3f", time.cpuSeconds)) s\(peak)")
             }
         }
         try report(result, verb: "built", format: site.format, quiet: site.quiet)

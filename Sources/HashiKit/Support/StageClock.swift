@@ -1,15 +1,28 @@
 import Dispatch
+import Foundation
 
-/// Wall time of each pipeline stage, for `hashi build --timings` and the benchmark.
+/// Wall and CPU time of each pipeline stage, for `hashi build --timings` and the benchmark.
 struct StageClock {
     private(set) var stages: [StageTime] = []
     private var start = DispatchTime.now().uptimeNanoseconds
+    private var cpuStart = Self.cpuSeconds()
 
     /// Ends the stage that ran since the last call.
     mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        stages.append(StageTime(stage: name, seconds: Double(now - start) / 1e9, peakMemory: Self.peakMemory()))
+        let cpu = Self.cpuSeconds()
+        stages.append(StageTime(stage: name, seconds: Double(now - start) / 1e9, cpuSeconds: cpu - cpuStart,
+                                peakMemory: Self.peakMemory()))
         start = now
+        cpuStart = cpu
+    }
+
+    /// User and system time of every thread of the process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 
@@ -17,6 +30,8 @@ struct StageClock {
 public struct StageTime: Sendable, Hashable {
     public var stage: String
     public var seconds: Double
+    /// CPU time of all threads during the stage (user and system): above `seconds` when cores ran at once.
+    public var cpuSeconds: Double = 0
     /// The most memory the process had held by the end of the stage, in bytes (Linux), to see
     /// which stage makes the peak.
     public var peakMemory: Int?
