@@ -136,4 +136,26 @@ final class PostingsJSONTests: XCTestCase {
         XCTAssertEqual(numbers.count, expected.count)
         XCTAssertEqual(numbers[2], expected[2])
     }
+
+    /// Numbers of one character, of several, and past the eight written at once, read back as written.
+    func testNumbersOfEveryLengthReadBack() {
+        let numbers = [0, 1, 31, 32, 33, 1023, 1024, 40_000, (1 << 35) - 1, 1 << 35, (1 << 40) - 1, 1 << 40, (1 << 40) + 5,
+                       1 << 52, (1 << 60) + 12_345, -7]
+        var out: [UInt8] = []
+        for number in numbers { PostingCoder.append(number, to: &out) }
+        var cursor = 0
+        var read: [Int] = []
+        while cursor < out.count {
+            let (value, length) = PostingCoder.read(out, at: cursor)
+            read.append(value)
+            cursor += length
+        }
+        // A negative number is written as 0.
+        XCTAssertEqual(read, numbers.map { max($0, 0) })
+        XCTAssertEqual(out.count, numbers.reduce(0) { count, number in
+            var value = max(number, 0), characters = 1
+            while value >= 32 { value >>= 5; characters += 1 }
+            return count + characters
+        })
+    }
 }

@@ -212,24 +212,54 @@ struct PageTerms: Sendable {
     init(document: SearchDocument) {
         var scanner = TokenScanner()
         var offset = 0
+        let fields = [document.title, document.headings.joined(separator: "\n"), document.body].map(SearchTokenizer.normalizedUTF8)
+        // Every token takes at least one byte of the text, so neither the page's tokens nor its
+        // CJK occurrences outnumber its bytes: both are counted into buffers of that size, which
+        // the scan writes without the checks a growing array makes at each of its many tokens.
+        let capacity = fields.reduce(1) { $0 + $1.count }
+        let counts = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)  // set as each token is first met
         // (token, position) of each CJK token as met, sorted by token below.
-        var occurrences: [(token: Int32, position: Int32)] = []
-        for (field, text) in [document.title, document.headings.joined(separator: "\n"), document.body].enumerated() {
+        let occurrences = UnsafeMutablePointer<(token: Int32, position: Int32)>.allocate(capacity: capacity)
+        defer {
+            counts.deallocate()
+            occurrences.deallocate()
+        }
+        var occurrenceCount = 0
+        // A token met again is found by the scanner's key, not by hashing its bytes: the page's
+        // token number of each word the scanner has numbered (-1 until met), and of each CJK key.
+        var wordTokens: [Int32] = []
+        var cjkTokens = KeyTable(capacity: 1024)
+        for (field, text) in fields.enumerated() {
             let shift = InvertedIndex.frequencyBits * UInt64(field)
-            let length = SearchTokenizer.normalizedUTF8(text).withUnsafeBufferPointer { bytes in
-                scanner.scan(bytes, offset: offset) { token, position, cjk in
-                    lengths[field] += 1
-                    let (number, isNew) = tokens.insert(token)
-                    if isNew {
-                        frequencies.append(0)
-                        prefixHashes.append(TokenScanner.prefixHash(token, isCJK: cjk))
+            var fieldLength: Int32 = 0
+            let length = text.withUnsafeBufferPointer { bytes in
+                scanner.scan(bytes, offset: offset) { token, position, cjk, key in
+                    fieldLength += 1
+                    var number = cjk ? cjkTokens.value(key) : (Int(key) < wordTokens.count ? Int(wordTokens[Int(key)]) : -1)
+                    if number < 0 {
+                        let isNew: Bool
+                        (number, isNew) = tokens.insert(token)
+                        if isNew {
+                            counts[number] = 0
+                            prefixHashes.append(TokenScanner.prefixHash(token, isCJK: cjk))
+                        }
+                        if cjk {
+                            cjkTokens.set(key, Int32(number))
+                        } else {
+                            while wordTokens.count <= Int(key) { wordTokens.append(-1) }
+                            wordTokens[Int(key)] = Int32(number)
+                        }
                     }
-                    if (frequencies[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
-                        frequencies[number] += 1 << shift
+                    if (counts[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
+                        counts[number] += 1 << shift
                     }
-                    if cjk { occurrences.append((Int32(number), Int32(position))) }
+                    if cjk {
+                        occurrences[occurrenceCount] = (Int32(number), Int32(position))
+                        occurrenceCount += 1
+                    }
                 }
             }
+            lengths[field] = fieldLength
             offset += length + 1
         }
         // Tokens by group (first seen first within a group), every array renumbered that way,
@@ -240,11 +270,12 @@ struct PageTerms: Sendable {
         var renumbered = [Int32](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { renumbered[Int(old)] = Int32(new) }
         tokens = tokens.reordered(order)
-        frequencies = order.map { frequencies[Int($0)] }
+        frequencies = order.map { counts[Int($0)] }
         prefixHashes = order.map { prefixHashes[Int($0)] }
+        let met = UnsafeBufferPointer(start: occurrences, count: occurrenceCount)
         let byToken: [Int32]
-        (positionStarts, byToken) = Self.countingSort(keys: occurrences.map { Int(renumbered[Int($0.token)]) }, count: order.count)
-        positions = byToken.map { occurrences[Int($0)].position }
+        (positionStarts, byToken) = Self.countingSort(keys: met.map { Int(renumbered[Int($0.token)]) }, count: order.count)
+        positions = byToken.map { met[Int($0)].position }
     }
 
     /// A stable counting sort of items by their keys (each in 0..<count): where each key's items
@@ -268,8 +299,14 @@ struct PageTerms: Sendable {
     }
 
     func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
-        var posting: [UInt8] = []
-        posting.reserveCapacity(64)
+        // Room for the longest posting of the page: its step, three frequencies, the position
+        // count and the positions, each at most `maximumLength` characters.
+        var longest = 0
+        for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
+            longest = max(longest, Int(positionStarts[token + 1] - positionStarts[token]))
+        }
+        let posting = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingCoder.maximumLength * (5 + longest))
+        defer { posting.deallocate() }
         tokens.bytes.withUnsafeBufferPointer { all in
             for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
                 let bytes = UnsafeBufferPointer(rebasing: all[Int(tokens.starts[token])..<Int(tokens.starts[token + 1])])
@@ -281,16 +318,16 @@ struct PageTerms: Sendable {
                     group.lastDocuments.append(0)
                 }
                 // Made aside, then added to the token's stream in one append.
-                posting.removeAll(keepingCapacity: true)
-                PostingCoder.append(Int(document - group.lastDocuments[entry]), to: &posting)
+                var end = PostingCoder.write(Int(document - group.lastDocuments[entry]), at: posting)
                 group.lastDocuments[entry] = document
                 group.postingCounts[entry] += 1
                 for field in 0..<3 {
                     let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
-                    PostingCoder.append(Int(frequency), to: &posting)
+                    end += PostingCoder.write(Int(frequency), at: posting + end)
                 }
-                encodedPositions(token, into: &posting)
-                group.postings[entry] += posting
+                end += PostingCoder.writePositions(positions[Int(positionStarts[token])..<Int(positionStarts[token + 1])],
+                                                   at: posting + end)
+                group.postings[entry].append(contentsOf: UnsafeBufferPointer(start: posting, count: end))
             }
         }
     }

@@ -26,12 +26,24 @@ enum PostingCoder {
     /// The positions of a posting (none for a word): their number, then each as a step.
     static func appendPositions<Positions: Collection>(_ positions: Positions, to out: inout [UInt8])
     where Positions.Element: BinaryInteger {
-        append(positions.count, to: &out)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength * (positions.count + 1)) { buffer in
+            let count = writePositions(positions, at: buffer.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// `appendPositions` at `out`, which has room for `maximumLength` characters a position and
+    /// one more; returns how many it wrote.
+    @inline(__always)
+    static func writePositions<Positions: Collection>(_ positions: Positions, at out: UnsafeMutablePointer<UInt8>) -> Int
+    where Positions.Element: BinaryInteger {
+        var end = write(positions.count, at: out)
         var last = 0
         for position in positions {
-            append(Int(position) - last, to: &out)
+            end += write(Int(position) - last, at: out + end)
             last = Int(position)
         }
+        return end
     }
 
     static func append(_ number: Int, to out: inout [UInt8]) {
@@ -41,6 +53,24 @@ enum PostingCoder {
             value >>= 5
             out.append(digit(value > 0 ? low | 32 : low))
         } while value > 0
+    }
+
+    /// The most characters one number takes (64 bits, 5 a character).
+    static let maximumLength = 13
+
+    /// Writes `number` at `out`, which has room for `maximumLength` characters; returns how many it
+    /// wrote. For the index's inner loop, where a capacity check a character cost more than the digits.
+    @inline(__always)
+    static func write(_ number: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = UInt64(max(number, 0))
+        var count = 0
+        repeat {
+            let low = Int(value & 31)
+            value >>= 5
+            out[count] = digit(value > 0 ? low | 32 : low)
+            count += 1
+        } while value > 0
+        return count
     }
 
     /// The base64url character of `value` (0...63), worked out rather than read from a table: one is

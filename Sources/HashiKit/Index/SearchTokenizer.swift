@@ -40,37 +40,55 @@ public struct SearchTokenizer: Sendable {
     static func fastNormalized(_ text: String) -> [UInt8]? {
         var text = text
         return text.withUTF8 { bytes -> [UInt8]? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                    index += 1
-                    continue
+            // No character the shortcut takes grows: the output fits in the input's length.
+            var complete = true
+            let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+                var index = 0
+                var end = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        out[end] = byte &- 0x41 < 26 ? byte + 0x20 : byte
+                        end += 1
+                        index += 1
+                        continue
+                    }
+                    // Every character the shortcut takes is three bytes long in UTF-8.
+                    guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else {
+                        complete = false
+                        break
+                    }
+                    let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    switch value {
+                    case 0x3041...0x3096, 0x309D...0x309E, 0x30A1...0x30FE, 0x4E00...0x9FFF, 0x2010, 0x2012...0x2016,
+                         0x2018...0x2023, 0x3001...0x3003, 0x3005...0x3011:
+                        out[end] = byte
+                        out[end + 1] = bytes[index + 1]
+                        out[end + 2] = bytes[index + 2]
+                        end += 3
+                    case 0xFF21...0xFF3A:
+                        out[end] = UInt8(value - 0xFEE0 + 0x20)
+                        end += 1
+                    case 0xFF01...0xFF5E:
+                        out[end] = UInt8(value - 0xFEE0)
+                        end += 1
+                    case 0x3000:
+                        out[end] = 0x20
+                        end += 1
+                    case 0x2026:
+                        out[end] = 0x2E
+                        out[end + 1] = 0x2E
+                        out[end + 2] = 0x2E
+                        end += 3
+                    default:
+                        complete = false
+                    }
+                    guard complete else { break }
+                    index += 3
                 }
-                // Every character the shortcut takes is three bytes long in UTF-8.
-                guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return nil }
-                let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                switch value {
-                case 0xFF21...0xFF3A:
-                    out.append(UInt8(value - 0xFEE0 + 0x20))
-                case 0xFF01...0xFF5E:
-                    out.append(UInt8(value - 0xFEE0))
-                case 0x3000:
-                    out.append(0x20)
-                case 0x2026:
-                    out += [0x2E, 0x2E, 0x2E]
-                case 0x2010, 0x2012...0x2016, 0x2018...0x2023, 0x3001...0x3003, 0x3005...0x3011,
-                     0x3041...0x3096, 0x309D...0x309E, 0x30A1...0x30FE, 0x4E00...0x9FFF:
-                    out += bytes[index..<index + 3]
-                default:
-                    return nil
-                }
-                index += 3
+                written = complete ? end : 0
             }
-            return out
+            return complete ? out : nil
         }
     }
 
@@ -85,7 +103,7 @@ public struct SearchTokenizer: Sendable {
     public func tokenize(_ text: String, offset: Int, emit: (SearchToken) -> Void) -> Int {
         var scanner = TokenScanner()
         return Self.normalizedUTF8(text).withUnsafeBufferPointer { bytes in
-            scanner.scan(bytes, offset: offset) { token, position, _ in
+            scanner.scan(bytes, offset: offset) { token, position, _, _ in
                 emit(SearchToken(String(decoding: token, as: UTF8.self), at: position))
             }
         }

@@ -14,11 +14,15 @@ struct TokenScanner {
         word.reserveCapacity(64)
     }
 
-    /// Calls `emit(bytes, position, isCJK)` for each token of `text` (normalised, see
+    /// Calls `emit(bytes, position, isCJK, key)` for each token of `text` (normalised, see
     /// `SearchTokenizer.normalize`); positions count Unicode scalars from `offset`. Returns the
     /// number of scalars in `text`. The bytes passed to `emit` are only valid during the call.
+    ///
+    /// `key` names the token without its bytes, for callers that count tokens: for CJK, its one
+    /// or two scalars (`cjkKey`); for a word, the number of the word before stemming, counted
+    /// from 0 in the order this scanner first met each word (two words may share a stem).
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>, offset: Int,
-                       emit: (UnsafeBufferPointer<UInt8>, Int, Bool) -> Void) -> Int {
+                       emit: (UnsafeBufferPointer<UInt8>, Int, Bool, UInt64) -> Void) -> Int {
         var index = 0
         var position = offset
         while index < text.count {
@@ -31,20 +35,23 @@ struct TokenScanner {
             if SearchTokenizer.isCJK(scalar) {
                 // Overlapping bigrams of the run; a run of one character stays a unigram.
                 var previous = index
+                var previousScalar = scalar
                 var previousPosition = position
                 var next = index + length
                 var nextPosition = position + 1
                 while next < text.count {
                     let (following, width) = Self.decode(text, at: next)
                     guard SearchTokenizer.isCJK(following) else { break }
-                    emit(UnsafeBufferPointer(rebasing: text[previous..<(next + width)]), previousPosition, true)
+                    emit(UnsafeBufferPointer(rebasing: text[previous..<(next + width)]), previousPosition, true,
+                         Self.cjkKey(previousScalar, following))
                     previous = next
+                    previousScalar = following
                     previousPosition = nextPosition
                     next += width
                     nextPosition += 1
                 }
                 if nextPosition == position + 1 {
-                    emit(UnsafeBufferPointer(rebasing: text[index..<next]), position, true)
+                    emit(UnsafeBufferPointer(rebasing: text[index..<next]), position, true, Self.cjkKey(scalar, 0))
                 }
                 index = next
                 position = nextPosition
@@ -82,7 +89,8 @@ struct TokenScanner {
                     stemStarts.append(Int32(stems.count))
                 }
                 stems.withUnsafeBufferPointer {
-                    emit(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]), position, false)
+                    emit(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]), position, false,
+                         UInt64(number))
                 }
                 index = next
                 position = nextPosition
@@ -92,6 +100,13 @@ struct TokenScanner {
             }
         }
         return position - offset
+    }
+
+    /// A CJK bigram (or, with `second` 0, a lone character) as one number: never 0, since a CJK
+    /// scalar is, and scalars take 21 bits.
+    @inline(__always)
+    static func cjkKey(_ first: UInt32, _ second: UInt32) -> UInt64 {
+        UInt64(first) << 21 | UInt64(second)
     }
 
     /// `[a-z0-9]` (text is lowercased before it is scanned; `A-Z` is kept for the tokenizer's own callers).

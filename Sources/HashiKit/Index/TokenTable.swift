@@ -126,3 +126,58 @@ struct TokenTable {
         return hash ^ (hash >> 33)
     }
 }
+
+/// Numbers by nonzero 64-bit key (open addressing, at most half full): finding a token met before
+/// by its scanner key costs one multiply, where the token table hashes and compares its bytes.
+struct KeyTable {
+    /// 0 is a free slot.
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: -1, count: size)
+    }
+
+    /// The number set for `key`, or -1.
+    @inline(__always)
+    func value(_ key: UInt64) -> Int {
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask: mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return Int(values[slot]) }
+            if found == 0 { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Sets the number of a `key` not yet in the table.
+    mutating func set(_ key: UInt64, _ value: Int32) {
+        var mask = keys.count - 1
+        if (count + 1) * 2 > keys.count {
+            let (oldKeys, oldValues) = (keys, values)
+            keys = Array(repeating: 0, count: oldKeys.count * 2)
+            values = Array(repeating: -1, count: oldKeys.count * 2)
+            mask = keys.count - 1
+            for (old, number) in zip(oldKeys, oldValues) where old != 0 { place(old, number, mask: mask) }
+        }
+        place(key, value, mask: mask)
+        count += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ value: Int32, mask: Int) {
+        var slot = Self.slot(key, mask: mask)
+        while keys[slot] != 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+}
