@@ -17,6 +17,25 @@ final class ParseTests: XCTestCase {
         XCTAssertEqual(HeadingSlugger.slug("Ünïcode Straße"), "ünïcode-straße")
     }
 
+    /// The shortcut for ASCII and Japanese headings gives the slug the Unicode rules give, for every
+    /// character it takes, and leaves every other heading to them.
+    func testQuickSlugsAgreeWithTheUnicodeRules() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x3000...0x30FF, 0x4E00...0x9FFF, 0xFF00...0xFF10]
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "Ab \(Character(scalar))-x"
+            if let quick = HeadingSlugger.quickSlug(text) {
+                XCTAssertEqual(quick, HeadingSlugger.unicodeSlug(text), String(format: "U+%04X", value))
+            }
+        }
+        for heading in ["技能実習制度（技能実習）とは", "「相談窓口」の一覧・2024年", "What's New? (2024)", "カタカナー"] {
+            XCTAssertEqual(HeadingSlugger.quickSlug(heading), HeadingSlugger.unicodeSlug(heading), heading)
+        }
+        for heading in ["Ünïcode Straße", "々", "ｶﾀｶﾅ", "한국어", "Ⅻ"] {
+            XCTAssertNil(HeadingSlugger.quickSlug(heading), heading)
+        }
+    }
+
     func testRawHTMLIsDroppedUnlessTheSiteOptsIn() {
         let markdown = "<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>\n"
         let safe = renderer.render(markdown: markdown, file: "a.md").html
