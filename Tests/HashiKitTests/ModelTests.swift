@@ -94,6 +94,26 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(URLPath.relative(from: "en/x/index.html", to: "assets/site.css"), "../../assets/site.css")
         XCTAssertNil(URLPath.normalize("en/../../etc"))
     }
+
+    /// Paths already normal come back as they are; the others are resolved.
+    func testNormalizedPaths() {
+        let cases: [(String, String?)] = [
+            ("en/a/b/", "en/a/b/"), ("en/a/b", "en/a/b"), ("", ""), ("...", "..."), (".well-known/x", ".well-known/x"),
+            ("en/a/./b", "en/a/b"), ("en/a/../b/", "en/b/"), ("en//a", "en/a"), ("/en/a", "en/a"), ("en/a/.", "en/a/"),
+            ("en/a/..", "en/"), (".", ""), ("./", ""), ("/", ""), ("..", nil), ("en/../../etc", nil),
+        ]
+        for (path, expected) in cases { XCTAssertEqual(URLPath.normalize(path), expected, path) }
+    }
+
+    func testEncodedPaths() {
+        XCTAssertEqual(URLPath.encode("en/abc-1/"), "en/abc-1/")
+        XCTAssertEqual(URLPath.encode("en/a b/"), "en/a%20b/")
+        XCTAssertEqual(URLPath.encode("a%2Fb"), "a%2Fb")
+        XCTAssertEqual(URLPath.encode("100%"), "100%25")
+        XCTAssertEqual(URLPath.encode("日本"), "%E6%97%A5%E6%9C%AC")
+        XCTAssertEqual(URLPath.encode("日本", keepNonASCII: true), "日本")
+        XCTAssertEqual(URLPath.encode("日 本", keepNonASCII: true), "日%20本")
+    }
 }
 
 final class LinkSubstitutionTests: XCTestCase {

@@ -3,6 +3,7 @@ enum URLPath {
     /// Resolves `.` and `..`; nil when the path would climb above the root. Works on UTF-8 bytes:
     /// every link of every page goes through here.
     static func normalize(_ path: String) -> String? {
+        if isNormal(path) { return path }
         let bytes = Array(path.utf8)
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var parts: [ArraySlice<UInt8>] = []
@@ -25,6 +26,24 @@ enum URLPath {
         }
         if trailingSlash && !out.isEmpty { out.append(slash) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `normalize` would return `path` as it is: no leading or doubled `/`, and no `.` or
+    /// `..` part. Most links are, and the answer needs no copy of the path.
+    private static func isNormal(_ path: String) -> Bool {
+        var partLength = 0
+        var dotsOnly = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if partLength == 0 || (dotsOnly && partLength <= 2) { return false }
+                partLength = 0
+                dotsOnly = true
+            } else {
+                partLength += 1
+                dotsOnly = dotsOnly && byte == UInt8(ascii: ".")
+            }
+        }
+        return !(dotsOnly && (1...2).contains(partLength))
     }
 
     /// The folder part of a path (`en/a/` for `en/a/b.md`, `en/a/` for `en/a/`).
@@ -64,6 +83,8 @@ enum URLPath {
     /// Percent-encodes what cannot stand in an `href` as is; keeps `/` and already-encoded `%XX`.
     /// Fragments keep letters of other scripts as they are, to match the ids the page shows.
     static func encode(_ path: String, keepNonASCII: Bool = false) -> String {
+        // Nothing to encode (no `%` either): the path as it is, without a copy.
+        if path.utf8.allSatisfy({ keeps($0) || (keepNonASCII && $0 >= 0x80) }) { return path }
         var out: [UInt8] = []
         let bytes = Array(path.utf8)
         var index = 0
