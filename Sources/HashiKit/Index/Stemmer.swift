@@ -19,11 +19,24 @@ public enum Stemmer {
 
     /// Stems the UTF-8 word in place and returns its new length in bytes (the index's path).
     static func stem(_ word: inout [UInt8]) -> Int {
+        word.withUnsafeMutableBufferPointer { stem($0) }
+    }
+
+    /// Byte by byte, without a collection comparison: every new word of every page is stemmed.
+    static func stem(_ word: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var count = word.count
         guard count > 3, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return count }
-        func ends(_ suffix: String) -> Bool {
-            let tail = suffix.utf8
-            return count >= tail.count && word[(count - tail.count)..<count].elementsEqual(tail)
+        func ends<Tail: Collection<UInt8>>(_ tail: Tail) -> Bool {
+            guard count >= tail.count else { return false }
+            var index = count - tail.count
+            for byte in tail {
+                guard word[index] == byte else { return false }
+                index += 1
+            }
+            return true
+        }
+        func ends(_ suffix: StaticString) -> Bool {
+            suffix.withUTF8Buffer { ends($0) }
         }
         if ends("ies"), count > 4 {
             word[count - 3] = UInt8(ascii: "y")
@@ -33,8 +46,7 @@ public enum Stemmer {
         } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
             count -= 1
         }
-        for (suffix, undoubles) in suffixes
-        where count - suffix.count >= 3 && word[(count - suffix.count)..<count].elementsEqual(suffix) {
+        for (suffix, undoubles) in suffixes where count - suffix.count >= 3 && ends(suffix) {
             count -= suffix.count
             let last = word[count - 1]
             if undoubles, word[count - 2] == last, "bdfgmnprt".utf8.contains(last), count > 3 {

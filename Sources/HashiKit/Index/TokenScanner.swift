@@ -57,7 +57,8 @@ struct TokenScanner {
                 position = nextPosition
             } else if SearchTokenizer.isWordCharacter(scalar) {
                 word.removeAll(keepingCapacity: true)
-                // The word's bytes are copied a run at a time; an apostrophe inside it ends a run and is left out.
+                // A word with an apostrophe is copied a run at a time, the apostrophe left out; any
+                // other word is read where it stands.
                 var run = index
                 var next = index
                 var nextPosition = position
@@ -81,8 +82,14 @@ struct TokenScanner {
                     nextPosition += 1
                     run = next
                 }
-                word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
-                let (number, isNew) = word.withUnsafeBufferPointer { seen.insert($0) }
+                let (number, isNew): (Int, Bool)
+                if run == index {
+                    (number, isNew) = seen.insert(UnsafeBufferPointer(rebasing: text[index..<next]))
+                    if isNew { word.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<next])) }
+                } else {
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
+                    (number, isNew) = word.withUnsafeBufferPointer { seen.insert($0) }
+                }
                 if isNew {
                     let stemmed = Stemmer.stem(&word)
                     stems += word[0..<stemmed]
