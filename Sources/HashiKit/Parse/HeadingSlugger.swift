@@ -26,28 +26,42 @@ struct HeadingSlugger {
     /// text, whose case and category are known without a Unicode lookup; nil for any other heading.
     /// `unicodeSlug` took about 18,000 instructions for a short Japanese heading.
     static func quickSlug(_ text: String) -> String? {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D:
-                result.append(scalar)
-            case 0x41...0x5A:
-                result.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
-            case 0x20:
-                result.append("-")
-            case 0...0x7F:
-                break
-            case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF:
-                // Letters without case (Lo, and Lm for ー): kept as they are.
-                result.append(scalar)
-            case 0x3001...0x3002, 0x300C...0x300F, 0x30FB, 0xFF08...0xFF09:
-                // 、。「」『』・（）: punctuation, dropped.
-                break
-            default:
-                return nil
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var slug: [UInt8] = []
+            slug.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D:
+                    slug.append(byte)
+                case 0x41...0x5A:
+                    slug.append(byte + 0x20)
+                case 0x20:
+                    slug.append(UInt8(ascii: "-"))
+                case 0...0x7F:
+                    break
+                case 0xE0...0xEF where index + 2 < bytes.count:
+                    let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    switch value {
+                    case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF:
+                        // Letters without case (Lo, and Lm for ー): kept as they are.
+                        slug += bytes[index...(index + 2)]
+                    case 0x3001...0x3002, 0x300C...0x300F, 0x30FB, 0xFF08...0xFF09:
+                        // 、。「」『』・（）: punctuation, dropped.
+                        break
+                    default:
+                        return nil
+                    }
+                    index += 2
+                default:
+                    return nil
+                }
+                index += 1
             }
+            return String(decoding: slug, as: UTF8.self)
         }
-        return String(result)
     }
 
     static func unicodeSlug(_ text: String) -> String {
