@@ -10,6 +10,23 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(split?.bodyStartLine, 5)
     }
 
+    /// Lines end at LF only, `...` closes as `---` does, and an empty block or body is fine.
+    func testFrontMatterLinesEndAtLineFeeds() {
+        let cases: [(String, yaml: String, body: String, line: Int)] = [
+            ("---\n---\n", "", "", 3), ("---\n---", "", "", 3), ("---\ntitle: a\n...\nx\n", "title: a", "x\n", 4),
+            ("---\ntitle: 家\nweight: 2\n---\n本文", "title: 家\nweight: 2", "本文", 5), ("---\n--- \n---\n", "--- ", "", 4),
+        ]
+        for (text, yaml, body, line) in cases {
+            let split = FrontMatterParser.split(text, file: "a.md").0
+            XCTAssertEqual(split?.yaml, yaml, text)
+            XCTAssertEqual(split?.body, body, text)
+            XCTAssertEqual(split?.bodyStartLine, line, text)
+        }
+        // A CR LF pair is one character, not a line end: the block below is never closed.
+        XCTAssertNil(FrontMatterParser.split("---\ntitle: a\r\n---\r\nx", file: "a.md").0)
+        XCTAssertNil(FrontMatterParser.split("---", file: "a.md").0)
+    }
+
     func testUnclosedFrontMatterIsAnError() {
         let (split, error) = FrontMatterParser.split("---\ntitle: A\n\nbody", file: "a.md")
         XCTAssertNil(split)

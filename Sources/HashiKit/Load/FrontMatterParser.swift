@@ -15,21 +15,36 @@ enum FrontMatterParser {
                 : "page has no front matter: start the file with a line ---, then title: ..., then ---"
             return (nil, .error(message, at: SourceLocation(file: file)))
         }
-        var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var rest = text.dropFirst(4)
-        while !rest.isEmpty {
-            lineNumber += 1
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[rest.startIndex..<end]
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-            if line == "---" || line == "..." {
-                let split = Split(yaml: yamlLines.joined(separator: "\n"), body: String(rest), bodyStartLine: lineNumber + 1)
-                return (split, nil)
+        // Lines end at LF, as Characters do: a CR LF pair is one Character, so it ends no line.
+        // Found as byte offsets; the parts are then cut from `text`, which needs no new check of UTF-8.
+        var text = text
+        let found = text.withUTF8 { bytes -> (yamlEnd: Int, body: Int, line: Int)? in
+            let newline = UInt8(ascii: "\n")
+            var lineNumber = 1
+            var start = min(4, bytes.count)
+            while start < bytes.count {
+                lineNumber += 1
+                var end = start
+                while let found = bytes.firstIndex(of: newline, from: end), found > 0, bytes[found - 1] == UInt8(ascii: "\r") {
+                    end = found + 1
+                }
+                end = bytes.firstIndex(of: newline, from: end) ?? bytes.count
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                    // The lines before, joined by LF (the last has none), and what follows.
+                    return (max(4, start - 1), min(end + 1, bytes.count), lineNumber)
+                }
+                start = min(end + 1, bytes.count)
             }
-            yamlLines.append(line)
+            return nil
         }
-        return (nil, .error("front matter is not closed: add a line --- after it", at: SourceLocation(file: file)))
+        guard let found else {
+            return (nil, .error("front matter is not closed: add a line --- after it", at: SourceLocation(file: file)))
+        }
+        let utf8 = text.utf8
+        let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<utf8.index(utf8.startIndex, offsetBy: found.yamlEnd)])
+        let body = String(text[utf8.index(utf8.startIndex, offsetBy: found.body)...])
+        return (Split(yaml: yaml, body: body, bodyStartLine: found.line + 1), nil)
     }
 
     /// Reads the keys of the front matter; the YAML starts on line 2 of the file.
