@@ -45,3 +45,35 @@ enum ContextHasher {
         for item in items { combine(item, into: &hasher, skipping: skipped) }
     }
 }
+
+extension TemplateValue {
+    /// Feeds the value to `hasher` for a page key, as `ContextHasher` does for the dictionary it
+    /// was made from; members named `skipped` are left out, at every depth.
+    func combine(into hasher: inout StableHasher, skipping skipped: String) {
+        switch self {
+        case .string(let text):
+            hasher.combine(1)
+            hasher.combine(text)
+        case .bytes(let bytes):
+            hasher.combine(1)
+            hasher.combine(String(decoding: bytes, as: UTF8.self))
+        case .bool(let flag):
+            hasher.combine(2)
+            hasher.combine(flag)
+        case .scalar(let text):
+            hasher.combine(3)
+            hasher.combine(text)
+        case .object(let members, _):
+            hasher.combine(5)
+            hasher.combine(members.count)
+            for key in members.keys.sorted() where key != skipped {
+                hasher.combine(key)
+                members[key]!.combine(into: &hasher, skipping: skipped)
+            }
+        case .list(let items, _):
+            hasher.combine(6)
+            hasher.combine(items.count)
+            for item in items { item.combine(into: &hasher, skipping: skipped) }
+        }
+    }
+}

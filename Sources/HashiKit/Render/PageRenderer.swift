@@ -39,21 +39,26 @@ public struct PageRenderer: Sendable {
 
     /// The page's HTML, its body filled in to `context` (from `context(for:)`); `document` is the
     /// page's document parsed whole, where the page holds only the cache's summary.
-    func render(_ page: Page, context: [String: Any], document: ParsedDocument) -> [UInt8] {
+    func render(_ page: Page, context: TemplateSet.Context, document: ParsedDocument) -> [UInt8] {
         var context = context
-        context["content"] = LinkSubstitution.apply(page.resolvedLinks, to: document.html)
+        context.set("content", html: LinkSubstitution.apply(page.resolvedLinks, to: document.htmlBytes))
         return templates.render(context, template: layout(for: page)) ?? []
     }
 
     /// A hash of everything the page is made from: templates, layout, its context and its body
     /// (by the document's key) with the links resolved. Two builds with the same key write the same bytes.
-    func key(for page: Page, context: [String: Any]) -> UInt64 {
+    func key(for page: Page, context: TemplateSet.Context) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(templates.key)
         hasher.combine(layout(for: page))
         // The UI strings come from the i18n files, which `templates.key` covers, for the language the
         // context names; hashing them for every page was a third of the key's cost.
-        ContextHasher.combine(context, into: &hasher, skipping: PageContext.uiStringsKey)
+        if let value = context.value {
+            // The converted form is hashed without a cast; it holds the same values.
+            value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
+        } else {
+            ContextHasher.combine(context.dictionary, into: &hasher, skipping: PageContext.uiStringsKey)
+        }
         hasher.combine(page.document.key)
         for link in page.resolvedLinks {
             switch link {
@@ -66,7 +71,11 @@ public struct PageRenderer: Sendable {
     }
 
     /// What the templates see for a page, except its body (`content`), which is the costly part.
-    func context(for page: Page) -> [String: Any] {
+    func context(for page: Page) -> TemplateSet.Context {
+        TemplateSet.Context(contextDictionary(for: page), for: templates)
+    }
+
+    func contextDictionary(for page: Page) -> [String: Any] {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
         var context = base.dictionary()
         let front = page.source.frontMatter

@@ -112,14 +112,41 @@ public struct TemplateSet: Sendable {
 
     /// The template `name` filled from `context` (UTF-8), or nil when there is no such template.
     func render(_ context: [String: Any], template name: String) -> [UInt8]? {
-        if let compiled {
-            if let value = TemplateValue(context) {
-                return compiled.render(name, context: value)
-            }
+        render(Context(context, for: self), template: name)
+    }
+
+    /// A page's context, converted once for the compiled templates when the theme uses them: its
+    /// key and its rendering both read the converted form.
+    struct Context {
+        var dictionary: [String: Any]
+        var value: TemplateValue?
+
+        init(_ dictionary: [String: Any], for templates: TemplateSet) {
+            self.dictionary = dictionary
+            guard templates.compiled != nil else { return }
+            value = TemplateValue(dictionary)
             // hashi builds every context itself from strings, numbers, lists and dictionaries.
-            assertionFailure("a template context holds a value of another type")
+            assert(value != nil, "a template context holds a value of another type")
         }
-        return library.render(context, withTemplate: name).map { Array($0.utf8) }
+
+        /// Sets UTF-8 text at the top level (the page's body, once it is made). The compiled
+        /// templates write it as it is; only swift-mustache needs it as a String.
+        mutating func set(_ name: String, html: [UInt8]) {
+            guard case .object(var members, let original)? = value else {
+                dictionary[name] = String(decoding: html, as: UTF8.self)
+                return
+            }
+            value = nil  // one reference to the members, so the insert does not copy them
+            members[name] = .bytes(html)
+            value = .object(members, original: original)
+        }
+    }
+
+    func render(_ context: Context, template name: String) -> [UInt8]? {
+        if let compiled, let value = context.value {
+            return compiled.render(name, context: value)
+        }
+        return library.render(context.dictionary, withTemplate: name).map { Array($0.utf8) }
     }
 
     private static func describe(_ error: Error) -> String {
