@@ -25,7 +25,7 @@ public struct MarkdownRenderer: Sendable {
         var text = markdown
         let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         guard let document = text.withUTF8({ cmark_parse_document($0.baseAddress, $0.count, parseOptions) }) else {
-            return ParsedDocument(html: "", headings: [], links: [], plainText: "", summary: "")
+            return ParsedDocument(html: [], headings: [], links: [], plainText: "", summary: "")
         }
         defer { cmark_node_free(document) }
 
@@ -59,12 +59,12 @@ public struct MarkdownRenderer: Sendable {
             replaceHeading(node, level: level, id: id)
         }
         let renderOptions = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        let html: String
+        // Kept as bytes: cmark writes valid UTF-8 (the input was read with CMARK_OPT_VALIDATE_UTF8),
+        // and the page is written as bytes.
+        var html: [UInt8] = []
         if let rendered = cmark_render_html(document, renderOptions) {
-            html = String(cString: rendered)
+            rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { html = Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
             free(rendered)
-        } else {
-            html = ""
         }
         return ParsedDocument(html: html, headings: headings, links: links,
                               plainText: blockText(of: document), summary: summary ?? "")

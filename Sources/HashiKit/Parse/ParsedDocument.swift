@@ -16,16 +16,17 @@ public struct ParsedDocument: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// False for a summary from the cache.
     public private(set) var isComplete: Bool
-    private let storedHTML: ReleasableText
+    private let storedHTML: Releasable<[UInt8]>
     private let storedText: ReleasableText
 
-    init(html: String, headings: [Heading], links: [LinkReference], plainText: String, summary: String) {
+    /// `html` is UTF-8.
+    init(html: [UInt8], headings: [Heading], links: [LinkReference], plainText: String, summary: String) {
         self.headings = headings
         self.links = links
         self.summary = summary
         self.textLength = plainText.utf8.count
         self.isComplete = true
-        self.storedHTML = ReleasableText(html)
+        self.storedHTML = Releasable(html)
         self.storedText = ReleasableText(plainText)
     }
 
@@ -39,15 +40,18 @@ public struct ParsedDocument: Sendable {
         self.textLength = textLength
         self.key = key
         self.isComplete = false
-        self.storedHTML = ReleasableText("")
+        self.storedHTML = Releasable([UInt8]())
         self.storedText = ReleasableText("")
     }
 
     /// HTML of the body. Each link and image target is a placeholder (`hashi-link:N`) that the
     /// Render stage replaces by the target the Model stage resolved for `links[N]`.
-    public var html: String {
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
+
+    /// `html` as cmark wrote it (UTF-8), which is what the Render stage reads.
+    var htmlBytes: [UInt8] {
         precondition(isComplete, "the HTML of a cached document summary was read; parse it again first")
-        return storedHTML.text
+        return storedHTML.current
     }
 
     /// The text a reader sees, one block a line, for search.

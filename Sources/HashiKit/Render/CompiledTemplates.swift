@@ -186,6 +186,8 @@ struct CompiledTemplates: Sendable {
 /// (`original` holds only the immutable values it was made from, hence the unchecked `Sendable`.)
 enum TemplateValue: @unchecked Sendable {
     case string(String)
+    /// Text already in UTF-8 (a page's body), shown as a string is.
+    case bytes([UInt8])
     case bool(Bool)
     /// A number (or a missing optional, "nil"): shown as its description, true in a section.
     case scalar(String)
@@ -254,6 +256,7 @@ enum TemplateValue: @unchecked Sendable {
     func append(to out: inout [UInt8]) {
         switch self {
         case .string(let text): out += text.utf8
+        case .bytes(let bytes): out += bytes
         case .bool(let flag): out += (flag ? "true" : "false").utf8
         case .scalar(let text): out += text.utf8
         case .list(_, let original), .object(_, let original): out += String(describing: original).utf8
@@ -263,6 +266,7 @@ enum TemplateValue: @unchecked Sendable {
     /// `< > & " '` as swift-mustache escapes them (but byte by byte: it leaves a `<` that a
     /// combining mark joins into one character, this escapes it too).
     func appendEscaped(to out: inout [UInt8]) {
+        if case .bytes(let bytes) = self { return HTMLEscaping.append(bytes, to: &out) }
         guard case .string(var text) = self else {
             var plain: [UInt8] = []
             append(to: &plain)

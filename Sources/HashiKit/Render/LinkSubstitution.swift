@@ -1,11 +1,15 @@
 /// Puts the targets the Model stage resolved in place of the `hashi-link:N` placeholders of the body HTML.
 enum LinkSubstitution {
     static func apply(_ links: [ResolvedLink], to html: String) -> String {
+        String(decoding: apply(links, to: Array(html.utf8)), as: UTF8.self)
+    }
+
+    /// The same on UTF-8 bytes, as the Render stage reads and writes a page.
+    static func apply(_ links: [ResolvedLink], to html: [UInt8]) -> [UInt8] {
         guard !links.isEmpty else { return html }
         let marker = Array(("=\"" + linkPlaceholderPrefix).utf8)
         let href = Array(" href".utf8)
-        var html = html
-        return html.withUTF8 { bytes in
+        return html.withUnsafeBufferPointer { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + links.count * 24)
             // bytes[copied..<index] are waiting to be copied; each placeholder is found by its `=`.
@@ -42,7 +46,7 @@ enum LinkSubstitution {
                 copied = index
             }
             out += bytes[copied...]
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 }

@@ -5,21 +5,34 @@ import Foundation
 /// At 20,000 pages that is most of a build's memory.
 ///
 /// It is read from many threads; it is released only between stages, when nothing reads it.
-final class ReleasableText: @unchecked Sendable {
-    private var value: String
+final class Releasable<Value>: @unchecked Sendable {
+    private var value: Value
+    private let empty: Value
     private(set) var isReleased = false
 
-    init(_ value: String) {
+    init(_ value: Value, empty: Value) {
         self.value = value
+        self.empty = empty
     }
 
-    var text: String {
+    var current: Value {
         precondition(!isReleased, "a text released after its stage was read again")
         return value
     }
 
     func release() {
-        value = ""
+        value = empty
         isReleased = true
     }
+}
+
+typealias ReleasableText = Releasable<String>
+
+extension Releasable where Value == String {
+    convenience init(_ text: String) { self.init(text, empty: "") }
+    var text: String { current }
+}
+
+extension Releasable where Value == [UInt8] {
+    convenience init(_ bytes: [UInt8]) { self.init(bytes, empty: []) }
 }
