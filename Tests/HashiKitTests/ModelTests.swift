@@ -105,6 +105,48 @@ final class ModelTests: XCTestCase {
         for (path, expected) in cases { XCTAssertEqual(URLPath.normalize(path), expected, path) }
     }
 
+    /// The byte-level `normalize` and `relative` agree with the plain reading of their rules
+    /// (`split` into parts, drop `.`, pop for `..`) on many random paths.
+    func testPathFunctionsAgreeWithTheirRulesOnRandomPaths() {
+        var random = SplitMix64(seed: 11)
+        let pieces = ["a", "bc", "é", ".", "..", "/", "/", "...", "x.md", "index.html"]
+        func path() -> String { (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        for _ in 0..<3000 {
+            let one = path(), other = path()
+            XCTAssertEqual(URLPath.normalize(one), Self.normalizeByParts(one), one)
+            if let from = URLPath.normalize(one), let to = URLPath.normalize(other) {
+                XCTAssertEqual(URLPath.relative(from: from, to: to), Self.relativeByParts(from: from, to: to), "\(from) → \(to)")
+            }
+        }
+    }
+
+    private static func normalizeByParts(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == ".." {
+                guard parts.popLast() != nil else { return nil }
+            } else {
+                parts.append(part)
+            }
+        }
+        let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        let trailing = path.hasSuffix("/") || last == "." || last == ".."
+        let joined = parts.joined(separator: "/")
+        return trailing && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    private static func relativeByParts(from: String, to: String) -> String {
+        let fromParts = URLPath.folder(of: from).split(separator: "/")
+        let toParts = to.split(separator: "/")
+        let toIsFolder = to.hasSuffix("/") || to.isEmpty
+        var common = 0
+        while common < fromParts.count, common < (toIsFolder ? toParts.count : toParts.count - 1),
+              fromParts[common] == toParts[common] { common += 1 }
+        let parts = Array(repeating: "..", count: fromParts.count - common) + toParts[common...].map(String.init)
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? "./" : joined + (toIsFolder ? "/" : "")
+    }
+
     func testEncodedPaths() {
         XCTAssertEqual(URLPath.encode("en/abc-1/"), "en/abc-1/")
         XCTAssertEqual(URLPath.encode("en/a b/"), "en/a%20b/")

@@ -4,28 +4,38 @@ enum URLPath {
     /// every link of every page goes through here.
     static func normalize(_ path: String) -> String? {
         if isNormal(path) { return path }
-        let bytes = Array(path.utf8)
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var parts: [ArraySlice<UInt8>] = []
-        for part in bytes.split(separator: slash, omittingEmptySubsequences: true) {
-            if part.count == 1 && part.first == dot { continue }
-            if part.count == 2 && part.first == dot && part.last == dot {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            // The parts kept so far, joined by `/`, and where each starts in `out`.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var starts: [Int] = []
+            var index = 0
+            var last = 0..<0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count, bytes[end] != slash { end += 1 }
+                last = index..<end
+                let length = end - index
+                if length == 0 || (length == 1 && bytes[index] == dot) {
+                    // an empty part or `.`: nothing
+                } else if length == 2 && bytes[index] == dot && bytes[index + 1] == dot {
+                    guard let start = starts.popLast() else { return nil }
+                    out.removeSubrange((starts.isEmpty ? start : start - 1)...)
+                } else {
+                    if !starts.isEmpty { out.append(slash) }
+                    starts.append(out.count)
+                    out += UnsafeBufferPointer(rebasing: bytes[index..<end])
+                }
+                index = end + 1
             }
+            // The last part, after the last `/` (empty when the path ends with one).
+            if bytes.last == slash { last = bytes.count..<bytes.count }
+            let lastIsDots = (1...2).contains(last.count) && bytes[last].allSatisfy { $0 == dot }
+            if (bytes.last == slash || lastIsDots) && !out.isEmpty { out.append(slash) }
+            return String(decoding: out, as: UTF8.self)
         }
-        let last = bytes.split(separator: slash, omittingEmptySubsequences: false).last ?? []
-        let trailingSlash = bytes.last == slash || (last.allSatisfy { $0 == dot } && (1...2).contains(last.count))
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { out.append(slash) }
-            out += part
-        }
-        if trailingSlash && !out.isEmpty { out.append(slash) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `normalize` would return `path` as it is: no leading or doubled `/`, and no `.` or
@@ -55,23 +65,45 @@ enum URLPath {
 
     /// A relative reference from a page in folder `from` to `to`, both output paths.
     static func relative(from: String, to: String) -> String {
-        let slash = UInt8(ascii: "/")
-        let fromParts = Array(folder(of: from).utf8).split(separator: slash)
-        let toBytes = Array(to.utf8)
-        let toParts = toBytes.split(separator: slash)
-        let toIsFolder = toBytes.last == slash || toBytes.isEmpty
-        var common = 0
-        let comparable = toIsFolder ? toParts.count : toParts.count - 1
-        while common < fromParts.count, common < comparable, fromParts[common].elementsEqual(toParts[common]) { common += 1 }
-        var out: [UInt8] = []
-        func add(_ part: ArraySlice<UInt8>) {
-            if !out.isEmpty { out.append(slash) }
-            out += part
+        var from = folder(of: from)
+        var to = to
+        return from.withUTF8 { fromBytes in
+            to.withUTF8 { toBytes in
+                let slash = UInt8(ascii: "/")
+                let fromParts = parts(fromBytes)
+                let toParts = parts(toBytes)
+                let toIsFolder = toBytes.last == slash || toBytes.isEmpty
+                var common = 0
+                let comparable = toIsFolder ? toParts.count : toParts.count - 1
+                while common < fromParts.count, common < comparable,
+                      fromBytes[fromParts[common]].elementsEqual(toBytes[toParts[common]]) {
+                    common += 1
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(toBytes.count + 3 * (fromParts.count - common))
+                for _ in common..<fromParts.count {
+                    if !out.isEmpty { out.append(slash) }
+                    out += "..".utf8
+                }
+                for part in toParts[common...] {
+                    if !out.isEmpty { out.append(slash) }
+                    out += UnsafeBufferPointer(rebasing: toBytes[part])
+                }
+                if toIsFolder && !out.isEmpty { out.append(slash) }
+                return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
+            }
         }
-        for _ in common..<fromParts.count { add([UInt8(ascii: "."), UInt8(ascii: ".")]) }
-        for part in toParts[common...] { add(part) }
-        if toIsFolder && !out.isEmpty { out.append(slash) }
-        return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where each non-empty `/`-separated part of `bytes` lies.
+    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            if index > start { found.append(start..<index) }
+            start = index + 1
+        }
+        return found
     }
 
     /// The prefix that leads from a page at `path` back to the output root (`../../`).
