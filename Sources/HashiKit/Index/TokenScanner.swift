@@ -7,6 +7,9 @@ struct TokenScanner {
     /// Each distinct word met so far and its stem (`stems[stemStarts[n]..<stemStarts[n + 1]]`):
     /// a page says most of its words many times, and stemming is the costly part of a word.
     private var seen = TokenTable(capacity: 256)
+    /// The numbers of words of up to eight bytes, by their bytes as one integer (never 0: a word
+    /// has no zero byte): most words, found again without hashing and comparing bytes.
+    private var seenShort = KeyTable(capacity: 256)
     private var stems: [UInt8] = []
     private var stemStarts: [Int32] = [0]
 
@@ -84,7 +87,18 @@ struct TokenScanner {
                 }
                 let (number, isNew): (Int, Bool)
                 if run == index {
-                    (number, isNew) = seen.insert(UnsafeBufferPointer(rebasing: text[index..<next]))
+                    let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index..<next])
+                    var key: UInt64 = 0
+                    if bytes.count <= 8 {
+                        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: bytes) }
+                    }
+                    let known = key == 0 ? -1 : seenShort.value(key)
+                    if known >= 0 {
+                        (number, isNew) = (known, false)
+                    } else {
+                        (number, isNew) = seen.insert(UnsafeBufferPointer(rebasing: text[index..<next]))
+                        if key != 0 { seenShort.set(key, Int32(number)) }
+                    }
                     if isNew { word.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<next])) }
                 } else {
                     word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
