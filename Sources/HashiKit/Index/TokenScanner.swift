@@ -35,7 +35,7 @@ struct TokenScanner {
                 continue
             }
             let (scalar, length) = Self.decode(text, at: index)
-            if SearchTokenizer.isCJK(scalar) {
+            if scalar >= 0x80 && SearchTokenizer.isCJK(scalar) {
                 // Overlapping bigrams of the run; a run of one character stays a unigram.
                 var previous = index
                 var previousScalar = scalar
@@ -58,8 +58,9 @@ struct TokenScanner {
                 }
                 index = next
                 position = nextPosition
-            } else if SearchTokenizer.isWordCharacter(scalar) {
-                word.removeAll(keepingCapacity: true)
+            } else if scalar < 0x80 || SearchTokenizer.isWordCharacter(scalar) {
+                // (An ASCII byte here is a word byte: the others were skipped above.)
+                if !word.isEmpty { word.removeAll(keepingCapacity: true) }
                 // A word with an apostrophe is copied a run at a time, the apostrophe left out; any
                 // other word is read where it stands.
                 var run = index
