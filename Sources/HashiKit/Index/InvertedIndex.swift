@@ -78,7 +78,7 @@ struct InvertedIndex: Sendable {
             for page in counted {
                 lengths += page.lengths
                 tokenCounts.append(page.prefixHashes.count)
-                shardHashes.append(Array(Set(page.prefixHashes.map { UInt16(truncatingIfNeeded: $0 & 4095) })).sorted())
+                shardHashes.append(page.shardHashes)
             }
             groups.concurrentUpdate { number, group in
                 // By index, so each page's terms are read in place rather than copied 64 times.
@@ -207,6 +207,9 @@ struct PageTerms: Sendable {
     var positionStarts: [Int32] = []
     /// The tokens of group `g` are numbered `groupStarts[g]..<groupStarts[g + 1]`.
     var groupStarts: [Int32] = []
+    /// The low 12 bits of the tokens' shard hashes, each once, in order: the shards of up to
+    /// 4,096 that hold the page's postings.
+    var shardHashes: [UInt16] = []
 
     /// Positions run on across fields with a gap, so the title's last bigram never touches the body's first.
     init(document: SearchDocument) {
@@ -272,6 +275,7 @@ struct PageTerms: Sendable {
         tokens = tokens.reordered(order)
         frequencies = order.map { counts[Int($0)] }
         prefixHashes = order.map { prefixHashes[Int($0)] }
+        shardHashes = prefixHashes.uniqueSortedShards(of: 4096).map(UInt16.init)
         let met = UnsafeBufferPointer(start: occurrences, count: occurrenceCount)
         let byToken: [Int32]
         (positionStarts, byToken) = Self.countingSort(keys: met.map { Int(renumbered[Int($0.token)]) }, count: order.count)

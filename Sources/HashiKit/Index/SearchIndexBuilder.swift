@@ -118,10 +118,10 @@ public struct SearchIndexBuilder: Sendable {
             emit(textFile(language: language, number: start / perFile, first: start,
                           documents: Array(documents[start..<min(documents.count, start + perFile)])))
         }
-        let entries = documents.indices.map { number in
+        let entries = Array(documents.indices).concurrentMap { number in
             SearchState.Entry(url: documents[number].url, key: keys[number], lengths: index.documentLengths(number),
                               textBytes: textBytes[number], tokenCount: index.tokenCounts[number],
-                              shards: index.shardHashes[number].map { Int($0) & (shardCount - 1) }.uniqueSorted())
+                              shards: index.shardHashes[number].uniqueSortedShards(of: shardCount))
         }
         let state = SearchState(averages: index.averages, shardCount: shardCount, perFile: perFile,
                                 postingCount: index.postingCount, documents: entries)
@@ -149,7 +149,7 @@ public struct SearchIndexBuilder: Sendable {
             entries[page] = SearchState.Entry(url: pages[page].url, key: keys[page],
                                               lengths: terms[number].lengths.map(Int.init), textBytes: edited[number].textBytes,
                                               tokenCount: hashes.count,
-                                              shards: hashes.map { Int($0) & (old.shardCount - 1) }.uniqueSorted())
+                                              shards: hashes.uniqueSortedShards(of: old.shardCount))
         }
         // The same averages, shard count and pages per file, or the whole index changes.
         let averages = InvertedIndex.averages(lengths: entries.map(\.lengths))
@@ -259,6 +259,23 @@ final class FileCollector: @unchecked Sendable {
     var sorted: [OutputFile] { lock.withLock { files.sorted { $0.path < $1.path } } }
 }
 
-extension Array where Element == Int {
-    func uniqueSorted() -> [Int] { Array(Set(self)).sorted() }
+extension Array where Element: BinaryInteger {
+    /// The shards of `count` (a power of two) these hashes fall in, each once, in order: marked
+    /// in a bitmap rather than gathered in a set, since every page of the index asks.
+    func uniqueSortedShards(of count: Int) -> [Int] {
+        var marked = [UInt64](repeating: 0, count: (count + 63) / 64)
+        for hash in self {
+            let shard = Int(truncatingIfNeeded: hash) & (count - 1)
+            marked[shard >> 6] |= 1 << UInt64(shard & 63)
+        }
+        var shards: [Int] = []
+        for (word, bits) in marked.enumerated() where bits != 0 {
+            var bits = bits
+            while bits != 0 {
+                shards.append(word << 6 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return shards
+    }
 }
