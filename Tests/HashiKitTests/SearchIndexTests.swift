@@ -137,6 +137,15 @@ final class PostingsJSONTests: XCTestCase {
         XCTAssertEqual(numbers[2], expected[2])
     }
 
+    /// A page's shards: each once, in order, whatever the shard count.
+    func testShardsOfHashesAreUniqueAndSorted() {
+        let hashes: [UInt32] = [5, 4101, 3, 5, 4095, 64, 63]
+        XCTAssertEqual(hashes.uniqueSortedShards(of: 4096), [3, 5, 63, 64, 4095])
+        XCTAssertEqual(hashes.uniqueSortedShards(of: 4), [0, 1, 3])
+        XCTAssertEqual(hashes.uniqueSortedShards(of: 1), [0])
+        XCTAssertEqual([UInt16]().uniqueSortedShards(of: 64), [])
+    }
+
     /// Numbers of one character, of several, and past the eight written at once, read back as written.
     func testNumbersOfEveryLengthReadBack() {
         let numbers = [0, 1, 31, 32, 33, 1023, 1024, 40_000, (1 << 35) - 1, 1 << 35, (1 << 40) - 1, 1 << 40, (1 << 40) + 5,
