@@ -35,7 +35,12 @@ struct InvertedIndex: Sendable {
 
     /// The postings of one token, read in page order.
     func forEachPosting(group number: Int, token: Int, _ body: (Posting) -> Void) {
-        let bytes = groups[number].postings[token]
+        groups[number].postings[token].withUnsafeBufferPointer { forEachPosting(in: $0, body) }
+    }
+
+    /// The postings of one token's stream (`Group.postings`), read in page order.
+    @inline(__always)
+    func forEachPosting(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Posting) -> Void) {
         var cursor = 0
         var document: Int32 = 0
         while cursor < bytes.count {
@@ -148,15 +153,24 @@ struct InvertedIndex: Sendable {
         }
     }
 
-    /// Writes the postings of one token the way `decodePostings` in search.js reads them.
+    /// Writes the postings of one token the way `decodePostings` in search.js reads them, made in
+    /// a buffer and added at once.
     func encodePostings(group number: Int, token: Int, into out: inout [UInt8]) {
-        let bytes = groups[number].postings[token]
-        var previous: Int32 = 0
-        forEachPosting(group: number, token: token) { posting in
-            PostingCoder.appendPosting(step: Int(posting.document - previous),
-                                       weight: weight(document: posting.document, frequencies: posting.frequencies),
-                                       positions: bytes[posting.positions], to: &out)
-            previous = posting.document
+        groups[number].postings[token].withUnsafeBufferPointer { bytes in
+            // A posting keeps its positions and trades three frequencies for a step and a weight.
+            let capacity = bytes.count + 2 * PostingCoder.maximumLength * Int(groups[number].postingCounts[token])
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                let start = buffer.baseAddress!
+                var end = 0
+                var previous: Int32 = 0
+                forEachPosting(in: bytes) { posting in
+                    end += PostingCoder.writePosting(step: Int(posting.document - previous),
+                                                     weight: weight(document: posting.document, frequencies: posting.frequencies),
+                                                     positions: UnsafeBufferPointer(rebasing: bytes[posting.positions]), at: start + end)
+                    previous = posting.document
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: start, count: end))
+            }
         }
     }
 

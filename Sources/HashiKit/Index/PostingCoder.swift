@@ -18,9 +18,22 @@ enum PostingCoder {
     /// One posting: the step from the previous page, the weight in thousandths, then its positions
     /// as `appendPositions` wrote them. Every index file is written through here.
     static func appendPosting(step: Int, weight: Int, positions: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        append(step, to: &out)
-        append(weight, to: &out)
-        out += positions
+        positions.withUnsafeBufferPointer { positions in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * maximumLength + positions.count) { buffer in
+                let count = writePosting(step: step, weight: weight, positions: positions, at: buffer.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+    }
+
+    /// `appendPosting` at `out`, which has room for `2 * maximumLength + positions.count`
+    /// characters; returns how many it wrote.
+    @inline(__always)
+    static func writePosting(step: Int, weight: Int, positions: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var end = write(step, at: out)
+        end += write(weight, at: out + end)
+        if let base = positions.baseAddress { (out + end).update(from: base, count: positions.count) }
+        return end + positions.count
     }
 
     /// The positions of a posting (none for a word): their number, then each as a step.
@@ -87,7 +100,9 @@ enum PostingCoder {
     }
 
     /// The number starting at `index`, and how many characters it takes.
-    static func read(_ bytes: [UInt8], at index: Int) -> (value: Int, length: Int) {
+    @inline(__always)
+    static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> (value: Int, length: Int)
+    where Bytes.Index == Int {
         var value = 0
         var shift = 0
         var cursor = index
@@ -101,7 +116,9 @@ enum PostingCoder {
     }
 
     /// Where the `numbers` numbers starting at `index` end.
-    static func skip(_ bytes: [UInt8], from index: Int, numbers: Int) -> Int {
+    @inline(__always)
+    static func skip<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from index: Int, numbers: Int) -> Int
+    where Bytes.Index == Int {
         var cursor = index
         for _ in 0..<numbers {
             while digitValue(bytes[cursor]) & 32 != 0 { cursor += 1 }
@@ -110,6 +127,7 @@ enum PostingCoder {
         return cursor
     }
 
+    @inline(__always)
     private static func digitValue(_ digit: UInt8) -> Int {
         switch digit {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(digit) - 65
