@@ -137,6 +137,36 @@ final class PostingsJSONTests: XCTestCase {
         XCTAssertEqual(numbers[2], expected[2])
     }
 
+    /// Strings for script files are escaped as the plain rule says, wherever the characters to
+    /// escape fall among the eight bytes looked at together.
+    func testScriptStringsEscapeEveryCharacterThatNeedsIt() {
+        var random = SplitMix64(seed: 5)
+        let pieces = ["a", "bcdefgh", "日本", "\"", "\\", "<", "\n", "\t", "\u{1}", "\u{1F}", " ", "\u{2028}", "\u{2029}",
+                      "\u{2027}", "—", "é", "\u{7F}", "ÿ"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            var out: [UInt8] = []
+            ScriptJSON.quote(text, to: &out)
+            var expected = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": expected += "\\\""
+                case "\\": expected += "\\\\"
+                case "\n": expected += "\\n"
+                case "\r": expected += "\\r"
+                case "\t": expected += "\\t"
+                case "<": expected += "\\u003c"
+                case "\u{2028}": expected += "\\u2028"
+                case "\u{2029}": expected += "\\u2029"
+                case _ where scalar.value < 0x20: expected += String(format: "\\u%04x", scalar.value)
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            expected += "\""
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), expected, text.debugDescription)
+        }
+    }
+
     /// A page's shards: each once, in order, whatever the shard count.
     func testShardsOfHashesAreUniqueAndSorted() {
         let hashes: [UInt32] = [5, 4101, 3, 5, 4095, 64, 63]

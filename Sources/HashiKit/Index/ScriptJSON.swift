@@ -47,12 +47,32 @@ indirect enum ScriptJSON {
         value.withUTF8 { quote($0, to: &out) }
     }
 
+    /// Whether any of eight bytes is below 0x20 or one of `"`, `\`, `<` and 0xE2 (which starts
+    /// U+2028 and U+2029): the bit tricks of "a zero byte in a word", checked for each.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        // Below 0x20: subtracting 0x20 from a byte of its own sets its high bit, unless it was
+        // already set (a byte of 0x80 or more) — the `~word` keeps those out.
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0x3C))
+            || hasZero(word ^ (ones &* 0xE2))
+    }
+
     static func quote(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Runs of bytes that need no escape are copied whole.
         var plain = 0
         var index = 0
         while index < bytes.count {
+            // Eight bytes at a time while none of them needs a look.
+            while index + 8 <= bytes.count,
+                  !Self.mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0xE2 else {
                 index += 1
