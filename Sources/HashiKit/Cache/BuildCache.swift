@@ -91,22 +91,11 @@ public final class BuildCache: @unchecked Sendable {
                 writer.write(key)
                 Self.write(relocated(usedFrontMatter[key]!, restore: false), to: &writer)
             }
-            // The documents, the bulk of the cache, are encoded on every core, a run of them a task,
-            // and joined in key order: the same bytes as one writer writing them all.
-            let keys = usedDocuments.keys.sorted()
-            writer.write(keys.count)
-            let documents = usedDocuments
-            let parts = Array(stride(from: 0, to: keys.count, by: 256)).concurrentMap { start in
-                var part = ByteWriter()
-                for key in keys[start..<min(keys.count, start + 256)] {
-                    part.write(key)
-                    Self.write(relocated(documents[key]!, restore: false), to: &part)
-                }
-                return part.bytes
+            writer.write(usedDocuments.keys.sorted()) { writer, key in
+                writer.write(key)
+                Self.write(relocated(usedDocuments[key]!, restore: false), to: &writer)
             }
-            var bytes = writer.bytes
-            for part in parts { bytes += part }
-            return bytes
+            return writer.bytes
         }
     }
 
