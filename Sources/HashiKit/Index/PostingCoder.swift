@@ -59,13 +59,11 @@ enum PostingCoder {
         return end
     }
 
+    /// One number, as `write` makes it.
     static func append(_ number: Int, to out: inout [UInt8]) {
-        var value = UInt64(max(number, 0))
-        repeat {
-            let low = Int(value & 31)
-            value >>= 5
-            out.append(digit(value > 0 ? low | 32 : low))
-        } while value > 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { buffer in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<write(number, at: buffer.baseAddress!)]))
+        }
     }
 
     /// The most characters one number takes (64 bits, 5 a character).

@@ -54,11 +54,7 @@ public struct SearchTokenizer: Sendable {
                         continue
                     }
                     // Every character the shortcut takes is three bytes long in UTF-8.
-                    guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else {
-                        complete = false
-                        break
-                    }
-                    let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    let value = bytes.scalar(at: index).value
                     switch value {
                     case 0x3041...0x3096, 0x309D...0x309E, 0x30A1...0x30FE, 0x4E00...0x9FFF, 0x2010, 0x2012...0x2016,
                          0x2018...0x2023, 0x3001...0x3003, 0x3005...0x3011:

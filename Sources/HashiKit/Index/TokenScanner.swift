@@ -34,7 +34,7 @@ struct TokenScanner {
                 position += 1
                 continue
             }
-            let (scalar, length) = Self.decode(text, at: index)
+            let (scalar, length) = text.scalar(at: index)
             if scalar >= 0x80 && SearchTokenizer.isCJK(scalar) {
                 // Overlapping bigrams of the run; a run of one character stays a unigram.
                 var previous = index
@@ -43,7 +43,7 @@ struct TokenScanner {
                 var next = index + length
                 var nextPosition = position + 1
                 while next < text.count {
-                    let (following, width) = Self.decode(text, at: next)
+                    let (following, width) = text.scalar(at: next)
                     guard SearchTokenizer.isCJK(following) else { break }
                     emit(UnsafeBufferPointer(rebasing: text[previous..<(next + width)]), previousPosition, true,
                          Self.cjkKey(previousScalar, following))
@@ -73,14 +73,14 @@ struct TokenScanner {
                         nextPosition += 1
                         continue
                     }
-                    let (following, width) = Self.decode(text, at: next)
+                    let (following, width) = text.scalar(at: next)
                     if SearchTokenizer.isWordCharacter(following) {
                         next += width
                         nextPosition += 1
                         continue
                     }
                     guard SearchTokenizer.isApostrophe(following), next + width < text.count,
-                          SearchTokenizer.isWordCharacter(Self.decode(text, at: next + width).scalar) else { break }
+                          SearchTokenizer.isWordCharacter(text.scalar(at: next + width).value) else { break }
                     word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
                     next += width
                     nextPosition += 1
@@ -137,26 +137,13 @@ struct TokenScanner {
         (byte &- 0x61) < 26 || (byte &- 0x30) < 10 || (byte &- 0x41) < 26
     }
 
-    /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
-    @inline(__always)
-    static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
-        let lead = text[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F), 2) }
-        if lead < 0xF0 {
-            return (UInt32(lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F), 3)
-        }
-        return (UInt32(lead & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12
-                | UInt32(text[index + 2] & 0x3F) << 6 | UInt32(text[index + 3] & 0x3F), 4)
-    }
-
     /// FNV-1a over the first scalar of a CJK token or the first two of a word: which shard holds
     /// it (`SearchIndexBuilder.shard(of:count:)`), so a prefix query finds all its tokens in one.
     static func prefixHash(_ token: UnsafeBufferPointer<UInt8>, isCJK: Bool) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         var index = 0
         for _ in 0..<(isCJK ? 1 : 2) where index < token.count {
-            let (scalar, length) = decode(token, at: index)
+            let (scalar, length) = token.scalar(at: index)
             hash = (hash ^ scalar) &* 16_777_619
             index += length
         }

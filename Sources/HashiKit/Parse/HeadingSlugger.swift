@@ -42,21 +42,20 @@ struct HeadingSlugger {
                     slug.append(UInt8(ascii: "-"))
                 case 0...0x7F:
                     break
-                case 0xE0...0xEF where index + 2 < bytes.count:
-                    let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                default:
+                    let (value, length) = bytes.scalar(at: index)
                     switch value {
                     case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF:
                         // Letters without case (Lo, and Lm for ー): kept as they are.
-                        slug += bytes[index...(index + 2)]
+                        slug += bytes[index..<(index + length)]
                     case 0x3001...0x3002, 0x300C...0x300F, 0x30FB, 0xFF08...0xFF09:
                         // 、。「」『』・（）: punctuation, dropped.
                         break
                     default:
                         return nil
                     }
-                    index += 2
-                default:
-                    return nil
+                    index += length
+                    continue
                 }
                 index += 1
             }

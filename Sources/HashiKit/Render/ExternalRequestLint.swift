@@ -37,19 +37,21 @@ enum ExternalRequestLint {
     /// Whether `opener` is followed at once by an absolute URL (`https://`, `http://`, `//`).
     /// Compared byte for byte: every template line of every build is searched for each opener.
     private static func contains(_ line: String, _ opener: String) -> Bool {
-        let bytes = Array(line.utf8)
+        var line = line
         let pattern = Array(opener.utf8)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-        var start = 0
-        while let found = bytes[start...].firstIndex(of: first) {
-            start = found + 1
-            guard bytes[found...].starts(with: pattern) else { continue }
-            var after = found + pattern.count
-            while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
-            let rest = bytes[after...]
-            if rest.starts(with: "http://".utf8) || rest.starts(with: "https://".utf8) || rest.starts(with: "//".utf8) { return true }
+        return line.withUTF8 { bytes in
+            pattern.withUnsafeBufferPointer { pattern in
+                var start = 0
+                while let found = bytes.firstIndex(of: pattern, from: start) {
+                    var after = found + pattern.count
+                    while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+                    let rest = bytes[after...]
+                    if rest.starts(with: "http://".utf8) || rest.starts(with: "https://".utf8) || rest.starts(with: "//".utf8) { return true }
+                    start = found + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     private static func forEachLine(_ text: String, _ body: (String, Int) -> Void) {

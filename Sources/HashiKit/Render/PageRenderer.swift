@@ -54,10 +54,11 @@ public struct PageRenderer: Sendable {
         // The UI strings come from the i18n files, which `templates.key` covers, for the language the
         // context names; hashing them for every page was a third of the key's cost.
         if let value = context.value {
-            // The converted form is hashed without a cast; it holds the same values.
             value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
         } else {
-            ContextHasher.combine(context.dictionary, into: &hasher, skipping: PageContext.uiStringsKey)
+            // A type hashi's contexts never hold: its description still names every value, but
+            // not in a stable order, so such a page would just be rendered again each build.
+            hasher.combine(String(reflecting: context.dictionary))
         }
         hasher.combine(page.document.key)
         for link in page.resolvedLinks {

@@ -119,12 +119,15 @@ public struct TemplateSet: Sendable {
     /// key and its rendering both read the converted form.
     struct Context {
         var dictionary: [String: Any]
+        /// The same values typed: what the page's key hashes, and what compiled templates read.
         var value: TemplateValue?
+        /// Whether `render` reads `value` (compiled templates) or `dictionary` (swift-mustache).
+        private let readsValue: Bool
 
         init(_ dictionary: [String: Any], for templates: TemplateSet) {
             self.dictionary = dictionary
-            guard templates.compiled != nil else { return }
             value = TemplateValue(dictionary)
+            readsValue = templates.compiled != nil && value != nil
             // hashi builds every context itself from strings, numbers, lists and dictionaries.
             assert(value != nil, "a template context holds a value of another type")
         }
@@ -132,7 +135,7 @@ public struct TemplateSet: Sendable {
         /// Sets UTF-8 text at the top level (the page's body, once it is made). The compiled
         /// templates write it as it is; only swift-mustache needs it as a String.
         mutating func set(_ name: String, html: [UInt8]) {
-            guard case .object(var members, let original)? = value else {
+            guard readsValue, case .object(var members, let original)? = value else {
                 dictionary[name] = String(decoding: html, as: UTF8.self)
                 return
             }
