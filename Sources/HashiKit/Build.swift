@@ -44,8 +44,8 @@ public struct BuildResult: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// The pipeline of DESIGN.md, one stage after another; each stage collects its errors and
-/// the build stops before writing if any stage found one.
+/// The pipeline of DESIGN.md, one stage after another. Each stage adds its diagnostics to the
+/// report; the site is put in place only when no stage found an error.
 public struct Build: Sendable {
     public let options: BuildOptions
 
@@ -53,155 +53,47 @@ public struct Build: Sendable {
         self.options = options
     }
 
+    /// A build into `options.outputDirectory`, or with `dryRun` a check that writes nothing.
     public func run() -> BuildResult {
-        var diagnostics: [Diagnostic] = []
-        var clock = StageClock()
-        var pagesByLanguage: [(language: String, pages: Int)] = []
-        let rendered = SharedCount()
-        var cache: BuildCache?
-        var indexed = 0
-        func finish(_ written: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: diagnostics.sorted(), pageCount: written, timings: clock.stages, pagesByLanguage: pagesByLanguage,
-                        renderedPages: rendered.value, parsedFiles: cache?.misses ?? 0, indexedPages: indexed)
-        }
+        run(writingTo: options.dryRun ? DiscardingOutput() : OutputWriter(outputDirectory: options.outputDirectory))
+    }
 
-        // 1. Load: site.yaml, the Markdown of each language, front matter split from the body.
+    public func run(writingTo output: any SiteOutput) -> BuildResult {
+        var report = BuildReport(strict: options.strict)
         // What earlier builds into this output worked out, reused for every unchanged source.
-        let buildCache = BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
-        cache = buildCache
-        let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
-                                                      displayDirectory: options.contentDirectory, cache: buildCache).load()
-        diagnostics += loadDiagnostics
-        let themeFolders = templateFolders(named: loaded?.config.templateFolders ?? [])
-        let (templates, templateDiagnostics) = TemplateSet.load(folders: themeFolders, displayFolders: themeFolders,
-                                                                languages: loaded?.config.languages ?? [])
-        diagnostics += templateDiagnostics
-        guard var content = loaded else { return finish() }
-        let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
-        diagnostics += overlayDiagnostics
-        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
-        clock.lap("load")
-
+        let cache = BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
+        // 1. Load: site.yaml, the Markdown of each language, the data, the theme, the overlay.
+        guard let loaded = LoadStage(options: options, cache: cache).run(&report) else { return report.result }
+        report.lap("load")
         // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
-        let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
-        let parseOptions = "raw HTML \(content.config.allowRawHTML)"
-        let documents = content.sources.concurrentMap { source in
-            buildCache.document(of: source, options: parseOptions) {
-                var document = markdown.render(source)
-                if markdown.allowRawHTML {
-                    document.diagnostics = ExternalRequestLint.page(html: document.html, markdown: source.body,
-                                                                    file: source.displayPath, firstLine: source.bodyStartLine)
-                }
-                return document
-            }
-        }
-        diagnostics += documents.flatMap(\.diagnostics)
-        /// The whole document of a page that holds only the cache's summary of it.
-        @Sendable func complete(_ page: Page) -> ParsedDocument {
-            guard !page.document.isComplete else { return page.document }
-            var document = markdown.render(page.source)
-            document.key = page.document.key
-            return document
-        }
-        clock.lap("parse")
-
+        let documents = ParseStage(content: loaded.content, cache: cache).run(&report)
+        report.lap("parse")
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
-        let (site, modelDiagnostics) = SiteBuilder(content: content).build(documents: documents)
-        diagnostics += modelDiagnostics
-        pagesByLanguage = site.languages.map { language in (language.code, site.pages.filter { $0.language == language }.count) }
-        guard let templates else { return finish() }
-        let renderer = PageRenderer(site: site, templates: templates)
-        diagnostics += renderer.missingLayouts()
-        // From here on, a page whose document was parsed whole needs its Markdown no more.
-        for page in site.pages where page.document.isComplete { page.source.releaseBody() }
-        clock.lap("model")
-        if options.strict {
-            diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
-        }
-        guard !diagnostics.hasErrors, !options.dryRun else { return finish(site.pages.count) }
-
-        // 6. Write (with 4. Render and 5. Index streamed into it): staging folder, swapped in at the end.
-        let writer = OutputWriter(outputDirectory: options.outputDirectory)
+        let site = ModelStage(content: loaded.content, documents: documents, templates: loaded.templates).run(&report)
+        report.lap("model")
+        guard let templates = loaded.templates, !report.hasErrors else { return report.result }
         do {
-            try writer.prepare()
+            try output.prepare()
         } catch {
-            diagnostics.append(.error(error.description, at: SourceLocation(file: options.outputDirectory)))
-            return finish()
+            report.add(error, at: options.outputDirectory)
+            return report.result
         }
-        // 4. Render: each page's template filled, pages in parallel, each written as soon as it is done.
-        // Every page keeps the credit and license of the source (site.yaml's footer), whatever the theme.
-        let credit = CreditCheck(templateFile: templates.templateFiles["footer"] ?? templates.displayFolder)
-        let counter = ProgressCounter(total: site.pages.count, report: options.progress)
-        // A page whose inputs are those of a page already in the output is not rendered again.
-        site.pages.concurrentForEach { page in
-            let context = renderer.context(for: page)
-            let key = renderer.key(for: page, context: context)
-            if !writer.reuse(page.outputPath, key: key) {
-                let html = renderer.render(page, context: context, document: complete(page))
-                credit.verify(html, page: page)
-                html.withUnsafeBytes { writer.write(page.outputPath, bytes: $0, key: key) }
-                rendered.increment()
-            }
-            counter.advance()
+        // 4. Render, each page written as soon as it is made.
+        RenderStage(site: site, templates: templates, documents: documents, output: output, progress: options.progress).run(&report)
+        report.lap("render+write")
+        // 5. Index: the search index of each language.
+        if !report.hasErrors {
+            IndexStage(site: site, documents: documents, output: output).run(&report)
+            report.lap("index")
         }
-        diagnostics += credit.diagnostics
-        guard !diagnostics.hasErrors else {
-            writer.abort()
-            return finish()
+        // 6. Commit: sitemap, data, assets and the cache, then the new site swapped in.
+        CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: cache, output: output,
+                    outputDirectory: options.outputDirectory).run(&report)
+        report.lap("commit")
+        if let archive = options.archivePath, !options.dryRun, !report.hasErrors {
+            report.add(SiteArchive(siteDirectory: options.outputDirectory, archivePath: archive).write())
+            report.lap("archive")
         }
-        for generated in GeneratedPages(site: site).entries(hasLayout: templates.hasLayout) {
-            writer.write(generated.outputPath, contents: renderer.renderGenerated(
-                layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
-        }
-        // Every page is written: its HTML is let go before the index needs memory for its own.
-        for page in site.pages where page.document.isComplete { page.document.releaseHTML() }
-        clock.lap("render+write")
-        // 5. Index: the search index of each language, changed in place of remade where it can be.
-        let index = SearchIndexBuilder()
-        for page in site.pages where !page.isFallback && page.document.textLength > SearchDocument.bodyLimit {
-            diagnostics.append(.warning("only the first \(SearchDocument.bodyLimit >> 20) MB of this page's text can be found by search",
-                                        at: SourceLocation(file: page.source.displayPath)))
-        }
-        for language in site.languages {
-            let statePath = SearchState.path(language)
-            let previous = writer.readCurrent(statePath).flatMap(SearchState.init(bytes:)).map { state in
-                PreviousIndex(state: state, read: { writer.readCurrent($0) })
-            }
-            let emit: @Sendable (OutputFile) -> Void = { file in file.bytes.withUnsafeBytes { writer.write(file.path, bytes: $0) } }
-            var result = index.build(pages: site.pages, language: language, previous: previous, complete: complete, emit: emit)
-            // A file that cannot be carried over (missing, or no hard links here): make the index anew.
-            if !result.kept.allSatisfy(writer.keep) {
-                result = index.build(pages: site.pages, language: language, previous: nil, complete: complete, emit: emit)
-            }
-            indexed += result.tokenizedPages
-            for file in result.files { emit(file) }
-            result.state.encoded().withUnsafeBytes { writer.write(statePath, bytes: $0) }
-            for page in site.pages where page.language == language && !page.isFallback && page.document.isComplete {
-                page.document.releaseText()
-            }
-        }
-        clock.lap("index")
-        let sitemap = Sitemap(site: site)
-        writer.write(Sitemap.path, contents: sitemap.xml)
-        if let robots = sitemap.robots { writer.write(Sitemap.robotsPath, contents: robots) }
-        if let channels = site.channels {
-            writer.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
-        }
-        for file in site.staticFiles + templates.assets + brandFiles {
-            writer.copy(from: file.sourcePath, to: file.outputPath)
-        }
-        if let stylesheet = site.config.brand?.stylesheet { writer.write(Brand.stylesheetPath, contents: stylesheet) }
-        buildCache.encoded().withUnsafeBytes { writer.write(BuildCache.path, bytes: $0) }
-        do {
-            try writer.commit()
-        } catch {
-            diagnostics.append(.error(error.description, at: SourceLocation(file: options.outputDirectory)))
-        }
-        clock.lap("commit")
-        if let archive = options.archivePath, !diagnostics.hasErrors {
-            diagnostics += SiteArchive(siteDirectory: writer.outputDirectory, archivePath: archive).write()
-            clock.lap("archive")
-        }
-        return finish(site.pages.count)
+        return report.result
     }
 }

@@ -63,7 +63,7 @@ final class ParseTests: XCTestCase {
 
     func testPlainTextAndSummaryLeaveMarkupOut() {
         let document = renderer.render(markdown: "## Title\n\nFirst *para* with `code`.\n\n- item\n", file: "a.md")
-        XCTAssertEqual(document.summary, "First para with code.")
+        XCTAssertEqual(document.facts.summary, "First para with code.")
         XCTAssertEqual(document.plainText, "Title\nFirst para with code.\nitem")
     }
 

@@ -239,7 +239,7 @@ final class WorkedExampleTests: XCTestCase {
     func testTheOverlayThemeAndSiteYAMLTemplatesComeBeforeTheBaseTheme() throws {
         var options = BuildOptions(contentDirectory: Repository.content, templateDirectories: [Repository.templates])
         options.overlayDirectory = Self.example
-        XCTAssertEqual(Build(options: options).templateFolders(named: ["../Examples/ngo-overlay/Templates", "Theme"]),
+        XCTAssertEqual(LoadStage(options: options, cache: BuildCache()).templateFolders(named: ["../Examples/ngo-overlay/Templates", "Theme"]),
                        [Self.example + "/Templates", Repository.content + "/Theme", Repository.templates],
                        "the overlay's Templates/ first, named once; then site.yaml's; then --templates")
         let scratch = try TemporaryFolder()

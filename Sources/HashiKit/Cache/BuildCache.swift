@@ -14,9 +14,9 @@ public final class BuildCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var earlierFrontMatter: [UInt64: FrontMatterEntry] = [:]
-    private var earlierDocuments: [UInt64: ParsedDocument] = [:]
+    private var earlierDocuments: [UInt64: DocumentSummary] = [:]
     private var usedFrontMatter: [UInt64: FrontMatterEntry] = [:]
-    private var usedDocuments: [UInt64: ParsedDocument] = [:]
+    private var usedDocuments: [UInt64: DocumentSummary] = [:]
     /// Markdown files parsed anew this build (cache misses), for the tests.
     public private(set) var misses = 0
 
@@ -61,24 +61,24 @@ public final class BuildCache: @unchecked Sendable {
         return entry
     }
 
-    /// The parsed body of `source`: a summary when an earlier build parsed the same, else the whole
-    /// document made by `parse`. Either way it carries its key.
-    func document(of source: SourceFile, options: String, parse: () -> ParsedDocument) -> ParsedDocument {
+    /// The parsed body of `source` (its Markdown is `markdown`): the summary an earlier build kept
+    /// when it parsed the same, else the whole document made by `parse`. Either way it carries its key.
+    func document(of source: SourceFile, markdown: String, options: String, parse: () -> ParsedDocument) -> DocumentStore.Entry {
         // The HTML and text do not depend on where the content folder is, so neither does the key
         // pages and search use; the cache's own key adds the path its diagnostics name.
-        let contentKey = StableHasher.hash("document", String(Self.version), options, String(source.bodyStartLine), source.body)
+        let contentKey = StableHasher.hash("document", String(Self.version), options, String(source.bodyStartLine), markdown)
         let key = StableHasher.hash(String(contentKey), source.displayPath)
         if let found = lock.withLock({ earlierDocuments[key] }) {
             lock.withLock { usedDocuments[key] = found }
-            return found
+            return .summary(found)
         }
         var made = parse()
         made.key = contentKey
         lock.withLock {
-            usedDocuments[key] = made.cacheSummary
+            usedDocuments[key] = made.facts
             misses += 1
         }
-        return made
+        return .whole(made)
     }
 
     /// The entries this build used, in key order so the same content gives the same file.
@@ -123,7 +123,7 @@ public final class BuildCache: @unchecked Sendable {
         (entry.frontMatter, relocated(entry.diagnostics, restore: restore))
     }
 
-    private func relocated(_ document: ParsedDocument, restore: Bool) -> ParsedDocument {
+    private func relocated(_ document: DocumentSummary, restore: Bool) -> DocumentSummary {
         var moved = document
         moved.links = document.links.map { link in
             var link = link
@@ -190,7 +190,7 @@ public final class BuildCache: @unchecked Sendable {
         return (front, try readDiagnostics(&reader))
     }
 
-    private static func write(_ document: ParsedDocument, to writer: inout ByteWriter) {
+    private static func write(_ document: DocumentSummary, to writer: inout ByteWriter) {
         writer.write(document.headings) { writer, heading in
             writer.write(heading.level)
             writer.write(heading.text)
@@ -210,7 +210,7 @@ public final class BuildCache: @unchecked Sendable {
         write(document.diagnostics, to: &writer)
     }
 
-    private static func readDocument(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> ParsedDocument {
+    private static func readDocument(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> DocumentSummary {
         let headings = try reader.array { reader throws(ByteReader.Malformed) in
             Heading(level: try reader.int(), text: try reader.string(), id: try reader.string(), line: try reader.int())
         }
@@ -218,7 +218,7 @@ public final class BuildCache: @unchecked Sendable {
             LinkReference(destination: try reader.string(), isImage: try reader.bool(),
                           location: SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int()))
         }
-        return ParsedDocument(summaryWithHeadings: headings, links: links, summary: try reader.string(),
+        return DocumentSummary(headings: headings, links: links, summary: try reader.string(),
                               textLength: try reader.int(), key: try reader.uint64(), diagnostics: try readDiagnostics(&reader))
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var sources: [SourceFile]
+    /// The Markdown body of each source, by the same index.
+    public var markdown: [String]
     public var staticFiles: [StaticFile]
     /// Files of `Content/data/`, by name (`reporting-channels.yaml`), with the path shown in diagnostics.
     public var dataFiles: [DataFile]
@@ -52,6 +54,7 @@ public struct ContentLoader: Sendable {
         guard let config else { return (nil, diagnostics) }
 
         var sources: [SourceFile] = []
+        var bodies: [String] = []
         var staticFiles: [StaticFile] = []
         for language in config.languages {
             let folder = contentDirectory + "/" + language.code
@@ -68,7 +71,10 @@ public struct ContentLoader: Sendable {
             }
             for (source, fileDiagnostics) in loaded {
                 diagnostics += fileDiagnostics
-                if let source, !source.frontMatter.draft { sources.append(source) }
+                if let source, !source.file.frontMatter.draft {
+                    sources.append(source.file)
+                    bodies.append(source.body)
+                }
             }
             for entry in entries where !entry.relativePath.hasSuffix(".md") {
                 staticFiles.append(StaticFile(outputPath: language.code + "/" + entry.relativePath, sourcePath: entry.absolutePath))
@@ -82,11 +88,12 @@ public struct ContentLoader: Sendable {
             channels = loaded
             diagnostics += channelDiagnostics
         }
-        let content = LoadedContent(config: config, sources: sources, staticFiles: staticFiles, dataFiles: dataFiles, channels: channels)
+        let content = LoadedContent(config: config, sources: sources, markdown: bodies, staticFiles: staticFiles, dataFiles: dataFiles, channels: channels)
         return (content, diagnostics)
     }
 
-    private func loadSource(_ entry: DirectoryWalker.Entry, language: Language, displayFolder: String) -> (SourceFile?, [Diagnostic]) {
+    private func loadSource(_ entry: DirectoryWalker.Entry, language: Language,
+                            displayFolder: String) -> ((file: SourceFile, body: String)?, [Diagnostic]) {
         let displayPath = displayFolder + "/" + entry.relativePath
         guard let bytes = FileReader.bytes(atPath: entry.absolutePath) else {
             return (nil, [.error("cannot read file", at: SourceLocation(file: displayPath))])
@@ -103,8 +110,8 @@ public struct ContentLoader: Sendable {
         }
         guard let frontMatter else { return (nil, diagnostics) }
         let source = SourceFile(language: language, relativePath: entry.relativePath, displayPath: displayPath,
-                                frontMatter: frontMatter, body: split.body, bodyStartLine: split.bodyStartLine)
-        return (source, diagnostics)
+                                frontMatter: frontMatter, bodyStartLine: split.bodyStartLine)
+        return ((source, split.body), diagnostics)
     }
 
     private func loadDataFiles() -> ([DataFile], [Diagnostic]) {

@@ -6,29 +6,20 @@ public struct SourceFile: Sendable {
     /// Path shown in diagnostics (`Content/en/labor.md`).
     public let displayPath: String
     public let frontMatter: FrontMatter
-    /// The Markdown after the front matter, with line endings made `\n`.
-    public var body: String { storedBody.text }
-    private let storedBody: ReleasableText
-    /// Line of the file on which `body` starts, so positions in the body map to the file.
+    /// Line of the file on which the body (the Markdown after the front matter) starts, so positions
+    /// in the body map to the file. The body itself is in `LoadedContent.markdown`.
     public let bodyStartLine: Int
 
-    public init(language: Language, relativePath: String, displayPath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
+    public init(language: Language, relativePath: String, displayPath: String, frontMatter: FrontMatter, bodyStartLine: Int) {
         self.language = language
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.frontMatter = frontMatter
-        self.storedBody = ReleasableText(body)
         self.bodyStartLine = bodyStartLine
     }
 
-    /// Lets go of the Markdown once nothing needs it any more (after the Model stage, when the
-    /// page's document is parsed whole).
-    func releaseBody() {
-        storedBody.release()
-    }
-
     /// Turns a byte column of a file line (as cmark counts) into a character column (as editors count).
-    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+    public func characterColumn(line: Int, byteColumn: Int, body: String) -> Int {
         let bodyLine = line - bodyStartLine
         guard bodyLine >= 0, byteColumn > 1 else { return byteColumn }
         guard let text = body.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(bodyLine).first else { return byteColumn }

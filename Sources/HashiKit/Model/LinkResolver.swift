@@ -1,12 +1,16 @@
 /// Checks each link an author wrote and decides what it becomes: a relative link, an external one, or nothing.
 struct LinkResolver {
     let site: Site
-    let generatedPaths: Set<String>
+    let generated: GeneratedOutputs
     private let staticPaths: Set<String>
 
-    init(site: Site, generatedPaths: Set<String>) {
+    /// Where the Markdown of each page is, to count columns in characters.
+    let documents: DocumentStore
+
+    init(site: Site, generated: GeneratedOutputs, documents: DocumentStore) {
+        self.documents = documents
         self.site = site
-        self.generatedPaths = generatedPaths
+        self.generated = generated
         self.staticPaths = Set(site.staticFiles.map(\.outputPath))
     }
 
@@ -19,7 +23,8 @@ struct LinkResolver {
             case .success(.external) where link.isImage:
                 // An image from another site would be a request leaving the site (and the CSP blocks it).
                 var location = link.location
-                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column)
+                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column,
+                                                                 body: documents.markdown(of: page.sourceIndex))
                 diagnostics.append(.error("image from another site '\(link.destination.prefix(60))': the site requests nothing "
                                           + "from outside itself; save the image beside the page and link to the file", at: location))
                 return .removed
@@ -30,7 +35,8 @@ struct LinkResolver {
                 return resolved
             case .failure(let problem):
                 var location = link.location
-                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column)
+                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column,
+                                                                 body: documents.markdown(of: page.sourceIndex))
                 diagnostics.append(.error(problem.message, at: location))
                 return .removed
             }
@@ -116,7 +122,7 @@ struct LinkResolver {
         if normalized.isEmpty { candidates = ["index.html"] }
         if !normalized.hasSuffix("/") && !normalized.isEmpty { candidates.append(normalized + "/") }
         if normalized.hasSuffix("/index.html") { candidates.append(String(normalized.dropLast(10))) }
-        return candidates.first { site.pageIndexByURL[$0] != nil || staticPaths.contains($0) || generatedPaths.contains($0) }
+        return candidates.first { site.pageIndexByURL[$0] != nil || staticPaths.contains($0) || generated.isLinkTarget($0) }
     }
 
     private func check(fragment: String, in page: Page) -> Result<String, Problem> {

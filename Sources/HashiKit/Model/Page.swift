@@ -9,7 +9,10 @@ public struct Page: Sendable {
     }
 
     public let source: SourceFile
-    public let document: ParsedDocument
+    /// What the page needs of its parsed Markdown; the HTML and text are in the build's `DocumentStore`.
+    public let document: DocumentSummary
+    /// The index of `source` in the content, which is its document's in the `DocumentStore`.
+    public let sourceIndex: Int
     public let kind: Kind
     /// Folder URL under the output root, ending in `/` (`en/`, `en/labor-trafficking/`).
     public let url: String
@@ -22,9 +25,10 @@ public struct Page: Sendable {
     /// The URL of the page this one copies, when it stands in for a missing translation.
     public let fallbackOf: String?
 
-    init(source: SourceFile, document: ParsedDocument, kind: Kind, url: String, translationKey: String,
+    init(source: SourceFile, sourceIndex: Int, document: DocumentSummary, kind: Kind, url: String, translationKey: String,
          language: Language? = nil, fallbackOf: String? = nil) {
         self.source = source
+        self.sourceIndex = sourceIndex
         self.document = document
         self.kind = kind
         self.url = url

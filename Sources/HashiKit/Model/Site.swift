@@ -14,6 +14,10 @@ public struct Site: Sendable {
     private let childIndices: [String: [Int]]
 
     public var languages: [Language] { config.languages }
+    /// What hashi writes itself for this site, beside the pages.
+    public var generatedOutputs: GeneratedOutputs {
+        GeneratedOutputs(languages: languages, defaultLanguage: config.defaultLanguage, hasChannels: channels != nil)
+    }
 
     init(config: SiteConfig, pages: [Page], staticFiles: [StaticFile], channels: ReportingChannels? = nil) {
         self.config = config

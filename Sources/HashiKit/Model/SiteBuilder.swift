@@ -6,43 +6,35 @@ public struct SiteBuilder {
         self.content = content
     }
 
-    /// Output paths the generator writes itself, which links may point to.
-    static func generatedPaths(for languages: [Language]) -> Set<String> {
-        var paths: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", ReportingChannelsJSON.outputPath]
-        for language in languages {
-            paths.insert(language.code + "/search/")
-            paths.insert(language.code + "/404.html")
-        }
-        return paths
-    }
-
-    public func build(documents: [ParsedDocument]) -> (Site, [Diagnostic]) {
+    public func build(documents: DocumentStore) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let config = content.config
         var pages: [Page] = []
         var firstByURL: [String: SourceFile] = [:]
-        let reserved = Self.generatedPaths(for: config.languages)
-        for (source, document) in zip(content.sources, documents) {
+        let generated = GeneratedOutputs(languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                         hasChannels: content.channels != nil)
+        for (index, source) in content.sources.enumerated() {
             let url = Self.url(for: source)
             if let earlier = firstByURL[url] {
                 diagnostics.append(.error("page writes the same URL \(url) as \(earlier.displayPath); change its slug or file name",
                                           at: SourceLocation(file: source.displayPath)))
                 continue
             }
-            if reserved.contains(url) {
-                diagnostics.append(.error("page URL \(url) is reserved for a page hashi generates; change its slug or file name",
-                                          at: SourceLocation(file: source.displayPath)))
+            if let owner = generated.owner(of: url + "index.html") {
+                diagnostics.append(.error("this page would be written to \(url)index.html, where hashi writes \(owner.role) "
+                                          + "(\(owner.path)); change its slug or file name", at: SourceLocation(file: source.displayPath)))
                 continue
             }
             firstByURL[url] = source
             let kind: Page.Kind = source.relativePath == "_index.md" ? .home : (source.isSectionIndex ? .section : .page)
             let key = source.frontMatter.translationKey ?? String(source.relativePath.dropLast(3))
-            pages.append(Page(source: source, document: document, kind: kind, url: url, translationKey: key))
+            pages.append(Page(source: source, sourceIndex: index, document: documents.summaries[index], kind: kind, url: url,
+                              translationKey: key))
         }
         pages.sort { a, b in
             a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
         }
-        diagnostics += checkTranslations(pages, config: config)
+        diagnostics += checkTranslations(pages, config: config, documents: documents)
         if config.missingTranslation == .fallback {
             pages += fallbackPages(for: pages, languages: config.languages, taken: Set(firstByURL.keys))
             pages.sort { a, b in
@@ -52,7 +44,7 @@ public struct SiteBuilder {
 
         diagnostics += checkMenus(pages, config: config)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
-        let resolver = LinkResolver(site: site, generatedPaths: reserved)
+        let resolver = LinkResolver(site: site, generated: generated, documents: documents)
         let resolved = site.pages.concurrentMap { resolver.resolve($0) }
         for (index, (links, linkDiagnostics)) in resolved.enumerated() {
             site.pages[index].resolvedLinks = links
@@ -84,7 +76,7 @@ public struct SiteBuilder {
             for language in languages where group[language.code] == nil {
                 let url = language.code + original.url.dropFirst(original.language.code.count)
                 guard !taken.contains(url) else { continue }
-                fallbacks.append(Page(source: original.source, document: original.document, kind: original.kind, url: url,
+                fallbacks.append(Page(source: original.source, sourceIndex: original.sourceIndex, document: original.document, kind: original.kind, url: url,
                                       translationKey: key, language: language, fallbackOf: original.url))
             }
         }
@@ -103,7 +95,7 @@ public struct SiteBuilder {
         return ([source.language.code] + parts).joined(separator: "/") + "/"
     }
 
-    private func checkTranslations(_ pages: [Page], config: SiteConfig) -> [Diagnostic] {
+    private func checkTranslations(_ pages: [Page], config: SiteConfig, documents: DocumentStore) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var byKey: [String: [String: Page]] = [:]
         for page in pages {
@@ -114,6 +106,7 @@ public struct SiteBuilder {
             }
             byKey[page.translationKey, default: [:]][page.language.code] = page
         }
-        return diagnostics + TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation).diagnostics()
+        return diagnostics + TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation,
+                                             documents: documents).diagnostics()
     }
 }

@@ -4,6 +4,8 @@ struct TranslationReport {
     let pages: [Page]
     let languages: [Language]
     let policy: SiteConfig.MissingTranslation
+    /// The Markdown of each page, whose hash `translatedFrom` records.
+    let documents: DocumentStore
 
     func diagnostics() -> [Diagnostic] {
         var groups: [String: [String: Page]] = [:]
@@ -21,7 +23,7 @@ struct TranslationReport {
             }
             for (_, translation) in group.sorted(by: { $0.key < $1.key }) where translation.url != source.url {
                 guard let recorded = translation.source.frontMatter.translatedFrom else { continue }
-                let current = SourceHash.of(source.source.body)
+                let current = SourceHash.of(documents.markdown(of: source.sourceIndex))
                 if recorded != current {
                     diagnostics.append(Diagnostic(file: translation.source.displayPath, severity: .warning,
                         message: "translation is older than its source \(source.source.displayPath) (translatedFrom: \(recorded), source is now \(current)); update it, then run hashi stamp \(translation.source.displayPath)"))

@@ -25,10 +25,10 @@ public struct TranslationStamper {
         guard let page = content.sources.first(where: { $0.displayPath == displayPath }) else { throw .notAPage(displayPath) }
         let key = page.frontMatter.translationKey ?? String(page.relativePath.dropLast(3))
         let source = content.config.languages.lazy.compactMap { language in
-            self.content.sources.first { $0.language == language && ($0.frontMatter.translationKey ?? String($0.relativePath.dropLast(3))) == key }
+            self.content.sources.firstIndex { $0.language == language && ($0.frontMatter.translationKey ?? String($0.relativePath.dropLast(3))) == key }
         }.first
-        guard let source, source.displayPath != page.displayPath else { throw .noSource(displayPath) }
-        return Self.setting(translatedFrom: SourceHash.of(source.body), in: text)
+        guard let source, content.sources[source].displayPath != page.displayPath else { throw .noSource(displayPath) }
+        return Self.setting(translatedFrom: SourceHash.of(content.markdown[source]), in: text)
     }
 
     /// Replaces the `translatedFrom:` line of the front matter, or adds one before its closing `---`.

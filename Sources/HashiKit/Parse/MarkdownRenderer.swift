@@ -16,8 +16,9 @@ public struct MarkdownRenderer: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
-    public func render(_ source: SourceFile) -> ParsedDocument {
-        render(markdown: source.body, file: source.displayPath, firstLine: source.bodyStartLine)
+    /// `markdown` is the body of `source` (`LoadedContent.markdown`).
+    public func render(_ source: SourceFile, markdown: String) -> ParsedDocument {
+        render(markdown: markdown, file: source.displayPath, firstLine: source.bodyStartLine)
     }
 
     /// - Parameter firstLine: the line of the file where `markdown` starts, added to cmark's positions.

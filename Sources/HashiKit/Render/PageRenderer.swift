@@ -33,15 +33,15 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    public func render(_ page: Page) -> String {
-        String(decoding: render(page, context: context(for: page), document: page.document), as: UTF8.self)
+    /// The page's HTML, with its body's HTML from the build's `DocumentStore`.
+    public func render(_ page: Page, documents: DocumentStore) -> String {
+        String(decoding: render(page, context: context(for: page), html: documents.html(of: page.sourceIndex)), as: UTF8.self)
     }
 
-    /// The page's HTML, its body filled in to `context` (from `context(for:)`); `document` is the
-    /// page's document parsed whole, where the page holds only the cache's summary.
-    func render(_ page: Page, context: TemplateSet.Context, document: ParsedDocument) -> [UInt8] {
+    /// The page's HTML, its body (`html`, as the Parse stage made it) filled in to `context` (from `context(for:)`).
+    func render(_ page: Page, context: TemplateSet.Context, html: [UInt8]) -> [UInt8] {
         var context = context
-        context.set("content", html: LinkSubstitution.apply(page.resolvedLinks, to: document.htmlBytes))
+        context.set("content", html: LinkSubstitution.apply(page.resolvedLinks, to: html))
         return templates.render(context, template: layout(for: page)) ?? []
     }
 

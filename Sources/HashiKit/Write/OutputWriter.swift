@@ -21,25 +21,8 @@ import Darwin
 /// written into; it is unlinked first, so the output being served is never touched.
 ///
 /// Files are written with plain POSIX calls: Foundation's writes fsync every file on Linux.
-public final class OutputWriter: @unchecked Sendable {
-    public enum Failure: Error, CustomStringConvertible {
-        case foreignOutput(String)
-        case cannotCreate(String, String)
-        case cannotWrite(String, String)
-        case cannotSwap(String, String)
-        case busy(String)
-
-        public var description: String {
-            switch self {
-            case .foreignOutput(let path):
-                return "\(path) is not empty and was not made by hashi: refusing to replace it (choose another --output, or empty it yourself)"
-            case let .cannotCreate(path, reason): return "cannot create \(path): \(reason)"
-            case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
-            case let .cannotSwap(path, reason): return "cannot put the new site in place at \(path): \(reason); the previous site is unchanged"
-            case .busy(let path): return "another hashi build is writing \(path) right now; wait for it to finish"
-            }
-        }
-    }
+public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared state under `lock`; the lock file only in prepare, commit, abort, which run alone
+    public typealias Failure = OutputFailure
 
     /// The folder hashi keeps inside every output it makes (its marker, later its build state).
     public static let stateFolder = ".hashi"
@@ -163,12 +146,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file of the site; safe to call from many threads at once. `key` says what the file
     /// was made from (a page's inputs); without one, the bytes themselves are the key.
-    public func write(_ path: String, contents: String, key: UInt64? = nil) {
-        var text = contents
-        text.withUTF8 { write(path, bytes: UnsafeRawBufferPointer($0), key: key) }
-    }
-
-    public func write(_ path: String, bytes: UnsafeRawBufferPointer, key: UInt64? = nil) {
+    public func write(_ path: String, bytes: UnsafeRawBufferPointer, key: UInt64?) {
         let key = key ?? Self.contentKey(bytes)
         if reuse(path, key: key) { return }
         let full = stagingDirectory + "/" + path

@@ -1,7 +1,36 @@
 import Foundation
 
-/// What lets an organisation reuse the site without editing it: an overlay folder and a brand.
-extension Build {
+/// What the Load stage hands on: the content with the overlay laid over it, and the theme.
+struct LoadedSite: Sendable {
+    var content: LoadedContent
+    /// nil when the theme has errors; the build then stops after the Model stage has checked the content.
+    var templates: TemplateSet?
+    /// Files the brand adds (its logo, when it is not a theme asset).
+    var brandFiles: [StaticFile]
+}
+
+/// Stage 1: reads `site.yaml`, the Markdown of each language (front matter split from the body),
+/// the data files, the theme and the overlay.
+struct LoadStage {
+    let options: BuildOptions
+    /// Front matter an earlier build read, reused when unchanged.
+    let cache: BuildCache
+
+    func run(_ report: inout BuildReport) -> LoadedSite? {
+        let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
+                                                      displayDirectory: options.contentDirectory, cache: cache).load()
+        report.add(loadDiagnostics)
+        let folders = templateFolders(named: loaded?.config.templateFolders ?? [])
+        let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
+                                                                languages: loaded?.config.languages ?? [])
+        report.add(templateDiagnostics)
+        guard var content = loaded else { return nil }
+        let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
+        report.add(overlayDiagnostics)
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        return LoadedSite(content: content, templates: templates, brandFiles: brandFiles)
+    }
+
     /// The theme folders, first match wins: the overlay's `Templates/`, the folders `site.yaml`
     /// names (relative to the content folder), then those of `--templates` (`Templates/` by default).
     func templateFolders(named fromSiteYAML: [String]) -> [String] {
