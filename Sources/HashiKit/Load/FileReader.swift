@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Reads whole files with POSIX calls: no Foundation bridging on the hot path.
 enum FileReader {
@@ -20,7 +16,7 @@ enum FileReader {
         var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             count = 0
             while count < expected {
-                let read = Glibc.read(fd, buffer.baseAddress! + count, expected - count)
+                let read = Platform.read(fd, buffer.baseAddress! + count, expected - count)
                 if read < 0 && errno == EINTR { continue }
                 if read < 0 { failed = true }
                 if read <= 0 { break }
@@ -30,7 +26,7 @@ enum FileReader {
         guard !failed else { return nil }
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Platform.read(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count < 0 { return nil }
             if count == 0 { break }

@@ -1,10 +1,6 @@
 import CCmark
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Stage 2: Markdown to HTML with libcmark. The only file that touches cmark: every pointer is
 /// owned and freed here, and the rest of the code sees `ParsedDocument` values.

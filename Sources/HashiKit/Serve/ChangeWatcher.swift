@@ -17,7 +17,8 @@ public struct ChangeWatcher: Sendable {
             while let item = enumerator.nextObject() as? String {
                 var info = stat()
                 guard stat(folder + "/" + item, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                entries.append("\(folder)/\(item) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+                let modified = Platform.modificationTime(info)
+                entries.append("\(folder)/\(item) \(info.st_size) \(modified.seconds).\(modified.nanoseconds)")
             }
         }
         return entries.sorted()

@@ -1,8 +1,5 @@
 import Dispatch
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The small HTTP server of `hashi serve`: files of the output folder on 127.0.0.1 only,
 /// with the reload script added to HTML responses on the way out.
@@ -121,7 +118,7 @@ public final class DevServer: @unchecked Sendable {
         if !head { out += body }
         var offset = 0
         while offset < out.count {
-            let written = out[offset...].withUnsafeBytes { Glibc.write(client, $0.baseAddress, $0.count) }
+            let written = out[offset...].withUnsafeBytes { Platform.write(client, $0.baseAddress, $0.count) }
             if written <= 0 { return }
             offset += written
         }

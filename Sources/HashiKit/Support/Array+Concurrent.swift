@@ -1,7 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` over every core, results in the original order. `HASHI_SEQUENTIAL=1` in the

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The index of the first `byte` at or after `start`, found with `memchr`: whole files and

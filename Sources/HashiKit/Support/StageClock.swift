@@ -17,13 +17,7 @@ struct StageClock {
         cpuStart = cpu
     }
 
-    /// User and system time of every thread of the process so far.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
+    static func cpuSeconds() -> Double { Platform.cpuSeconds() }
 }
 
 /// How long one stage took.

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Stage 6: writes the site into a staging folder beside the output, then swaps it into place,
 /// so a failed or killed build never leaves a half-written site.
@@ -169,7 +164,7 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = Platform.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return record(.cannotWrite(path, Self.lastError()))
@@ -275,7 +270,7 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return record(.cannotWrite(Self.manifestPath, Self.lastError())) }
         defer { close(fd) }
-        if Glibc.write(fd, &bytes, bytes.count) != bytes.count {
+        if Platform.write(fd, &bytes, bytes.count) != bytes.count {
             record(.cannotWrite(Self.manifestPath, Self.lastError()))
         }
     }
@@ -327,15 +322,9 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         lock.withLock { if firstError == nil { firstError = failure } }
     }
 
-    /// Atomic swap of two folders (Linux `renameat2(RENAME_EXCHANGE)`), falling back to two renames.
+    /// Atomic swap of two folders where the system can, else two renames.
     private static func exchange(_ a: String, _ b: String, aside: String) -> Bool {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        #if os(Linux)
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
-            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-            if renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0 { return true }
-        }
-        #endif
+        if Platform.exchange(a, b) { return true }
         guard rename(b, aside) == 0 else { return false }
         guard rename(a, b) == 0 else {
             _ = rename(aside, b)
@@ -344,5 +333,5 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         return rename(aside, a) == 0
     }
 
-    private static func lastError() -> String { String(cString: strerror(errno)) }
+    private static func lastError() -> String { Platform.lastError }
 }
