@@ -9,8 +9,12 @@ built page:
      tags in headless Chromium on each page opened from file://, finds no serious or critical
      violation, at a desktop width and at a 360 px phone width (and on each search page with
      results shown);
-  3. at a 360 px wide viewport no page scrolls horizontally, and the quick-exit button
-     (#quick-exit) is present, visible, inside the viewport and not covered;
+  3. at a 360 x 640 px viewport no page scrolls horizontally, and the quick-exit button
+     (#quick-exit) is present, visible, inside the viewport and not covered, on every page
+     including the embeddable channels page;
+     the first screen (360 x 640, nothing scrolled) shows each page's <h1>, below the sticky
+     quick-exit bar; on a page of reporting channels it also shows the first card's name and
+     number, and the 110 link;
      no page logs a console error on load (a CSP violation or a failed load shows there);
      at both widths the sticky quick-exit bar hides neither the target of an in-page link nor,
      tabbing backwards from the page's end, a focused element (WCAG 2.2 2.4.11);
@@ -44,7 +48,7 @@ import urllib.parse
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FAILING_IMPACTS = {"serious", "critical"}
-PHONE = {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True}
+PHONE = {"width": 360, "height": 640, "deviceScaleFactor": 2, "mobile": True}
 DESKTOP = (1280, 900)
 EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)  # http://, https://, //host, ftp:// ...
 CSS_URL = re.compile(r"url\(\s*(['\"]?)\s*((?:[a-z][a-z0-9+.-]*:)?//[^)'\"]*)", re.I)
@@ -455,6 +459,48 @@ def layout_problems(driver):
     return reflow, exit_
 
 
+FIRST_SCREEN = """
+// What a visitor sees before scrolling: boxes of the heading and, on a page of channel cards,
+// of the first card's name and number and of the 110 link; the bottom of the sticky bars above them.
+window.scrollTo(0, 0);
+function box(e) {
+  if (!e) return null;
+  var r = e.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, height: r.height, text: e.textContent.trim().slice(0, 40)};
+}
+var barBottom = 0;
+document.querySelectorAll('body *').forEach(function (e) {
+  var p = getComputedStyle(e).position;
+  if (p === 'sticky' || p === 'fixed') barBottom = Math.max(barBottom, e.getBoundingClientRect().bottom);
+});
+var card = document.querySelector('ol.channels > li');
+return {h1: box(document.querySelector('h1')), barBottom: barBottom,
+        card: card && {name: box(card.querySelector('h3')), number: box(card.querySelector('.channel__phone'))},
+        police: box(document.querySelector('a[href="tel:110"]'))};
+"""
+
+
+def first_screen_problems(driver):
+    """What the first screen of a phone must show: the heading, and on a channels page the first card
+    and the 110 link, each whole, between the sticky bar and the bottom of the viewport."""
+    data = driver.execute_script(FIRST_SCREEN)
+    height, bar = PHONE["height"], data["barBottom"]
+
+    def on_screen(what, b):
+        if b is None or b["height"] < 1:
+            return [f"{what} is missing or not shown"]
+        if b["top"] < bar - 0.5 or b["bottom"] > height + 0.5:
+            return [f"{what} ({b['text']!r}) is not on the first screen at {PHONE['width']}x{height}: "
+                    f"top {b['top']:.0f}, bottom {b['bottom']:.0f}, sticky bar bottom {bar:.0f}"]
+        return []
+    problems = on_screen("the <h1>", data["h1"])
+    if data["card"] is not None:
+        problems += on_screen("the first channel card's name", data["card"]["name"])
+        problems += on_screen("the first channel card's number", data["card"]["number"])
+        problems += on_screen("the 110 link", data["police"])
+    return problems
+
+
 def check_at_width(driver, axe, verbose, report, label, width):
     """axe, and in-page targets and focus clear of the sticky bars, for the page as loaded at
     `width`; returns the number of serious or critical axe findings."""
@@ -585,8 +631,8 @@ def main(argv):
             console_errors(driver)
             reflow, exit_ = layout_problems(driver)
             report.check(label, f"no horizontal scroll at {PHONE['width']} px", reflow)
-            if not is_embed(label):  # the page that embeds it brings its own
-                report.check(label, f"quick exit visible at {PHONE['width']} px", exit_)
+            report.check(label, f"quick exit visible at {PHONE['width']} px", exit_)
+            report.check(label, f"first screen at {PHONE['width']}x{PHONE['height']} px", first_screen_problems(driver))
             axe_serious += check_at_width(driver, axe, verbose, report, label, PHONE['width'])
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         return finish(report, started, len(pages), axe_serious)

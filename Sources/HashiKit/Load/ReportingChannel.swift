@@ -1,7 +1,8 @@
 /// A place to report or get help, from `Content/data/reporting-channels.yaml`; every text in every site language.
 public struct ReportingChannel: Sendable {
     /// The situations a reader can narrow the list by.
-    public static let situations = ["emergency", "work", "sexual", "child", "online", "immigration"]
+    /// `witness` is for channels meant for people who saw something, not for a victim asking for help.
+    public static let situations = ["emergency", "work", "sexual", "child", "online", "immigration", "witness"]
 
     public var id: String
     public var situations: [String]
@@ -21,6 +22,10 @@ public struct ReportingChannel: Sendable {
     public var anonymous: Bool?
     public var hours: LocalizedText?
     public var note: LocalizedText?
+    /// The https page its facts were checked against.
+    public var source: String?
+    /// When its facts were last checked; nil where the file's date applies.
+    public var checked: SimpleDate?
 
     /// `tel:` target of `phone`: digits only, `+` kept in front.
     public var telURL: String? {

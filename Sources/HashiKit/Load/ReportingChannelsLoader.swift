@@ -6,11 +6,13 @@ struct ReportingChannelsLoader {
     static let keys: Set<String> = ["checked", "channels"]
     static let channelKeys: Set<String> = [
         "id", "situations", "emergency", "name", "purpose", "audience", "phone", "shortCode", "howToCall",
-        "form", "website", "languages", "anonymous", "hours", "note",
+        "form", "website", "languages", "anonymous", "hours", "note", "source", "checked",
     ]
     static let requiredText = ["name", "purpose", "audience"]
 
     let languages: [Language]
+    /// The build date, against which `checked` dates are judged stale.
+    var today: SimpleDate = .today()
 
     func load(_ file: DataFile) -> (ReportingChannels?, [Diagnostic]) {
         var reader = YAMLReader(file: file.displayPath)
@@ -18,9 +20,11 @@ struct ReportingChannelsLoader {
               let pairs = reader.mapping(root, allowed: Self.keys, what: file.name) else { return (nil, reader.diagnostics) }
         var result = ReportingChannels(checked: nil, channels: [])
         var ids: Set<String> = []
+        var fileChecked: Node?
         for (key, _, value) in pairs {
             if key == "checked" {
                 result.checked = reader.date(value, key: key)
+                fileChecked = value
                 continue
             }
             guard case .sequence(let items) = value else {
@@ -36,6 +40,8 @@ struct ReportingChannelsLoader {
                 result.channels.append(channel)
             }
         }
+        warnIfFileDateIsStale(result, at: fileChecked, reader: &reader)
+        result.checked = Self.oldestCheck(of: result)
         return (reader.diagnostics.hasErrors ? nil : result, reader.diagnostics)
     }
 
@@ -46,9 +52,10 @@ struct ReportingChannelsLoader {
         var strings: [String: String] = [:]
         var channel = ReportingChannel(id: "", situations: [], isEmergency: false, name: LocalizedText(values: [:]),
                                        purpose: LocalizedText(values: [:]), audience: LocalizedText(values: [:]))
+        var checkedNode: Node?
         for (key, _, value) in fields {
             switch key {
-            case "id", "phone", "shortCode", "form", "website":
+            case "id", "phone", "shortCode", "form", "website", "source":
                 strings[key] = reader.string(value, key: key)
                 if let string = strings[key] { check(key, string, at: value, reader: &reader) }
             case "situations":
@@ -59,6 +66,9 @@ struct ReportingChannelsLoader {
                 channel.situations = situations
             case "emergency": channel.isEmergency = reader.bool(value, key: key) ?? false
             case "anonymous": channel.anonymous = reader.bool(value, key: key)
+            case "checked":
+                channel.checked = reader.date(value, key: key)
+                checkedNode = value
             default:
                 text[key] = localized(value, key: key, reader: &reader)
             }
@@ -86,6 +96,8 @@ struct ReportingChannelsLoader {
         channel.languages = text["languages"]
         channel.hours = text["hours"]
         channel.note = text["note"]
+        channel.source = strings["source"]
+        if let checkedNode { warnIfStale(channel, at: checkedNode, reader: &reader) }
         return channel
     }
 
@@ -104,7 +116,7 @@ struct ReportingChannelsLoader {
             if !value.hasPrefix("#") && !value.hasPrefix("*") {
                 reader.error("\"shortCode\" is for codes like #8891 that a link cannot dial; put a dialable number in \"phone\"", at: node)
             }
-        case "form", "website":
+        case "form", "website", "source":
             if !value.hasPrefix("https://") || value.count <= "https://".count || value.contains(" ") {
                 reader.error("\"\(key)\" must be an https:// address", at: node)
             }

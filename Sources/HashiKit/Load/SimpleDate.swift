@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time zone, so the same front matter gives the same output everywhere.
 public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
@@ -44,5 +46,18 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+}
+
+
+extension SimpleDate {
+    /// The build date: the UTC day of `SOURCE_DATE_EPOCH` when it is set (so a build or a test can be
+    /// pinned to a day), else today in UTC.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> SimpleDate {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) } ?? now.timeIntervalSince1970
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
+        return SimpleDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }
