@@ -39,7 +39,51 @@ struct TokenScanner {
                 (index, position) = Self.scanCJKRun(text, at: index, position: position, emit: emit)
             } else if scalar < 0x80 || SearchTokenizer.isWordCharacter(scalar) {
                 // (An ASCII byte here is a word byte: the others were skipped above.)
-                (index, position) = scanWord(text, at: index, position: position, emit: emit)
+                if !word.isEmpty { word.removeAll(keepingCapacity: true) }
+                // A word with an apostrophe is copied a run at a time, the apostrophe left out; any
+                // other word is read where it stands.
+                var run = index
+                var next = index
+                var nextPosition = position
+                while next < text.count {
+                    let byte = text[next]
+                    if byte < 0x80 && Self.isASCIIWordByte(byte) {
+                        next += 1
+                        nextPosition += 1
+                        continue
+                    }
+                    let (following, width) = text.scalar(at: next)
+                    if SearchTokenizer.isWordCharacter(following) {
+                        next += width
+                        nextPosition += 1
+                        continue
+                    }
+                    guard SearchTokenizer.isApostrophe(following), next + width < text.count,
+                          SearchTokenizer.isWordCharacter(text.scalar(at: next + width).value) else { break }
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
+                    next += width
+                    nextPosition += 1
+                    run = next
+                }
+                let (number, isNew): (Int, Bool)
+                if run == index {
+                    (number, isNew) = knownWord(text, index..<next)
+                    if isNew { word.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<next])) }
+                } else {
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
+                    (number, isNew) = word.withUnsafeBufferPointer { seen.insert($0) }
+                }
+                if isNew {
+                    let stemmed = Stemmer.stem(&word)
+                    stems += word[0..<stemmed]
+                    stemStarts.append(Int32(stems.count))
+                }
+                stems.withUnsafeBufferPointer {
+                    emit(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]), position, false,
+                         UInt64(number))
+                }
+                index = next
+                position = nextPosition
             } else {
                 index += length
                 position += 1
@@ -76,65 +120,8 @@ struct TokenScanner {
         return (next, nextPosition)
     }
 
-    /// The word at `start`, stemmed, handed to `emit`. Returns where it ends, in bytes and in scalars.
-    @inline(__always)
-    private mutating func scanWord(_ text: UnsafeBufferPointer<UInt8>, at start: Int, position: Int,
-                                   emit: (UnsafeBufferPointer<UInt8>, Int, Bool, UInt64) -> Void) -> (Int, Int) {
-        if !word.isEmpty { word.removeAll(keepingCapacity: true) }
-        let (run, next, nextPosition) = wordEnd(text, at: start, position: position)
-        let (number, isNew): (Int, Bool)
-        if run == start {
-            (number, isNew) = knownWord(text, start..<next)
-            if isNew { word.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<next])) }
-        } else {
-            word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
-            (number, isNew) = word.withUnsafeBufferPointer { seen.insert($0) }
-        }
-        if isNew {
-            let stemmed = Stemmer.stem(&word)
-            stems += word[0..<stemmed]
-            stemStarts.append(Int32(stems.count))
-        }
-        stems.withUnsafeBufferPointer {
-            emit(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]), position, false,
-                 UInt64(number))
-        }
-        return (next, nextPosition)
-    }
-
-    /// Where the word at `start` ends (bytes, scalars), and the start of its last run after an
-    /// apostrophe: a word with apostrophes is copied into `word` a run at a time, the apostrophes
-    /// left out; any other word (`run == start`) is read where it stands.
-    @inline(__always)
-    private mutating func wordEnd(_ text: UnsafeBufferPointer<UInt8>, at start: Int, position: Int) -> (run: Int, next: Int, position: Int) {
-        var run = start
-        var next = start
-        var nextPosition = position
-        while next < text.count {
-            let byte = text[next]
-            if byte < 0x80 && Self.isASCIIWordByte(byte) {
-                next += 1
-                nextPosition += 1
-                continue
-            }
-            let (following, width) = text.scalar(at: next)
-            if SearchTokenizer.isWordCharacter(following) {
-                next += width
-                nextPosition += 1
-                continue
-            }
-            guard SearchTokenizer.isApostrophe(following), next + width < text.count,
-                  SearchTokenizer.isWordCharacter(text.scalar(at: next + width).value) else { break }
-            word.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<next]))
-            next += width
-            nextPosition += 1
-            run = next
-        }
-        return (run, next, nextPosition)
-    }
-
     /// The number of the word `text[range]`, and whether it is met for the first time; words of up
-    /// to eight bytes are found by their bytes as one integer.
+    /// to eight bytes are found by their bytes as one integer, without hashing them.
     @inline(__always)
     private mutating func knownWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Int, Bool) {
         let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[range])
