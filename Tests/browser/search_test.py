@@ -137,6 +137,52 @@ def search_page(browser, site, lang, query, extra=""):
     return parser
 
 
+# An overlay's own hotline, for the test only (the number is not a real line).
+OVERLAY_CHANNELS = """channels:
+  - id: test-hotline
+    situations: [work]
+    name:
+      ja: "テスト相談ダイヤル"
+      en: "Test helpline"
+    purpose:
+      ja: "検索のテスト用。"
+      en: "For the search test."
+    audience:
+      ja: "だれでも。"
+      en: "Anyone."
+    phone: "03-0000-1234"
+"""
+
+# (language, query, page expected among the first three): the microsite's channels, found by search.
+CHANNEL_CASES = [
+    ("ja", "0120-924-839", "ja/report/"),
+    ("ja", "0120924839", "ja/report/"),                 # typed without hyphens
+    ("ja", "０１２０－９２４－８３９", "ja/report/"),     # full-width, as a Japanese keyboard types it
+    ("en", "0120-924-839", "en/report/"),
+    ("ja", "03-0000-1234", "ja/report/"),               # the overlay's hotline
+    ("ja", "0300001234", "ja/report/"),
+    ("en", "test helpline", "en/report/"),
+]
+
+
+def check_channels(browser, work, check):
+    """The microsite with an overlay: a channel's number or name finds the page that lists it."""
+    overlay = os.path.join(work, "overlay")
+    os.makedirs(os.path.join(overlay, "data"))
+    with open(os.path.join(overlay, "data", "reporting-channels.yaml"), "w", encoding="utf-8") as f:
+        f.write(OVERLAY_CHANNELS)
+    site = os.path.join(work, "microsite")
+    build = subprocess.run([hashi(), "build", "--content", os.path.join(REPO, "Content"), "--templates",
+                            os.path.join(REPO, "Templates"), "--overlay", overlay, "--output", site],
+                           capture_output=True, text=True)
+    check(build.returncode == 0, "the microsite builds with an overlay: " + build.stderr.strip()[-500:])
+    if build.returncode != 0:
+        return
+    for lang, query, expected in CHANNEL_CASES:
+        hrefs = [item["href"].replace("../../", "", 1) for item in search_page(browser, site, lang, query).items]
+        check(expected in hrefs[:3], f"{lang} {query!r}: {expected} among the first three of {hrefs}")
+
+
 def main():
     browser = chromium()
     work = tempfile.mkdtemp(prefix="hashi-search-")
@@ -206,6 +252,7 @@ def main():
             check(len(api["all"]) == 2 and len(api["one"]) == 1, "limit: Infinity gives all matches, limit: 1 one")
             check(set(api["all"][0]) >= {"url", "title", "snippet", "lang"}, f"a match has url, title, snippet, lang: {api['all'][0]}")
             check(api["all"][0]["url"] == "en/wages/", "the page that says wages twice ranks first")
+        check_channels(browser, work, check)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

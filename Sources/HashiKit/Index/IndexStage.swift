@@ -10,6 +10,7 @@ struct IndexStage {
                                  at: SourceLocation(file: page.source.displayPath))])
         }
         let index = SearchIndexBuilder()
+        let texts = PageSearchText(site: site, documents: documents)
         let output = output
         let emit: @Sendable (OutputFile) -> Void = { file in file.bytes.withUnsafeBytes { output.write(file.path, bytes: $0) } }
         for language in site.languages {
@@ -17,10 +18,10 @@ struct IndexStage {
             let previous = output.readCurrent(statePath).flatMap(SearchState.init(bytes:)).map { state in
                 PreviousIndex(state: state, read: { output.readCurrent($0) })
             }
-            var result = index.build(pages: site.pages, language: language, previous: previous, documents: documents, emit: emit)
+            var result = index.build(pages: site.pages, language: language, previous: previous, texts: texts, emit: emit)
             // A file that cannot be carried over (missing, or no hard links here): make the index anew.
             if !result.kept.allSatisfy(output.keep) {
-                result = index.build(pages: site.pages, language: language, previous: nil, documents: documents, emit: emit)
+                result = index.build(pages: site.pages, language: language, previous: nil, texts: texts, emit: emit)
             }
             report.indexedPages += result.tokenizedPages
             for file in result.files { emit(file) }

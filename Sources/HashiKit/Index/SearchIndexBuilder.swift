@@ -21,9 +21,9 @@ public struct SearchDocument: Sendable {
     /// load it all to show a snippet, and one huge page should not slow every build.
     public static let bodyLimit = 1 << 20
 
-    /// `documents` holds the page's text.
-    init(page: Page, documents: DocumentStore) {
-        let text = documents.text(of: page.sourceIndex)
+    /// `texts` gives the page's text.
+    init(page: Page, texts: PageSearchText) {
+        let text = texts.text(of: page)
         let body = text.utf8.count <= Self.bodyLimit ? text : String(decoding: text.utf8.prefix(Self.bodyLimit), as: UTF8.self)
         self.init(url: page.url, title: page.title, headings: page.document.headings.map(\.text), body: body, language: page.language)
     }
@@ -90,15 +90,15 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// The index of `pages` (fallbacks left out): changed from `previous` where it can be, else
-    /// made anew. `documents` gives each page's text, parsed again where the cache held only a summary.
+    /// made anew. `texts` gives each page's text (parsed again where the cache held only a summary).
     func build(pages: [Page], language: Language, previous: PreviousIndex?,
-               documents store: DocumentStore, emit: @escaping @Sendable (OutputFile) -> Void) -> Result {
+               texts: PageSearchText, emit: @escaping @Sendable (OutputFile) -> Void) -> Result {
         let pages = pages.filter { $0.language == language && !$0.isFallback }.sorted { $0.url < $1.url }
-        let keys = pages.map(SearchState.key(of:))
-        if let previous, let result = update(pages: pages, keys: keys, language: language, previous: previous, documents: store) {
+        let keys = pages.map(texts.key(of:))
+        if let previous, let result = update(pages: pages, keys: keys, language: language, previous: previous, texts: texts) {
             return result
         }
-        let documents = pages.concurrentMap { SearchDocument(page: $0, documents: store) }
+        let documents = pages.concurrentMap { SearchDocument(page: $0, texts: texts) }
         return buildAll(documents: documents, keys: keys, language: language, emit: emit)
     }
 
@@ -131,7 +131,7 @@ public struct SearchIndexBuilder: Sendable {
     /// The previous index with the edited pages' postings and text replaced, or nil when it must be
     /// made anew.
     private func update(pages: [Page], keys: [UInt64], language: Language, previous: PreviousIndex,
-                        documents store: DocumentStore) -> Result? {
+                        texts: PageSearchText) -> Result? {
         let old = previous.state
         guard old.documents.count == pages.count, zip(old.documents, pages).allSatisfy({ $0.url == $1.url }) else { return nil }
         let changed = pages.indices.filter { old.documents[$0].key != keys[$0] }
@@ -141,7 +141,7 @@ public struct SearchIndexBuilder: Sendable {
         guard !changed.isEmpty else {
             return Result(files: [], kept: [folder + "index.js"] + shardNames + textNames, state: old, tokenizedPages: 0)
         }
-        let edited = changed.map { SearchDocument(page: pages[$0], documents: store) }
+        let edited = changed.map { SearchDocument(page: pages[$0], texts: texts) }
         let terms = edited.concurrentMap(PageTerms.init(document:))
         var entries = old.documents
         for (number, page) in changed.enumerated() {
@@ -174,7 +174,7 @@ public struct SearchIndexBuilder: Sendable {
         let texts = textNumbers.concurrentMap { number in
             let range = (number * perFile)..<min(pages.count, (number + 1) * perFile)
             return textFile(language: language, number: number, first: range.lowerBound,
-                            documents: pages[range].map { SearchDocument(page: $0, documents: store) })
+                            documents: pages[range].map { SearchDocument(page: $0, texts: texts) })
         }
         let files = [indexFile(language: language, documents: pages.count, shards: shardCount, perFile: perFile)]
             + spliced.compactMap { $0 } + texts

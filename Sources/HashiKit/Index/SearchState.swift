@@ -26,15 +26,6 @@ struct SearchState: Sendable, Equatable {
 
     static func path(_ language: Language) -> String { ".hashi/search-" + language.code }
 
-    /// Everything of a page that its postings and text come from.
-    static func key(of page: Page) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(page.url)
-        hasher.combine(page.title)
-        hasher.combine(page.document.key)
-        return hasher.finalize()
-    }
-
     func encoded() -> [UInt8] {
         var writer = ByteWriter()
         writer.write(Self.version)
