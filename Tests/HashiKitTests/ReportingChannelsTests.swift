@@ -116,6 +116,16 @@ final class ReportingChannelsTests: XCTestCase {
         let first = (decoded?["channels"] as? [[String: Any]])?.first
         XCTAssertEqual(first?["name"] as? [String: String], ["ja": "警察", "en": "Police"])
         XCTAssertEqual(decoded?["checked"] as? String, "2026-11-27")
+        XCTAssertEqual(first?["checked"] as? String, "2026-11-27", "a channel without a date of its own carries the file's")
+    }
+
+    func testJSONCarriesEachChannelsSourceAndCheckedDate() throws {
+        let (channels, _) = load(validCheckedOn("2026-11-30", source: "https://www.npa.go.jp/"))
+        let json = ReportingChannelsJSON.encode(try XCTUnwrap(channels))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let first = (decoded?["channels"] as? [[String: Any]])?.first
+        XCTAssertEqual(first?["source"] as? String, "https://www.npa.go.jp/")
+        XCTAssertEqual(first?["checked"] as? String, "2026-11-30")
     }
 
     func testTheMicrositeReportPageListsEveryChannelInBothLanguagesEmergencyFirst() throws {

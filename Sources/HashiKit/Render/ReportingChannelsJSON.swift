@@ -19,6 +19,8 @@ enum ReportingChannelsJSON {
             object["anonymous"] = channel.anonymous
             object["hours"] = channel.hours?.values
             object["note"] = channel.note?.values
+            object["source"] = channel.source
+            object["checked"] = (channel.checked ?? data.checked)?.description
             return object
         }
         var root: [String: Any] = ["channels": channels]
