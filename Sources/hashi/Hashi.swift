@@ -14,6 +14,8 @@ struct Hashi: ParsableCommand {
 
     /// Usage errors exit 2 (argument-parser's default is 64); help exits 0.
     static func main() {
+        // A closed pipe (`hashi build | head -1`) is no error: the write fails and the build goes on.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -22,7 +24,7 @@ struct Hashi: ParsableCommand {
             if code == .success {
                 print(fullMessage(for: error))
             } else {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                writeError((fullMessage(for: error) + "\n"))
             }
             Foundation.exit(code == .success ? 0 : (code.rawValue == 1 ? 1 : 2))
         }

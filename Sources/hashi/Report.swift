@@ -31,7 +31,7 @@ func report(_ result: BuildResult, verb: String, format: OutputFormat = .text, q
         printDiagnostics(result.diagnostics)
         if errors > 0 {
             let written = verb == "checked" ? "" : "; nothing written"
-            FileHandle.standardError.write(Data("hashi: \(errors) error(s), \(warnings) warning(s)\(written)\n".utf8))
+            writeError("hashi: \(errors) error(s), \(warnings) warning(s)\(written)\n")
         } else if !quiet {
             let languages = result.pagesByLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let seconds = result.timings.reduce(0) { $0 + $1.seconds }
@@ -45,7 +45,7 @@ func report(_ result: BuildResult, verb: String, format: OutputFormat = .text, q
 
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        writeError((diagnostic.description + "\n"))
     }
 }
 
@@ -54,6 +54,17 @@ func progressLine(quiet: Bool) -> (@Sendable (Int, Int) -> Void)? {
     guard !quiet, isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["CI"] == nil else { return nil }
     return { done, total in
         let end = done == total ? "\r\u{1B}[K" : ""
-        FileHandle.standardError.write(Data("\rhashi: rendering \(done)/\(total) pages\(end)".utf8))
+        writeError("\rhashi: rendering \(done)/\(total) pages\(end)")
     }
+}
+
+/// Text to standard error. A reader that has gone away (`hashi build | head -1`) costs nothing:
+/// SIGPIPE is ignored (see `Hashi.main`) and the write just fails.
+func writeError(_ text: String) {
+    StandardStreams.write(text, to: .error)
+}
+
+/// Text to standard output at once, not when a buffer fills: serve runs for long, often into a log.
+func writeOutput(_ text: String) {
+    StandardStreams.write(text, to: .output)
 }

@@ -21,7 +21,7 @@ struct ServeCommand: ParsableCommand {
         do {
             actual = try server.start(port: port)
         } catch {
-            FileHandle.standardError.write(Data("hashi: \(error)\n".utf8))
+            writeError("hashi: \(error)\n")
             throw ExitCode(2)
         }
         say("hashi: serving \(options.outputDirectory) at http://127.0.0.1:\(actual)/ (Ctrl-C stops)")
@@ -45,12 +45,12 @@ struct ServeCommand: ParsableCommand {
         if errors.isEmpty {
             say("hashi: built \(result.pageCount) pages")
         } else {
-            FileHandle.standardError.write(Data("hashi: \(errors.count) error(s); still serving the last good site\n".utf8))
+            writeError("hashi: \(errors.count) error(s); still serving the last good site\n")
         }
     }
 }
 
 /// A line on standard output at once, not when a buffer fills: serve runs for long, often into a log.
 private func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    writeOutput((line + "\n"))
 }

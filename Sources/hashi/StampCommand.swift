@@ -28,7 +28,7 @@ struct StampCommand: ParsableCommand {
                 try stamper.stamped(displayPath: file, text: text).write(toFile: file, atomically: true, encoding: .utf8)
                 print("hashi: stamped \(file)")
             } catch {
-                FileHandle.standardError.write(Data("\(file):1:1: error: \(error)\n".utf8))
+                writeError("\(file):1:1: error: \(error)\n")
                 failed = true
             }
         }

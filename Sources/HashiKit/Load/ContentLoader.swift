@@ -42,8 +42,13 @@ public struct ContentLoader: Sendable {
             return (nil, [.error("content folder not found", at: SourceLocation(file: displayDirectory))])
         }
         let configPath = displayDirectory + "/site.yaml"
-        guard let configBytes = FileReader.bytes(atPath: contentDirectory + "/site.yaml") else {
+        let configBytes: [UInt8]
+        switch FileReader.read(atPath: contentDirectory + "/site.yaml") {
+        case .success(let bytes): configBytes = bytes
+        case .failure(let failure) where failure.isMissing:
             return (nil, [.error("site.yaml not found: every content folder needs one that lists its languages", at: SourceLocation(file: configPath))])
+        case .failure(let failure):
+            return (nil, [.error("cannot read site.yaml: \(failure.text)", at: SourceLocation(file: configPath))])
         }
         let configText: String
         switch TextDecoder.decode(configBytes) {
@@ -95,8 +100,10 @@ public struct ContentLoader: Sendable {
     private func loadSource(_ entry: DirectoryWalker.Entry, language: Language,
                             displayFolder: String) -> ((file: SourceFile, body: String)?, [Diagnostic]) {
         let displayPath = displayFolder + "/" + entry.relativePath
-        guard let bytes = FileReader.bytes(atPath: entry.absolutePath) else {
-            return (nil, [.error("cannot read file", at: SourceLocation(file: displayPath))])
+        let bytes: [UInt8]
+        switch FileReader.read(atPath: entry.absolutePath) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return (nil, [.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath))])
         }
         let text: String
         switch TextDecoder.decode(bytes) {
@@ -122,7 +129,13 @@ public struct ContentLoader: Sendable {
         var all = diagnostics
         for entry in entries where entry.relativePath.hasSuffix(".yaml") || entry.relativePath.hasSuffix(".yml") {
             let displayPath = displayDirectory + "/data/" + entry.relativePath
-            guard let bytes = FileReader.bytes(atPath: entry.absolutePath) else { continue }
+            let bytes: [UInt8]
+            switch FileReader.read(atPath: entry.absolutePath) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                all.append(.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath)))
+                continue
+            }
             switch TextDecoder.decode(bytes) {
             case .success(let text): files.append(DataFile(name: entry.relativePath, displayPath: displayPath, text: text))
             case .failure(let failure): all.append(Self.diagnostic(for: failure, file: displayPath))

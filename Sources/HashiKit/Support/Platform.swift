@@ -66,3 +66,25 @@ enum Platform {
     /// The system's words for the last failure (`errno`).
     static var lastError: String { String(cString: strerror(errno)) }
 }
+
+/// Standard output and error written with one system call a text, unbuffered: a reader that has
+/// gone away (a closed pipe) makes the write fail, which is ignored, instead of stopping hashi.
+public enum StandardStreams {
+    public enum Stream: Int32 {
+        case output = 1
+        case error = 2
+    }
+
+    public static func write(_ text: String, to stream: Stream) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Platform.write(stream.rawValue, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+@testable import HashiKit
+
+/// What a hostile contributor or an unlucky editor can do to the content folder: nothing is
+/// silently dropped, and no arrangement of files slows the build to a halt.
+final class ReliabilityTests: XCTestCase {
+    let site = [
+        "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+        "Content/en/_index.md": "---\ntitle: Home\n---\nHello.\n",
+    ]
+
+    /// Runs the `hashi` executable, as a user without root's right to read anything when the tests run as root.
+    func runUnprivileged(_ arguments: [String], in folder: TemporaryFolder) throws -> (status: Int32, stderr: String) {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Repository.hashi), "build the hashi product first")
+        let process = Process()
+        if getuid() == 0 {
+            chmod(folder.path, 0o777)
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Repository.hashi] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Repository.hashi)
+            process.arguments = arguments
+        }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+
+    func buildArguments(_ folder: TemporaryFolder) -> [String] {
+        ["build", "--content", folder.path + "/Content", "--templates", Repository.templates, "--output", folder.path + "/Output"]
+    }
+
+    func testAnUnreadableDataFileFolderOrPageIsAnErrorAtItsPath() throws {
+        for (unreadable, shown) in [("Content/data/reporting-channels.yaml", "Content/data/reporting-channels.yaml:1:1: error: cannot read this file: Permission denied"),
+                                    ("Content/en/about.md", "Content/en/about.md:1:1: error: cannot read this file: Permission denied"),
+                                    ("Content/en/guide", "Content/en/guide:1:1: error: cannot read this folder: Permission denied")] {
+            let folder = try TemporaryFolder(site.merging([
+                "Content/data/reporting-channels.yaml": "channels:\n  - id: police\n    name: {en: Police}\n    purpose: {en: Emergencies}\n"
+                    + "    audience: {en: Anyone}\n    phone: \"110\"\n",
+                "Content/en/about.md": "---\ntitle: About\n---\n", "Content/en/guide/one.md": "---\ntitle: One\n---\n",
+            ]) { a, _ in a })
+            for path in ["Content", "Content/en", "Content/data"] { chmod(folder.path + "/" + path, 0o755) }
+            chmod(folder.path + "/" + unreadable, 0o000)
+            let result = try runUnprivileged(buildArguments(folder), in: folder)
+            XCTAssertEqual(result.status, 1, unreadable)
+            XCTAssertTrue(result.stderr.contains(folder.path + "/" + shown), result.stderr)
+            XCTAssertFalse(folder.exists("Output/en/index.html"), "nothing is written")
+        }
+    }
+
+    func testSymbolicLinksBackToAParentAreReportedAndTheBuildEnds() throws {
+        let folder = try TemporaryFolder(site.merging(["Content/en/a/b/page.md": "---\ntitle: Page\n---\n"]) { a, _ in a })
+        // Two links to a parent and one to the language folder: before, the walk grew without end.
+        for (link, target) in [("Content/en/a/b/up", ".."), ("Content/en/a/b/up2", ".."), ("Content/en/a/home", "..")] {
+            try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + link, withDestinationPath: target)
+        }
+        let start = Date()
+        let result = folder.build()
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        XCTAssertEqual(result.diagnostics.errors, [])
+        let warned = result.diagnostics.warnings.filter { $0.message.contains("symbolic link to a folder already read") }
+        XCTAssertEqual(warned.map { URL(fileURLWithPath: $0.file).lastPathComponent }.sorted(), ["home", "up", "up2"])
+        XCTAssertEqual(result.pageCount, 2, "the home page and a/b/page, once each")
+    }
+
+    func testAPageDeeperThanSixtyFourFoldersIsBuilt() throws {
+        let deep = (1...70).map { "d\($0)" }.joined(separator: "/")
+        let folder = try TemporaryFolder(site.merging(["Content/en/\(deep)/page.md": "---\ntitle: Deep\n---\n"]) { a, _ in a })
+        let result = folder.build()
+        XCTAssertEqual(result.diagnostics.errors, [])
+        XCTAssertTrue(folder.exists("Output/en/\(deep)/page/index.html"))
+    }
+
+    func testTwoFilesThatDifferOnlyInCaseAreWarned() throws {
+        let folder = try TemporaryFolder(site.merging(["Content/en/page.md": "---\ntitle: a\n---\n",
+                                                       "Content/en/Page.md": "---\ntitle: b\n---\n"]) { a, _ in a })
+        let warnings = folder.build().diagnostics.warnings.map(\.description)
+        XCTAssertEqual(warnings, [folder.path + "/Content/en/page.md:1:1: warning: this file and " + folder.path
+                                  + "/Content/en/Page.md differ only in case: they collide on case-insensitive disks (macOS, Windows) and in a zip opened there"])
+    }
+
+    func testAFileNameWithALineBreakIsAnErrorWithThePathShownSafely() throws {
+        let folder = try TemporaryFolder(site.merging(["Content/en/bad\r\nname.md": "---\ntitle: Bad\n---\n"]) { a, _ in a })
+        let errors = folder.build().diagnostics.errors.map(\.description)
+        XCTAssertEqual(errors, [folder.path + "/Content/en/bad\\u{d}\\u{a}name.md:1:1: error: this file name has a control character "
+                                + "(a line break or tab, say): rename it"])
+    }
+
+    func testAClosedPipeIsNoError() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Repository.hashi), "build the hashi product first")
+        let folder = try TemporaryFolder(site)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // `head -c 0` leaves at once, so every line hashi prints meets a closed pipe.
+        let command = buildArguments(folder).map { "'\($0)'" }.joined(separator: " ")
+        process.arguments = ["-c", "set -o pipefail; '\(Repository.hashi)' \(command) 2>&1 | head -c 0"]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "not 141 (SIGPIPE)")
+        XCTAssertTrue(folder.exists("Output/en/index.html"))
+    }
+}
