@@ -18,13 +18,38 @@ public struct SourceFile: Sendable {
         self.bodyStartLine = bodyStartLine
     }
 
-    /// Turns a byte column of a file line (as cmark counts) into a character column (as editors count).
-    public func characterColumn(line: Int, byteColumn: Int, body: String) -> Int {
-        let bodyLine = line - bodyStartLine
-        guard bodyLine >= 0, byteColumn > 1 else { return byteColumn }
-        guard let text = body.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(bodyLine).first else { return byteColumn }
-        let bytes = text.utf8.prefix(byteColumn - 1)
-        return String(decoding: bytes, as: UTF8.self).count + 1
+    /// Turns byte columns of file lines (as cmark counts) into character columns (as editors count),
+    /// in one pass over the body however many there are. `positions` are (line of the file, byte column).
+    public func characterColumns(_ positions: [(line: Int, byteColumn: Int)], body: String) -> [Int] {
+        var columns = positions.map(\.byteColumn)
+        let order = positions.indices.sorted { (positions[$0].line, positions[$0].byteColumn) < (positions[$1].line, positions[$1].byteColumn) }
+        var next = 0
+        var line = bodyStartLine
+        var lineStart = 0
+        var characters = 0
+        var offset = 0
+        for byte in body.utf8 {
+            // Every position on this line that starts at this byte gets the characters counted before it.
+            while next < order.count, positions[order[next]].line < line || (positions[order[next]].line == line
+                    && positions[order[next]].byteColumn - 1 <= offset - lineStart) {
+                if positions[order[next]].line == line { columns[order[next]] = characters + 1 }
+                next += 1
+            }
+            if next == order.count { break }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = offset + 1
+                characters = 0
+            } else if byte & 0xC0 != 0x80 {
+                characters += 1
+            }
+            offset += 1
+        }
+        // Positions at the very end of the body, after its last byte.
+        for index in order[next...] where positions[index].line == line && positions[index].byteColumn - 1 == offset - lineStart {
+            columns[index] = characters + 1
+        }
+        return columns
     }
 
     /// `_index.md` is the page of its folder: the language home or a section.

@@ -7,8 +7,14 @@ struct LinkResolver {
     /// Where the Markdown of each page is, to count columns in characters.
     let documents: DocumentStore
 
+    /// The heading ids of each page, by URL: a link's anchor is found at once, however many a page has.
+    private let headingIDs: [String: Set<String>]
+
     init(site: Site, generated: GeneratedOutputs, documents: DocumentStore) {
         self.documents = documents
+        var ids: [String: Set<String>] = [:]
+        for page in site.pages where !page.document.headings.isEmpty { ids[page.url] = Set(page.document.headings.map(\.id)) }
+        headingIDs = ids
         self.site = site
         self.generated = generated
         self.staticPaths = Set(site.staticFiles.map(\.outputPath))
@@ -18,15 +24,15 @@ struct LinkResolver {
 
     func resolve(_ page: Page) -> ([ResolvedLink], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // Diagnostics whose column cmark gave in bytes: counted in characters at once at the end.
+        var byteColumns: [Int] = []
         let links = page.document.links.map { link -> ResolvedLink in
             switch resolve(link, on: page) {
             case .success(.external) where link.isImage:
                 // An image from another site would be a request leaving the site (and the CSP blocks it).
-                var location = link.location
-                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column,
-                                                                 body: documents.markdown(of: page.sourceIndex))
+                byteColumns.append(diagnostics.count)
                 diagnostics.append(.error("image from another site '\(link.destination.prefix(60))': the site requests nothing "
-                                          + "from outside itself; save the image beside the page and link to the file", at: location))
+                                          + "from outside itself; save the image beside the page and link to the file", at: link.location))
                 return .removed
             case .success(let resolved):
                 if resolved == .removed {
@@ -34,12 +40,15 @@ struct LinkResolver {
                 }
                 return resolved
             case .failure(let problem):
-                var location = link.location
-                location.column = page.source.characterColumn(line: location.line, byteColumn: location.column,
-                                                                 body: documents.markdown(of: page.sourceIndex))
-                diagnostics.append(.error(problem.message, at: location))
+                byteColumns.append(diagnostics.count)
+                diagnostics.append(.error(problem.message, at: link.location))
                 return .removed
             }
+        }
+        if !byteColumns.isEmpty {
+            let columns = page.source.characterColumns(byteColumns.map { (diagnostics[$0].line, diagnostics[$0].column) },
+                                                       body: documents.markdown(of: page.sourceIndex))
+            for (index, column) in zip(byteColumns, columns) { diagnostics[index].column = column }
         }
         return (links, diagnostics)
     }
@@ -127,7 +136,7 @@ struct LinkResolver {
 
     private func check(fragment: String, in page: Page) -> Result<String, Problem> {
         let id = URLPath.decode(fragment)
-        if page.document.headings.contains(where: { $0.id == id }) { return .success(id) }
+        if headingIDs[page.url]?.contains(id) ?? false { return .success(id) }
         let known = page.document.headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
         let hint = known.isEmpty ? "it has no headings" : "its headings are \(known)"
         return .failure(Problem(message: "link to missing heading '#\(id)' on \(page.source.displayPath) (\(hint))"))
