@@ -184,14 +184,19 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(folder.build().diagnostics.errors, [], "the lock goes with the build that held it")
     }
 
-    func testALargeFileBuilds() throws {
-        // About 50 MB of Markdown in one page.
+    func testAPageUpToTheSizeLimitBuildsAndALargerOneIsAnError() throws {
+        // About 9.5 MB of Markdown in one page: under the limit of 10 MB.
         let paragraph = String(repeating: "Workers reported unpaid wages and confiscated passports to the shelter. ", count: 14) + "\n\n"
-        let body = String(repeating: paragraph, count: 50_000_000 / paragraph.utf8.count)
+        let body = String(repeating: paragraph, count: 9_500_000 / paragraph.utf8.count)
         let folder = try TemporaryFolder(Self.site.merging(["Content/en/page.md": "---\ntitle: Big\n---\n## Heading\n" + body]) { _, new in new })
         let result = folder.build()
         XCTAssertEqual(result.diagnostics.errors, [])
         XCTAssertTrue(result.diagnostics.warnings.contains { $0.message.contains("can be found by search") })
-        XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: folder.path + "/Output/en/page/index.html")[.size] as? Int ?? 0, 50_000_000)
+        XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: folder.path + "/Output/en/page/index.html")[.size] as? Int ?? 0, 9_500_000)
+
+        try folder.write(["Content/en/page.md": "---\ntitle: Big\n---\n" + body + body])
+        let errors = folder.build().diagnostics.errors.map(\.description)
+        XCTAssertTrue(errors.contains(folder.path + "/Content/en/page.md:1:1: error: this page is 19.0 MB; a page may be at most 10 MB: "
+                                      + "split it into several pages (a reader's phone could not open it either)"), "\(errors)")
     }
 }

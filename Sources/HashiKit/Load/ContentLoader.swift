@@ -22,6 +22,10 @@ public struct DataFile: Sendable {
 
 /// Stage 1: reads `site.yaml`, walks `Content/<lang>/` and splits front matter from each body.
 public struct ContentLoader: Sendable {
+    /// The largest Markdown file a page may be, in bytes. Parsing and rendering hold several copies
+    /// of a page at once; past this size a build needs gigabytes, and no phone opens the page.
+    public static let pageSizeLimit = 10_000_000
+
     public let contentDirectory: String
     public let displayDirectory: String
     /// Front matter read by an earlier build, reused when unchanged.
@@ -104,6 +108,11 @@ public struct ContentLoader: Sendable {
         switch FileReader.read(atPath: entry.absolutePath) {
         case .success(let read): bytes = read
         case .failure(let failure): return (nil, [.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath))])
+        }
+        guard bytes.count <= Self.pageSizeLimit else {
+            let size = String(format: "%.1f", Double(bytes.count) / 1_000_000)
+            return (nil, [.error("this page is \(size) MB; a page may be at most \(Self.pageSizeLimit / 1_000_000) MB: split it into "
+                                 + "several pages (a reader's phone could not open it either)", at: SourceLocation(file: displayPath))])
         }
         let text: String
         switch TextDecoder.decode(bytes) {
