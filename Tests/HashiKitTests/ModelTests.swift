@@ -94,6 +94,8 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(URLPath.relative(from: "en/a/", to: "en/a/"), "./")
         XCTAssertEqual(URLPath.relative(from: "index.html", to: "ja/"), "ja/")
         XCTAssertEqual(URLPath.relative(from: "en/x/index.html", to: "assets/site.css"), "../../assets/site.css")
+        XCTAssertEqual(URLPath.relative(from: "en/", to: "en/report:2024/"), "./report:2024/", "not read as the scheme report:")
+        XCTAssertEqual(URLPath.relative(from: "en/a/", to: "en/report:2024/"), "../report:2024/")
         XCTAssertNil(URLPath.normalize("en/../../etc"))
     }
 
@@ -111,7 +113,7 @@ final class ModelTests: XCTestCase {
     /// (`split` into parts, drop `.`, pop for `..`) on many random paths.
     func testPathFunctionsAgreeWithTheirRulesOnRandomPaths() {
         var random = SplitMix64(seed: 11)
-        let pieces = ["a", "bc", "é", ".", "..", "/", "/", "...", "x.md", "index.html"]
+        let pieces = ["a", "bc", "é", ".", "..", "/", "/", "...", "x.md", "index.html", "r:1"]
         func path() -> String { (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
         for _ in 0..<3000 {
             let one = path(), other = path()
@@ -146,13 +148,14 @@ final class ModelTests: XCTestCase {
               fromParts[common] == toParts[common] { common += 1 }
         let parts = Array(repeating: "..", count: fromParts.count - common) + toParts[common...].map(String.init)
         let joined = parts.joined(separator: "/")
-        return joined.isEmpty ? "./" : joined + (toIsFolder ? "/" : "")
+        let safe = parts.first?.contains(":") ?? false ? "./" + joined : joined
+        return joined.isEmpty ? "./" : safe + (toIsFolder ? "/" : "")
     }
 
     func testEncodedPaths() {
         XCTAssertEqual(URLPath.encode("en/abc-1/"), "en/abc-1/")
         XCTAssertEqual(URLPath.encode("en/a b/"), "en/a%20b/")
-        XCTAssertEqual(URLPath.encode("a%2Fb"), "a%2Fb")
+        XCTAssertEqual(URLPath.encode("a%2Fb"), "a%252Fb", "a name on disk: its % is a character, encoded like any other")
         XCTAssertEqual(URLPath.encode("100%"), "100%25")
         XCTAssertEqual(URLPath.encode("日本"), "%E6%97%A5%E6%9C%AC")
         XCTAssertEqual(URLPath.encode("日本", keepNonASCII: true), "日本")

@@ -130,3 +130,63 @@ final class ManyDiagnosticsTests: XCTestCase {
         XCTAssertLessThan(seconds, 15, "100,000 diagnostics took \(seconds) s")
     }
 }
+
+/// Names and slugs that could turn a link into code, or break it.
+final class LinkSafetyTests: XCTestCase {
+    func testColonsAndPercentSignsInNamesAndSlugsMakeSafeWorkingLinks() throws {
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n[a](report:2024.md) [b](50%25.md) [c](trap.md)\n",
+            "Content/en/report:2024.md": "---\ntitle: Report\n---\n",
+            "Content/en/50%.md": "---\ntitle: Half\n---\n",
+            "Content/en/trap.md": "---\ntitle: Trap\nslug: \"javascript:alert(1)\"\n---\n",
+        ])
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        let home = try XCTUnwrap(folder.read("Output/en/index.html"))
+        XCTAssertTrue(home.contains("href=\"./report:2024/\""), "a colon in the first part would make it a scheme")
+        XCTAssertTrue(home.contains("href=\"50%25/\""), "a % of the name is encoded")
+        XCTAssertTrue(home.contains("href=\"./javascript:alert(1)/\""))
+        XCTAssertFalse(home.contains("href=\"javascript:"))
+        XCTAssertTrue(folder.exists("Output/en/50%/index.html"))
+        XCTAssertTrue(try XCTUnwrap(folder.read("Output/sitemap.xml")).contains("en/50%25/"))
+    }
+}
+
+/// A channel's number and address must be what a visitor's phone dials and browser opens.
+final class ChannelValueTests: XCTestCase {
+    func testNumbersAPhoneCannotDialAreRefused() {
+        for good in ["110", "0120-924-839", "0570-078377", "+81 3-1234-5678", "+44 20 7946 0000"] {
+            XCTAssertTrue(ChannelValueRules.isDialable(good), good)
+        }
+        for bad in ["-----1-----", "1", "12", String(repeating: "1", count: 100_000), "0120--924", "0120-924-", "++81 3",
+                    "81+3", "0120 924\t839", "０１２０", "#8891", "0120-924-839 ext 2"] {
+            XCTAssertFalse(ChannelValueRules.isDialable(bad), bad)
+        }
+        XCTAssertTrue(ChannelValueRules.isShortCode("#8891"))
+        XCTAssertFalse(ChannelValueRules.isShortCode("#8891#1"))
+        XCTAssertFalse(ChannelValueRules.isShortCode("#"))
+    }
+
+    func testAddressesABrowserWouldReadOtherwiseAreRefused() {
+        for good in ["https://www.moj.go.jp/isa/", "https://www.gender.go.jp/policy/sokushin/ouen/safe/victim/",
+                     "https://example.org:8443/a?b=1#c", "https://xn--eckwd4c7c.xn--zckzah/日本語"] {
+            XCTAssertTrue(ChannelValueRules.isWebAddress(good), good)
+        }
+        for bad in ["http://www.moj.go.jp/", "https://", "https:///path", "https://www.moj.go.jp/a\tb", "https://www.moj\n.go.jp/",
+                    "https://www.moj.go.jp/\u{202E}gpj.exe", "https://localhost/", "https://a..b/", "https://-a.jp/",
+                    "https://www.moj.go.jp:/", "https://exa mple.org/", "https://user@evil.example/", "javascript:alert(1)"] {
+            XCTAssertFalse(ChannelValueRules.isWebAddress(bad), bad.debugDescription)
+        }
+    }
+
+    func testTheLoaderReportsABadNumberAtItsLine() throws {
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n",
+            "Content/data/reporting-channels.yaml": "channels:\n  - id: x\n    name: {en: X}\n    purpose: {en: P}\n"
+                + "    audience: {en: A}\n    phone: \"-----1-----\"\n    website: \"https://www.moj.go.jp/\\u202Eisa\"\n",
+        ])
+        let errors = folder.build(dryRun: true).diagnostics.errors.map { "\($0.line):\($0.column) \($0.message.prefix(30))" }
+        XCTAssertEqual(errors, ["6:12 \"phone\" must be a number a pho", "7:14 \"website\" must be an https:// "])
+    }
+}

@@ -52,8 +52,8 @@ final class ReportingChannelsTests: XCTestCase {
         let expected = [
             "data.yaml:7:14: error: \"purpose\" has no text in \"en\"",
             "data.yaml:10:5: error: unknown key \"fax\" in a channel (known keys: \"anonymous\", \"audience\", \"checked\", \"emergency\", \"form\", \"hours\", \"howToCall\", \"id\", \"languages\", \"name\", \"note\", \"phone\", \"purpose\", \"shortCode\", \"situations\", \"source\", \"website\")",
-            "data.yaml:16:14: error: \"website\" must be an https:// address",
-            "data.yaml:9:12: error: \"phone\" must be a number a phone can dial, like 0120-924-839; put a code like #8891 in \"shortCode\"",
+            "data.yaml:16:14: error: \"website\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, and no spaces, tabs, line breaks or direction marks",
+            "data.yaml:9:12: error: \"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits); put a code like #8891 in \"shortCode\"",
             "data.yaml:10:5: error: a channel with a \"shortCode\" needs \"howToCall\": a short code cannot be dialled from a link",
             "data.yaml:4:17: error: unknown situation \"weather\" (known: emergency, work, sexual, child, online, immigration, witness)",
         ]
@@ -99,7 +99,7 @@ final class ReportingChannelsTests: XCTestCase {
         for source in ["http://example.org/police", "example.org", "https://"] {
             let (channels, diagnostics) = load(validCheckedOn("2026-11-30", source: source))
             XCTAssertNil(channels, source)
-            XCTAssertEqual(diagnostics, ["data.yaml:10:13: error: \"source\" must be an https:// address"], source)
+            XCTAssertEqual(diagnostics, ["data.yaml:10:13: error: \"source\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, and no spaces, tabs, line breaks or direction marks"], source)
         }
     }
 

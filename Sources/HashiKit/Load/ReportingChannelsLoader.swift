@@ -108,17 +108,18 @@ struct ReportingChannelsLoader {
                 reader.error("channel id \"\(value)\" must be lowercase letters, digits and hyphens", at: node)
             }
         case "phone":
-            let digits = value.filter(\.isNumber)
-            if digits.isEmpty || !value.allSatisfy({ $0.isASCII && ($0.isNumber || "+- ".contains($0)) }) || value.dropFirst().contains("+") {
-                reader.error("\"phone\" must be a number a phone can dial, like 0120-924-839; put a code like #8891 in \"shortCode\"", at: node)
+            if !ChannelValueRules.isDialable(value) {
+                reader.error("\"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits); "
+                             + "put a code like #8891 in \"shortCode\"", at: node)
             }
         case "shortCode":
-            if !value.hasPrefix("#") && !value.hasPrefix("*") {
+            if !ChannelValueRules.isShortCode(value) {
                 reader.error("\"shortCode\" is for codes like #8891 that a link cannot dial; put a dialable number in \"phone\"", at: node)
             }
         case "form", "website", "source":
-            if !value.hasPrefix("https://") || value.count <= "https://".count || value.contains(" ") {
-                reader.error("\"\(key)\" must be an https:// address", at: node)
+            if !ChannelValueRules.isWebAddress(value) {
+                reader.error("\"\(key)\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, "
+                             + "and no spaces, tabs, line breaks or direction marks", at: node)
             }
         default:
             break

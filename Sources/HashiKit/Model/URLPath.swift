@@ -90,6 +90,10 @@ enum URLPath {
                     out += UnsafeBufferPointer(rebasing: toBytes[part])
                 }
                 if toIsFolder && !out.isEmpty { out.append(slash) }
+                // A first part with a colon (`report:2024/`) would be read as a scheme: start it with `./`.
+                if let colon = out.firstIndex(of: UInt8(ascii: ":")), !out[..<colon].contains(slash) {
+                    out.insert(contentsOf: "./".utf8, at: 0)
+                }
                 return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
             }
         }
@@ -112,27 +116,21 @@ enum URLPath {
         return String(repeating: "../", count: depth)
     }
 
-    /// Percent-encodes what cannot stand in an `href` as is; keeps `/` and already-encoded `%XX`.
+    /// Percent-encodes what cannot stand in an `href` as is, `%` included: every caller passes a
+    /// path as it is on disk (`50%.md` is the page `50%/`, whose link is `50%25/`); keeps `/`.
     /// Fragments keep letters of other scripts as they are, to match the ids the page shows.
     static func encode(_ path: String, keepNonASCII: Bool = false) -> String {
-        // Nothing to encode (no `%` either): the path as it is, without a copy.
+        // Nothing to encode: the path as it is, without a copy.
         if path.utf8.allSatisfy({ keeps($0) || (keepNonASCII && $0 >= 0x80) }) { return path }
         var out: [UInt8] = []
-        let bytes = Array(path.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let isHexAt: (Int) -> Bool = { i in
-                i < bytes.count && (bytes[i] >= 48 && bytes[i] <= 57 || bytes[i] >= 65 && bytes[i] <= 70 || bytes[i] >= 97 && bytes[i] <= 102)
-            }
-            if byte == 37 && isHexAt(index + 1) && isHexAt(index + 2) {
-                out.append(byte)
-            } else if Self.keeps(byte) || (keepNonASCII && byte >= 0x80) {
+        out.reserveCapacity(path.utf8.count + 8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            if Self.keeps(byte) || (keepNonASCII && byte >= 0x80) {
                 out.append(byte)
             } else {
-                out += Array(("%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)).utf8)
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
             }
-            index += 1
         }
         return String(decoding: out, as: UTF8.self)
     }
