@@ -190,3 +190,43 @@ final class ChannelValueTests: XCTestCase {
         XCTAssertEqual(errors, ["6:12 \"phone\" must be a number a pho", "7:14 \"website\" must be an https:// "])
     }
 }
+
+/// Files copied from the content as they are: they never replace what hashi writes, and they are
+/// checked like templates.
+final class CopiedFileTests: XCTestCase {
+    func testACopiedFileOnAPathHashiWritesIsAnErrorNamingBoth() throws {
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n",
+            "Content/en/index.html": "<p>mine</p>\n",
+            "Content/en/404.html": "<p>mine</p>\n",
+            "Content/en/search/p-0.js": "alert(1)\n",
+        ])
+        let errors = folder.build().diagnostics.errors.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+        XCTAssertEqual(errors, [
+            "Content/en/404.html:1:1: error: this file would be copied to en/404.html, where hashi writes the \"page not found\" page of \"en\" (en/404.html); rename or move it",
+            "Content/en/index.html:1:1: error: this file would replace en/index.html, where hashi writes the page Content/en/_index.md; rename or move it",
+            "Content/en/search/p-0.js:1:1: error: this file would be copied to en/search/p-0.js, where hashi writes the search page and index of \"en\" (en/search/); rename or move it",
+        ])
+        XCTAssertFalse(folder.exists("Output"))
+    }
+
+    func testCopiedHTMLCSSAndSVGAreCheckedForRequestsAndScripts() throws {
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n",
+            "Content/en/leaflet.html": "<p>Hi</p>\n<script src='https://cdn.example/x.js'></script>\n",
+            "Content/en/print.css": "body { color: black }\n@import https://cdn.example/x.css;\n",
+            "Content/en/map.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">\n<script>alert(2)</script>\n</svg>\n",
+            "Content/en/ok.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>\n",
+        ])
+        let result = folder.build(dryRun: true)
+        let errors = result.diagnostics.errors.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line) \($0.message.prefix(40))" }
+        XCTAssertEqual(errors, [
+            "leaflet.html:2 this file loads something from another s",
+            "map.svg:1 this SVG image carries a script (a <scri",
+            "map.svg:2 this SVG image carries a script (a <scri",
+            "print.css:2 stylesheet loads something from another ",
+        ])
+    }
+}

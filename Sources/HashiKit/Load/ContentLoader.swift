@@ -86,9 +86,11 @@ public struct ContentLoader: Sendable {
                 }
             }
             for entry in entries where !entry.relativePath.hasSuffix(".md") {
-                staticFiles.append(StaticFile(outputPath: language.code + "/" + entry.relativePath, sourcePath: entry.absolutePath))
+                staticFiles.append(StaticFile(outputPath: language.code + "/" + entry.relativePath, sourcePath: entry.absolutePath,
+                                              displayPath: displayFolder + "/" + entry.relativePath))
             }
         }
+        diagnostics += Self.lintCopiedFiles(staticFiles)
         let (dataFiles, dataDiagnostics) = loadDataFiles()
         diagnostics += dataDiagnostics
         var channels: ReportingChannels?
@@ -128,6 +130,20 @@ public struct ContentLoader: Sendable {
         let source = SourceFile(language: language, relativePath: entry.relativePath, displayPath: displayPath,
                                 frontMatter: frontMatter, bodyStartLine: split.bodyStartLine)
         return ((source, split.body), diagnostics)
+    }
+
+    /// HTML, SVG and CSS files copied as they are get the checks templates and stylesheets get:
+    /// nothing loaded from another site, and no script in an SVG.
+    static func lintCopiedFiles(_ files: [StaticFile]) -> [Diagnostic] {
+        let checked = files.filter { file in
+            [".html", ".htm", ".svg", ".css"].contains { file.outputPath.lowercased().hasSuffix($0) }
+        }
+        return checked.concurrentMap { file -> [Diagnostic] in
+            guard case .success(let bytes) = FileReader.read(atPath: file.sourcePath) else { return [] }  // reported when copied
+            let text = String(decoding: bytes, as: UTF8.self)
+            return file.outputPath.lowercased().hasSuffix(".css") ? ExternalRequestLint.stylesheet(text, file: file.displayPath)
+                : ExternalRequestLint.copiedFile(text, file: file.displayPath)
+        }.flatMap { $0 }
     }
 
     private func loadDataFiles() -> ([DataFile], [Diagnostic]) {

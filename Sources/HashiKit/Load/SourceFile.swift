@@ -64,4 +64,12 @@ public struct StaticFile: Sendable, Hashable {
     public let outputPath: String
     /// Where to read it.
     public let sourcePath: String
+    /// How diagnostics name it (`Content/en/images/map.png`).
+    public let displayPath: String
+
+    public init(outputPath: String, sourcePath: String, displayPath: String? = nil) {
+        self.outputPath = outputPath
+        self.sourcePath = sourcePath
+        self.displayPath = displayPath ?? sourcePath
+    }
 }

@@ -43,6 +43,7 @@ public struct SiteBuilder {
         }
 
         diagnostics += checkMenus(pages, config: config)
+        diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         let resolver = LinkResolver(site: site, generated: generated, documents: documents)
         let resolved = site.pages.concurrentMap { resolver.resolve($0) }
@@ -51,6 +52,21 @@ public struct SiteBuilder {
             diagnostics += linkDiagnostics
         }
         return (site, diagnostics)
+    }
+
+    /// A file copied from the content must not land where a page or hashi itself writes.
+    private func checkStaticFiles(_ files: [StaticFile], pages: [Page], generated: GeneratedOutputs) -> [Diagnostic] {
+        let pageFiles = Dictionary(pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        return files.compactMap { file in
+            if let page = pageFiles[file.outputPath] {
+                let owner = page.isFallback ? "the stand-in for \(page.source.displayPath)" : "the page \(page.source.displayPath)"
+                return .error("this file would replace \(file.outputPath), where hashi writes \(owner); rename or move it",
+                              at: SourceLocation(file: file.displayPath))
+            }
+            guard let owner = generated.owner(of: file.outputPath) else { return nil }
+            return .error("this file would be copied to \(file.outputPath), where hashi writes \(owner.role) (\(owner.path)); "
+                          + "rename or move it", at: SourceLocation(file: file.displayPath))
+        }
     }
 
     /// A menu entry or help page must name a page of some language; a language without it leaves it out.

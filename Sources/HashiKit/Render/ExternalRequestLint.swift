@@ -25,7 +25,7 @@ enum ExternalRequestLint {
         forEachLine(text) { line, number in
             // Every opener and address prefix is ASCII: lowercasing ASCII letters is enough.
             let lower = String(decoding: line.utf8.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }, as: UTF8.self)
-            for opener in ["url(\"", "url('", "url(", "@import \"", "@import '", "@import url("] where contains(lower, opener) {
+            for opener in ["url(\"", "url('", "url(", "@import \"", "@import '", "@import url(", "@import"] where contains(lower, opener) {
                 found.append(.error("stylesheet loads something from another site: the site requests nothing from outside itself",
                                     at: SourceLocation(file: file, line: number)))
                 break
@@ -64,24 +64,76 @@ enum ExternalRequestLint {
     /// The rendered `html` is searched, so HTML shown in a code block (escaped there) is not
     /// reported; each finding is placed where its URL stands in the page's `markdown`.
     static func page(html: String, markdown: String, file: String, firstLine: Int) -> [Diagnostic] {
+        externalURLs(inHTML: html).map { attribute, url, _ in
+            .error("raw HTML loads something from another site (\(attribute) \"\(url.prefix(60))\"): "
+                   + "the site requests nothing from outside itself; save the file beside the page",
+                   at: location(of: url, in: markdown, file: file, firstLine: firstLine))
+        }
+    }
+
+    /// An HTML or SVG file of the content, copied as it is: what it loads from another site, at its
+    /// line; and in an SVG, any script (an image must not run code when opened on its own).
+    static func copiedFile(_ text: String, file: String) -> [Diagnostic] {
+        var lineStarts = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+        func line(at offset: Int) -> Int {
+            var low = 0, high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low + 1
+        }
+        var found = externalURLs(inHTML: text).map { attribute, url, offset in
+            Diagnostic.error("this file loads something from another site (\(attribute) \"\(url.prefix(60))\"): the site requests "
+                             + "nothing from outside itself; save that file in the content too", at: SourceLocation(file: file, line: line(at: offset)))
+        }
+        if file.lowercased().hasSuffix(".svg") {
+            found += scripts(inSVG: text).map { offset in
+                Diagnostic.error("this SVG image carries a script (a <script> element, an on… attribute or a javascript: link): "
+                                 + "remove it; an image on the site must not run code", at: SourceLocation(file: file, line: line(at: offset)))
+            }
+        }
+        return found
+    }
+
+    /// Each attribute of a tag that loads an absolute URL, with the URL and the tag's byte offset.
+    private static func externalURLs(inHTML html: String) -> [(attribute: String, url: String, offset: Int)] {
         let bytes = Array(html.utf8)
         let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        var found: [Diagnostic] = []
+        var found: [(String, String, Int)] = []
         var index = 0
         while index < lower.count {
             guard lower[index] == UInt8(ascii: "<") else { index += 1; continue }
             let end = lower[index...].firstIndex(of: UInt8(ascii: ">")) ?? lower.count
             let tag = Array(lower[index..<end])
-            let isLink = tag.starts(with: Array("<link".utf8))
-            for attribute in (isLink ? ["href"] : []) + ["src", "srcset", "data", "poster"] {
+            let isLink = tag.starts(with: Array("<link".utf8)) || tag.starts(with: Array("<use".utf8)) || tag.starts(with: Array("<image".utf8))
+            for attribute in (isLink ? ["href", "xlink:href"] : []) + ["src", "srcset", "data", "poster"] {
                 for url in values(of: attribute, in: tag, original: Array(bytes[index..<end]))
                 where url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("//") {
-                    found.append(.error("raw HTML loads something from another site (\(attribute) \"\(url.prefix(60))\"): "
-                                        + "the site requests nothing from outside itself; save the file beside the page",
-                                        at: location(of: url, in: markdown, file: file, firstLine: firstLine)))
+                    found.append((attribute, url, index))
                 }
             }
             index = end
+        }
+        return found
+    }
+
+    /// Byte offsets of what can run code in an SVG: `<script`, an `on…=` attribute, a `javascript:` address.
+    private static func scripts(inSVG text: String) -> [Int] {
+        let lower = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        var found: [Int] = []
+        var index = 0
+        while index < lower.count {
+            let rest = lower[index...]
+            if rest.starts(with: "<script".utf8) || rest.starts(with: "javascript:".utf8) {
+                found.append(index)
+            } else if index > 0, lower[index - 1] <= 0x20, rest.starts(with: "on".utf8) {
+                var end = index + 2
+                while end < lower.count, (lower[end] &- 0x61) < 26 { end += 1 }
+                if end > index + 2, end < lower.count, lower[end] == UInt8(ascii: "=") { found.append(index) }
+            }
+            index += 1
         }
         return found
     }
