@@ -230,3 +230,60 @@ final class CopiedFileTests: XCTestCase {
         ])
     }
 }
+
+/// The output folder in the shapes deploy setups give it, and builds that fail half way.
+final class OutputFolderTests: XCTestCase {
+    let site = [
+        "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+        "Content/en/_index.md": "---\ntitle: Home\n---\nHello.\n",
+    ]
+
+    func build(_ folder: TemporaryFolder, output: String) -> BuildResult {
+        Build(options: BuildOptions(contentDirectory: folder.path + "/Content", templateDirectories: [Repository.templates],
+                                    outputDirectory: folder.path + "/" + output)).run()
+    }
+
+    func testAnOutputThatIsASymbolicLinkKeepsItsLinkAndTheSiteLandsAtItsTarget() throws {
+        let folder = try TemporaryFolder(site)
+        try FileManager.default.createDirectory(atPath: folder.path + "/www/current", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/site-link", withDestinationPath: "www/current")
+        for round in 1...2 {
+            try folder.write(["Content/en/_index.md": "---\ntitle: Home\n---\nRound \(round).\n"])
+            XCTAssertEqual(build(folder, output: "site-link").diagnostics.errors, [], "round \(round)")
+            let link = try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/site-link")
+            XCTAssertEqual(link, "www/current", "the link is left as it is")
+            XCTAssertTrue(try XCTUnwrap(folder.read("www/current/en/index.html")).contains("Round \(round)."))
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/dangling", withDestinationPath: "www/nothing")
+        let errors = build(folder, output: "dangling").diagnostics.errors.map(\.message)
+        XCTAssertEqual(errors, ["cannot create \(folder.path)/dangling: it is a symbolic link to a folder that does not exist; "
+                                + "create that folder, or remove the link"])
+    }
+
+    func testAFailedWriteRemovesWhatTheBuildWroteAndKeepsThePreviousSite() throws {
+        let folder = try TemporaryFolder(site)
+        XCTAssertEqual(build(folder, output: "Output").diagnostics.errors, [])
+        let before = folder.read("Output/en/index.html")
+        // A file whose path fits in the content folder but not in the staging folder, whose path is
+        // longer: its copy fails as a full disk would make it fail.
+        let room = 4095 - (folder.path + "/Content/en/").utf8.count
+        var parts: [String] = []
+        var left = room - 4
+        while left > 0 {
+            let length = min(200, left)
+            parts.append(String(repeating: "d", count: length))
+            left -= length + 1
+        }
+        let deep = parts.joined(separator: "/") + ".txt"
+        try FileManager.default.createDirectory(atPath: folder.path + "/Content/en/" + URLPath.folder(of: deep), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path + "/Content/en/" + deep))
+        try folder.write(["Content/en/_index.md": "---\ntitle: Home\n---\nChanged.\n"])
+        let failed = build(folder, output: "Output")
+        XCTAssertTrue(failed.diagnostics.hasErrors, "\(failed.diagnostics)")
+        XCTAssertEqual(folder.read("Output/en/index.html"), before, "the previous site is as it was")
+        XCTAssertFalse(folder.exists("Output.hashi-staging/site"), "what the failed build wrote is gone")
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/en/" + parts[0])
+        XCTAssertEqual(build(folder, output: "Output").diagnostics.errors, [], "the lock went with the failed build")
+        XCTAssertTrue(try XCTUnwrap(folder.read("Output/en/index.html")).contains("Changed."))
+    }
+}

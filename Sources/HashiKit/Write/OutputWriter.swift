@@ -48,10 +48,18 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
 
     public static let manifestPath = stateFolder + "/manifest"
 
+    /// The output as given, when it is a symbolic link (`site` → `www/current`): the site is put in
+    /// place at the link's target, and the link itself is left as it is.
+    public let outputLink: String?
+
     public init(outputDirectory: String) {
         let trimmed = outputDirectory.count > 1 && outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
-        self.outputDirectory = trimmed
-        self.stagingRoot = trimmed + ".hashi-staging"
+        var info = stat()
+        let isLink = lstat(trimmed, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        let target = isLink ? DirectoryWalker.realPath(trimmed) : nil
+        self.outputLink = isLink ? trimmed : nil
+        self.outputDirectory = target ?? trimmed
+        self.stagingRoot = self.outputDirectory + ".hashi-staging"
         self.stagingDirectory = stagingRoot + "/site"
     }
 
@@ -61,6 +69,9 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
 
     /// Refuses an output folder that holds something hashi did not make; creates the staging folder.
     public func prepare() throws(Failure) {
+        if let outputLink, outputLink == outputDirectory {
+            throw .cannotCreate(outputLink, "it is a symbolic link to a folder that does not exist; create that folder, or remove the link")
+        }
         if let names = try? FileManager.default.contentsOfDirectory(atPath: outputDirectory) {
             let isOurs = names.contains(Self.stateFolder) || names.allSatisfy { Self.placeholders.contains($0) }
             guard isOurs else { throw .foreignOutput(outputDirectory) }
@@ -210,7 +221,11 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     }
 
     /// Removes the staging folder, leaving the output as it was.
+    /// Gives up: what this build wrote in staging is removed (a full disk gets its space back), and
+    /// the output is left as it was. A build that never held the lock touches nothing.
     public func abort() {
+        guard lockDescriptor >= 0 else { return }
+        try? FileManager.default.removeItem(atPath: stagingDirectory)
         release()
     }
 
