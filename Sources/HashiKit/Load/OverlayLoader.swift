@@ -62,8 +62,15 @@ public struct OverlayLoader: Sendable {
     }
 
     private func read(_ relative: String, diagnostics: inout [Diagnostic]) -> DataFile? {
-        guard let bytes = FileReader.bytes(atPath: directory + "/" + relative) else { return nil }
         let displayPath = displayDirectory + "/" + relative
+        let bytes: [UInt8]
+        switch FileReader.read(atPath: directory + "/" + relative) {
+        case .success(let read): bytes = read
+        case .failure(let failure) where failure.isMissing: return nil
+        case .failure(let failure):
+            diagnostics.append(.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath)))
+            return nil
+        }
         switch TextDecoder.decode(bytes) {
         case .success(let text):
             return DataFile(name: String(relative.split(separator: "/").last ?? ""), displayPath: displayPath, text: text)

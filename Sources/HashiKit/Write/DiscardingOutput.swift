@@ -15,8 +15,8 @@ public final class DiscardingOutput: SiteOutput, @unchecked Sendable {  // `firs
     public func write(_ path: String, bytes: UnsafeRawBufferPointer, key: UInt64?) {}
 
     public func copy(from source: String, to path: String) {
-        guard FileReader.bytes(atPath: source) == nil else { return }
-        lock.withLock { if firstError == nil { firstError = .cannotWrite(path, "cannot read \(source)") } }
+        guard case .failure(let failure) = FileReader.read(atPath: source) else { return }
+        lock.withLock { if firstError == nil { firstError = .cannotWrite(path, "cannot read \(source): \(failure.text)") } }
     }
 
     public func commit() throws(OutputFailure) {

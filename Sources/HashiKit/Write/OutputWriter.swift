@@ -185,7 +185,11 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     }
 
     public func copy(from source: String, to path: String) {
-        guard let bytes = FileReader.bytes(atPath: source) else { return record(.cannotWrite(path, "cannot read \(source)")) }
+        let bytes: [UInt8]
+        switch FileReader.read(atPath: source) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return record(.cannotWrite(path, "cannot read \(source): \(failure.text)"))
+        }
         bytes.withUnsafeBytes { write(path, bytes: $0) }
     }
 
