@@ -1,5 +1,3 @@
-import Mustache
-
 /// Stage 4: fills the templates for each page, and for the pages hashi makes itself (search, root chooser).
 public struct PageRenderer: Sendable {
     public let site: Site
@@ -53,13 +51,7 @@ public struct PageRenderer: Sendable {
         hasher.combine(layout(for: page))
         // The UI strings come from the i18n files, which `templates.key` covers, for the language the
         // context names; hashing them for every page was a third of the key's cost.
-        if let value = context.value {
-            value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
-        } else {
-            // A type hashi's contexts never hold: its description still names every value, but
-            // not in a stable order, so such a page would just be rendered again each build.
-            hasher.combine(String(reflecting: context.dictionary))
-        }
+        context.value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
         hasher.combine(page.document.key)
         for link in page.resolvedLinks {
             switch link {
@@ -73,7 +65,7 @@ public struct PageRenderer: Sendable {
 
     /// What the templates see for a page, except its body (`content`), which is the costly part.
     func context(for page: Page) -> TemplateSet.Context {
-        TemplateSet.Context(contextDictionary(for: page), for: templates)
+        TemplateSet.Context(contextDictionary(for: page))
     }
 
     func contextDictionary(for page: Page) -> [String: Any] {

@@ -1,4 +1,3 @@
-import Mustache
 import Yams
 
 /// The words of the theme in each language (`Templates/i18n/<lang>.yaml`), with the default language as fallback.
@@ -70,10 +69,9 @@ public struct UIStrings: Sendable {
 }
 
 /// One language's UI strings in a template context. Every page of a language shares the one
-/// table, so no page converts or hashes its sixty strings again: swift-mustache reads it as a
-/// parent, the compiled templates through `value`, and a page's key by its language alone (the
-/// strings themselves are in the template key).
-final class UIStringTable: MustacheParent, Sendable {
+/// table, so no page converts or hashes its sixty strings again: templates read it through
+/// `value`, and a page's key by its language alone (the strings themselves are in the template key).
+final class UIStringTable: Sendable {
     let language: String
     let strings: [String: String]
     let value: TemplateValue
@@ -81,8 +79,6 @@ final class UIStringTable: MustacheParent, Sendable {
     init(language: String, strings: [String: String]) {
         self.language = language
         self.strings = strings
-        value = .object(strings.mapValues { .string($0) }, original: strings)
+        value = .object(strings.mapValues { .string($0) })
     }
-
-    func child(named name: String) -> Any? { strings[name] }
 }
