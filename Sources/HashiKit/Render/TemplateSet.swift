@@ -113,30 +113,7 @@ public struct TemplateSet: Sendable {
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
     /// The template `name` filled from `context` (UTF-8), or nil when there is no such template.
-    func render(_ context: [String: Any], template name: String) -> [UInt8]? {
-        render(Context(context), template: name)
-    }
-
-    /// A page's context, converted once: its key and its rendering both read the converted form.
-    struct Context {
-        var value: TemplateValue
-
-        init(_ dictionary: [String: Any]) {
-            // hashi builds every context itself from strings, numbers, lists and dictionaries.
-            guard let value = TemplateValue(dictionary) else { preconditionFailure("a template context holds a value of another type") }
-            self.value = value
-        }
-
-        /// Sets UTF-8 text at the top level (the page's body, once it is made), written as it is.
-        mutating func set(_ name: String, html: [UInt8]) {
-            guard case .object(var members) = value else { return }
-            value = .null  // one reference to the members, so the insert does not copy them
-            members[name] = .bytes(html)
-            value = .object(members)
-        }
-    }
-
-    func render(_ context: Context, template name: String) -> [UInt8]? {
-        compiled.render(name, context: context.value)
+    func render(_ context: TemplateValue, template name: String) -> [UInt8]? {
+        compiled.render(name, context: context)
     }
 }
