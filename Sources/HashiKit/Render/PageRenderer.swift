@@ -122,6 +122,12 @@ public struct PageRenderer: Sendable {
 
     /// A page hashi makes without Markdown (the search page), in one language.
     public func renderGenerated(layout: String, title: String, outputPath: String, language: Language) -> String {
+        let context = context(generated: layout, title: title, outputPath: outputPath, language: language)
+        return templates.render(context, template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// What the templates see for a page hashi makes itself.
+    func context(generated layout: String, title: String, outputPath: String, language: Language) -> TemplateValue {
         var base = PageContext.Base(site: site, language: language, uiStrings: templates.strings, outputPath: outputPath)
         base.absoluteLinks = layout == "404" && site.config.baseURL != nil
         var fields = GeneratedFields()
@@ -134,7 +140,7 @@ public struct PageRenderer: Sendable {
         if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
             parts.append(PageContext.channels(channels, language: language, strings: base.strings))
         }
-        return templates.render(TemplateValueEncoder.object(parts), template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return TemplateValueEncoder.object(parts)
     }
 }
 
