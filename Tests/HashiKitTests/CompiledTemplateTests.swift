@@ -99,6 +99,31 @@ final class CompiledTemplateTests: XCTestCase {
         }
     }
 
+    /// Whatever tags a template uses, a value comes out escaped the same way (a mark after `<`
+    /// included, which a reading by characters would leave unescaped).
+    func testOtherDelimitersRenderThroughTheSameEngine() throws {
+        let value = TemplateValue.object(["a": .string("<\u{301}b> & 'c'")])
+        let plain = try CompiledTemplates(sources: ["main": "{{a}}|{{{a}}}"]).render("main", context: value)
+        let changed = try CompiledTemplates(sources: ["main": "{{=<% %>=}}<%a%>|<%{a}%>"]).render("main", context: value)
+        XCTAssertEqual(plain, Array("&lt;\u{301}b&gt; &amp; &#39;c&#39;|<\u{301}b> & 'c'".utf8))
+        XCTAssertEqual(changed, plain)
+    }
+
+    /// A theme written for swift-mustache's transforms learns at the tag that hashi does not run them.
+    func testTransformsAreErrorsAtTheirTag() throws {
+        let folder = try TemporaryFolder([
+            "Theme/layouts/page.mustache": "<h1>{{title}}</h1>\n  <p>{{uppercased(title)}}</p>\n{{=<% %>=}}<%#empty(toc)%>x<%/empty(toc)%>\n",
+            "Theme/i18n/en.yaml": "menu: Menu\n",
+        ])
+        let english = Language(code: "en", name: "English", title: "T", order: 0)
+        let (set, diagnostics) = TemplateSet.load(folders: [folder.path + "/Theme"], displayFolders: ["Theme"], languages: [english])
+        XCTAssertNil(set)
+        XCTAssertEqual(diagnostics.map(\.description), [
+            "Theme/layouts/page.mustache:2:6: error: transform \"uppercased\" is not supported: hashi shows a value as it is",
+            "Theme/layouts/page.mustache:3:12: error: transform \"empty\" is not supported: hashi shows a value as it is",
+        ])
+    }
+
     /// The golden sites show the theme renders as before; this shows the theme parses.
     func testTheDefaultThemeCompiles() throws {
         var sources: [String: String] = [:]

@@ -11,6 +11,8 @@ struct TemplateParser {
         var message: String
     }
 
+    /// Where the parser is: the section it reads, whether a line just began, and inside a
+    /// `{{<parent}}` how much indentation its blocks' lines lose.
     struct State {
         var sectionName: String?
         /// Where the open section's tag starts, for "never closed".
@@ -180,12 +182,4 @@ struct TemplateParser {
     mutating func record(_ sigil: Character?, _ name: String, at offset: Int) {
         tags.append(TemplateTag(sigil: sigil, name: name, offset: offset))
     }
-}
-
-/// One tag of a template as the checker sees it: `{{#name}}` has the sigil `#`, `{{name}}` none.
-struct TemplateTag: Sendable, Equatable {
-    var sigil: Character?
-    var name: String
-    /// Byte offset of the tag's opening delimiter in the template's UTF-8.
-    var offset: Int
 }
