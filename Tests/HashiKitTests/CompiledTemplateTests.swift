@@ -72,6 +72,7 @@ final class CompiledTemplateTests: XCTestCase {
 
     func testDelimitersCanChange() {
         XCTAssertEqual(render(["main": "{{=<% %>=}}\n<% b %> {{b}}\n<%={{ }}=%>\n{{b}}"]), "日本語 {{b}}\n日本語")
+        XCTAssertEqual(render(["main": "{{=« »=}}«b» «{b}» «#flag»日本«/flag»"]), "日本語 日本語 日本")
     }
 
     /// Text the byte-by-byte reading must leave alone: marks that join a character to a brace or a

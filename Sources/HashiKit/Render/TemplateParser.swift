@@ -1,6 +1,7 @@
 /// Reads Mustache source byte by byte into the nodes `CompiledTemplates` renders, line by line so
-/// that whitespace around standalone tags is kept or dropped as the Mustache spec says. Only ASCII
-/// bytes (delimiters, spaces, tabs, line breaks) have a meaning, so any UTF-8 text reads the same.
+/// that whitespace around standalone tags is kept or dropped as the Mustache spec says. Reading
+/// bytes is exact for any text: UTF-8 never uses an ASCII byte (a brace, a space, a line break)
+/// inside another character, and a delimiter beyond ASCII is matched by its whole byte sequence.
 /// Every tag it reads is kept, with where it starts, for `TemplateChecker`.
 struct TemplateParser {
     typealias Node = CompiledTemplates.Node
