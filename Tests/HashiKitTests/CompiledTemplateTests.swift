@@ -90,6 +90,7 @@ final class CompiledTemplateTests: XCTestCase {
             ("{{%PRAGMA}}", 0, "pragmas ({{%...}}) are not supported"),
             ("{{>*name}}", 0, "dynamic names such as \"*name\" are not supported: name the partial itself"),
             ("{{=<% %>=}}<%a", 11, "a tag is not closed with %>"),
+            ("a\n {{ title | upper }}", 3, "transforms such as \"title | upper\" are not supported: hashi shows a value as it is"),
             ("{{= x =}}", 0, "a delimiter change needs two delimiters apart by a space, as in {{=<% %>=}}"),
         ]
         for (source, offset, message) in cases {

@@ -127,6 +127,10 @@ extension TemplateParser {
             let name = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
             throw Failure(offset: start, message: "dynamic names such as \"\(name)\" are not supported: name the partial itself")
         }
+        if content.contains(UInt8(ascii: "|")) {
+            let expression = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            throw Failure(offset: start, message: "transforms such as \"\(expression)\" are not supported: hashi shows a value as it is")
+        }
         guard words.count == 1, let word = words.first else {
             throw Failure(offset: start, message: words.isEmpty ? "a tag has no name" : "a name cannot hold a space")
         }
