@@ -19,9 +19,6 @@ extension TemplateFields {
         }
         return names
     }
-
-    /// This part alone as a template value.
-    var templateValue: TemplateValue { TemplateValueEncoder.object([self]) }
 }
 
 /// A property that holds more fields (a list of items), whose names the checker knows too.

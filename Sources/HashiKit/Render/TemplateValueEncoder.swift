@@ -1,6 +1,7 @@
 /// Turns typed context parts into one `TemplateValue` with no detour through `Any`: the
 /// synthesized `Encodable` conformances name each property once, and a missing optional leaves
-/// its name out, as the spec wants of a name with no value.
+/// its name out, so a section over it is skipped. Made for those synthesized conformances, which
+/// write plain values only: nested containers are not supported.
 final class TemplateValueEncoder: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
