@@ -52,6 +52,7 @@ final class CompiledTemplateTests: XCTestCase {
                        "<ul>\n  <li>p</li>\n  <li>q</li>\n</ul>\nend  here\n")
         XCTAssertEqual(render(["main": "a\r\n  {{#flag}}\r\nb\r\n  {{/flag}}\r\nc\r\n"]), "a\r\nb\r\nc\r\n")
         XCTAssertEqual(render(["main": "x\n  {{#flag}}  \ny\n  {{/flag}}  "]), "x\ny\n")
+        XCTAssertEqual(render(["main": "x\n  "]), "x\n  ")
     }
 
     func testIndentedPartialsIndentEveryLine() {
@@ -87,6 +88,7 @@ final class CompiledTemplateTests: XCTestCase {
             ("x{{#a}}y", 1, "section \"a\" is never closed"),
             ("x{{#a}}{{/b}}", 7, "section \"a\" is closed by \"b\""),
             ("x {{a", 2, "a tag is not closed with }}"),
+            ("x {{", 2, "a tag is not closed with }}"),
             ("{{%PRAGMA}}", 0, "pragmas ({{%...}}) are not supported"),
             ("{{>*name}}", 0, "dynamic names such as \"*name\" are not supported: name the partial itself"),
             ("{{=<% %>=}}<%a", 11, "a tag is not closed with %>"),

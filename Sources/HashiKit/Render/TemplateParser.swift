@@ -100,7 +100,7 @@ struct TemplateParser {
                     whitespaceBefore = Array(whitespace)
                 }
             }
-            let text = readTextBeforeTag()
+            let (text, opened) = readTextBeforeTag()
             let newline = lineBreak(at: position)
             if newline > 0 {
                 nodes.append(.text(whitespaceBefore + text + bytes[position..<(position + newline)]))
@@ -114,18 +114,21 @@ struct TemplateParser {
                 whitespaceBefore = []
                 state.newLine = false
             }
-            if atEnd { break }
+            guard opened else { break }
             let tagStart = position - opening.count
-            guard position < bytes.count else { throw Failure(offset: tagStart, message: unclosedTag) }
+            guard !atEnd else { throw Failure(offset: tagStart, message: unclosedTag) }
             var step = TagStep(state: state, whitespaceBefore: whitespaceBefore, start: tagStart)
             if try readTag(&step, into: &nodes) { return nodes }
-            whitespaceBefore = step.whitespaceBefore
+            // A standalone tag's line, its indentation included, leaves nothing in the output.
+            whitespaceBefore = step.standalone ? [] : step.whitespaceBefore
             state = step.state
             state.newLine = step.standalone
         }
         if let name = state.sectionName {
             throw Failure(offset: state.sectionOffset, message: "section \"\(name)\" is never closed")
         }
+        // The spaces of a last line with nothing else on it.
+        if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
         return nodes
     }
 
@@ -142,23 +145,23 @@ struct TemplateParser {
         "a tag is not closed with " + String(decoding: closing, as: UTF8.self)
     }
 
-    /// Text up to a line break (not taken) or an opening delimiter (taken), or to the end.
-    mutating func readTextBeforeTag() -> ArraySlice<UInt8> {
+    /// Text up to a line break (not taken) or an opening delimiter (taken: `opened`), or to the end.
+    mutating func readTextBeforeTag() -> (text: ArraySlice<UInt8>, opened: Bool) {
         let start = position
         let first = opening[0]
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && lineBreak(at: position) > 0) {
-                return bytes[start..<position]
+                return (bytes[start..<position], false)
             }
             if byte == first && hasPrefix(opening, at: position) {
                 let text = bytes[start..<position]
                 position += opening.count
-                return text
+                return (text, true)
             }
             position += 1
         }
-        return bytes[start..<position]
+        return (bytes[start..<position], false)
     }
 
     func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
