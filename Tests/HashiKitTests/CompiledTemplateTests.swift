@@ -128,6 +128,46 @@ final class CompiledTemplateTests: XCTestCase {
         ])
     }
 
+    /// Random templates written twice: with other delimiters, and with CR LF line ends. Each must
+    /// render as the plain one does (with CR LF for LF), which exercises standalone lines,
+    /// indentation and blocks under every spelling.
+    func testRandomTemplatesReadTheSameWithOtherDelimitersAndLineEnds() throws {
+        var generator = SplitMix64(seed: 7)
+        func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
+        let texts = ["x", " ", "  ", "\t", "\n", "\n", "日本", "é"]
+        let names = ["a", "b", "n", "flag", "off", "str", "missing", "obj.x.y"]
+        let sections = ["flag", "off", "str", "empty", "strs", "list", "obj", "missing"]
+        func piece(_ depth: Int) -> String {
+            switch pick(11) {
+            case 0, 1, 2: return texts[pick(texts.count)]
+            case 3: return "{{" + names[pick(names.count)] + "}}"
+            case 4: return "{{{" + names[pick(names.count)] + "}}}"
+            case 5: return "{{! note }}"
+            case 6 where depth < 2: return "{{>part}}"
+            case 7 where depth < 3:
+                let name = sections[pick(sections.count)]
+                return "{{" + (pick(2) == 0 ? "#" : "^") + name + "}}" + sequence(depth + 1) + "{{/" + name + "}}"
+            case 8 where depth < 3: return "{{$other}}" + sequence(depth + 1) + "{{/other}}"
+            default: return "\n"
+            }
+        }
+        func sequence(_ depth: Int) -> String { (0..<(1 + pick(6))).map { _ in piece(depth) }.joined() }
+        func render(_ sources: [String: String]) throws -> String {
+            String(decoding: try CompiledTemplates(sources: sources).render("main", context: context) ?? [], as: UTF8.self)
+        }
+        for _ in 0..<300 {
+            let base = "<b>\n" + sequence(1) + "\n  {{$blk}}\n  base\n  {{/blk}}\n" + sequence(1)
+            let sources = ["part": sequence(2), "base": base,
+                           "main": pick(2) == 0 ? sequence(0) : "{{<base}}\n  {{$blk}}\n" + sequence(1) + "\n  {{/blk}}\n{{/base}}" + sequence(1)]
+            let plain = try render(sources)
+            let delimited = sources.mapValues { "{{=<% %>=}}\n" + $0.replacingOccurrences(of: "{{{", with: "<%{").replacingOccurrences(of: "}}}", with: "}%>")
+                .replacingOccurrences(of: "{{", with: "<%").replacingOccurrences(of: "}}", with: "%>") }
+            XCTAssertEqual(try render(delimited), plain, "\(sources)")
+            let crlf = sources.mapValues { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+            XCTAssertEqual(try render(crlf), plain.replacingOccurrences(of: "\n", with: "\r\n"), "\(sources)")
+        }
+    }
+
     /// The golden sites show the theme renders as before; this shows the theme parses.
     func testTheDefaultThemeCompiles() throws {
         var sources: [String: String] = [:]
