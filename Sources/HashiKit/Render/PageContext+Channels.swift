@@ -27,6 +27,7 @@ struct ChannelCard: TemplateFields {
     var anonymousText: String?
 }
 
+/// A situation to narrow the cards by, in the page's language (`situations`).
 struct SituationItem: TemplateFields {
     var id = ""
     var label = ""

@@ -24,12 +24,14 @@ struct SiteFields: TemplateFields {
     var brandStylesheet: String?
 }
 
+/// A page of the language's menu (`menu`).
 struct MenuItem: TemplateFields {
     var title = ""
     var href = ""
     var current = false
 }
 
+/// A language of the site (`languages`), with its own UI strings for a language switcher.
 struct LanguageItem: TemplateFields {
     var code = ""
     var name = ""
@@ -67,18 +69,21 @@ struct PageFields: TemplateFields {
     var alternates: [AlternateItem] = []
 }
 
+/// A heading of level 2 or 3 of the page (`toc`).
 struct TocItem: TemplateFields {
     var id = ""
     var text = ""
     var level = 0
 }
 
+/// A page of a section, listed on the section's page (`children`).
 struct ChildItem: TemplateFields {
     var title = ""
     var href = ""
     var description = ""
 }
 
+/// The page in a language of the site, or that language's home when it has none (`translations`).
 struct TranslationItem: TemplateFields {
     var code = ""
     var name = ""
@@ -87,6 +92,7 @@ struct TranslationItem: TemplateFields {
     var isTranslated = false
 }
 
+/// A `<link rel="alternate" hreflang>` of the page (`alternates`).
 struct AlternateItem: TemplateFields {
     var hreflang = ""
     var href = ""
