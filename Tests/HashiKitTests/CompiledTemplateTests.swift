@@ -1,93 +1,174 @@
-import Mustache
 import XCTest
 @testable import HashiKit
 
-/// hashi renders pages with its own compiled templates; swift-mustache is the reference. Each
-/// case here renders the same templates and context both ways and wants the same bytes.
+/// Every template renders through hashi's one engine: these show what a theme author sees, the
+/// Mustache spec (`MustacheSpecTests`) covers the rest.
 final class CompiledTemplateTests: XCTestCase {
-    private let context: [String: Any] = [
-        "a": "<b class=\"x\">Tom & 'Jerry'</b>",
-        "b": "日本語",
-        "n": 42,
-        "ratio": 1.5,
-        "flag": true,
-        "off": false,
-        "str": "",
-        "empty": [] as [Any],
-        "strs": ["p", "q"],
-        "maybe": String?.none as Any,
-        "list": [["a": "one"], ["a": "two", "x": ["y": "deep"]]] as [[String: Any]],
-        "obj": ["a": "inner", "x": ["y": "nested"], "t": ["k": "v"]] as [String: Any],
-        "t": ["skip": "Skip", "menu": "Menu"],
-        "ui": UIStringTable(language: "en", strings: ["skip": "Skip <to> content", "menu": "Menu"]),
-    ]
+    private let context = TemplateValue.object([
+        "a": .string("<b class=\"x\">Tom & 'Jerry'</b>"),
+        "b": .string("日本語"),
+        "n": .scalar("42"),
+        "flag": .bool(true),
+        "off": .bool(false),
+        "str": .string(""),
+        "empty": .list([]),
+        "strs": .list([.string("p"), .string("q")]),
+        "list": .list([.object(["a": .string("one")]), .object(["a": .string("two"), "x": .object(["y": .string("deep")])])]),
+        "obj": .object(["a": .string("inner"), "x": .object(["y": .string("nested")])]),
+        "t": .object(["skip": .string("Skip <to> content"), "menu": .string("Menu")]),
+        "body": .bytes(Array("<p>body & more</p>".utf8)),
+    ])
 
-    /// Renders `main` of `sources` both ways and compares; fails if the compiler refused them.
-    /// False, without a failure when `invalidOK`, if swift-mustache rejects them.
-    @discardableResult
-    private func assertSame(_ sources: [String: String], invalidOK: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> Bool {
-        var library = MustacheLibrary()
-        for (name, source) in sources {
-            guard let template = try? MustacheTemplate(string: source) else {
-                if !invalidOK { XCTFail("swift-mustache rejects \(name): \(source.debugDescription)", file: file, line: line) }
-                return false
-            }
-            library.register(template, named: name)
+    private func render(_ sources: [String: String], file: StaticString = #filePath, line: UInt = #line) -> String? {
+        do {
+            let compiled = try CompiledTemplates(sources: sources)
+            return compiled.render("main", context: context).map { String(decoding: $0, as: UTF8.self) }
+        } catch {
+            XCTFail("\(error.template): \(error.failure.message)", file: file, line: line)
+            return nil
         }
-        guard let compiled = CompiledTemplates(sources: sources) else {
-            XCTFail("not compiled: \(sources)", file: file, line: line)
-            return false
-        }
-        let expected = library.render(context, withTemplate: "main")
-        let actual = compiled.render("main", context: TemplateValue(context)!).map { String(decoding: $0, as: UTF8.self) }
-        XCTAssertEqual(actual, expected, "\(sources)", file: file, line: line)
-        return true
     }
 
-    func testVariablesAreEscapedAsSwiftMustacheDoes() {
-        assertSame(["main": "<p>{{a}}|{{{a}}}|{{& a }}|{{b}}|{{n}}|{{ratio}}|{{flag}}|{{maybe}}|{{strs}}|{{missing}}</p>\n"])
-        assertSame(["main": "{{obj.a}} {{obj.x.y}} {{#obj}}{{a}} {{.a}} {{x.y}} {{b}} {{.b}}{{/obj}} {{t.menu}}"])
-        assertSame(["main": "{{ui.skip}} {{{ui.skip}}} {{#ui}}{{menu}} {{a}}{{/ui}}{{^ui}}none{{/ui}} {{ui.missing}}"])
+    func testValuesAreEscapedOnceTheSameWayEverywhere() {
+        XCTAssertEqual(render(["main": "<p>{{a}}|{{{a}}}|{{& a }}|{{b}}|{{n}}|{{flag}}|{{missing}}|{{body}}|{{{body}}}</p>\n"]),
+                       "<p>&lt;b class=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;|<b class=\"x\">Tom & 'Jerry'</b>|"
+                       + "<b class=\"x\">Tom & 'Jerry'</b>|日本語|42|true||&lt;p&gt;body &amp; more&lt;/p&gt;|<p>body & more</p></p>\n")
+        XCTAssertEqual(render(["main": "{{obj.a}} {{obj.x.y}} {{#obj}}{{a}} {{.a}} {{x.y}} {{b}} {{.b}}{{/obj}} {{t.skip}}"]),
+                       "inner nested inner inner nested 日本語  Skip &lt;to&gt; content")
     }
 
     func testSectionsAndInvertedSections() {
-        assertSame(["main": """
+        XCTAssertEqual(render(["main": """
             {{#list}}[{{a}}{{#x}}:{{y}}{{/x}}]{{/list}}
             {{#strs}}<{{.}}>{{/strs}}{{^strs}}none{{/strs}}
             {{#empty}}x{{/empty}}{{^empty}}empty{{/empty}}
             {{#flag}}on{{/flag}}{{^flag}}off{{/flag}} {{#off}}on{{/off}}{{^off}}off{{/off}}
-            {{#str}}string:{{.}};{{/str}}{{^str}}no string{{/str}}
-            {{#maybe}}maybe:{{.}}{{/maybe}}{{#missing}}x{{/missing}}{{^missing}}missing{{/missing}}
-            {{#n}}n={{.}}{{/n}}
-            """])
+            {{#str}}string:{{.}};{{/str}}{{^missing}}missing{{/missing}} {{#n}}n={{.}}{{/n}}
+            """]), "[one][two:deep]\n<p><q>\nempty\non off\nstring:;missing n=42")
     }
 
-    func testStandaloneLinesDisappear() {
-        assertSame(["main": "<ul>\n  {{#list}}\n  <li>{{a}}</li>\n  {{/list}}\n</ul>\n  {{! a comment }}\nend {{! inline }} here\n\t{{^flag}}\t\nhidden\n{{/flag}}  \n"])
-        assertSame(["main": "a\r\n  {{#flag}}\r\nb\r\n  {{/flag}}\r\nc\r\n"])
-        assertSame(["main": "  {{#flag}} y {{/flag}}  \n{{#flag}}\nlast line, no newline\n{{/flag}}"])
-        assertSame(["main": "x{{#flag}}\n{{/flag}}\n  {{#flag}}\n  indented\n  {{/flag}}  "])
+    func testStandaloneLinesDisappearWhateverTheLineEnds() {
+        XCTAssertEqual(render(["main": "<ul>\n  {{#strs}}\n  <li>{{.}}</li>\n  {{/strs}}\n</ul>\n  {{! a comment }}\nend {{! inline }} here\n"]),
+                       "<ul>\n  <li>p</li>\n  <li>q</li>\n</ul>\nend  here\n")
+        XCTAssertEqual(render(["main": "a\r\n  {{#flag}}\r\nb\r\n  {{/flag}}\r\nc\r\n"]), "a\r\nb\r\nc\r\n")
+        XCTAssertEqual(render(["main": "x\n  {{#flag}}  \ny\n  {{/flag}}  "]), "x\ny\n")
+        XCTAssertEqual(render(["main": "x\n  "]), "x\n  ")
     }
 
-    func testIndentedPartials() {
-        assertSame([
-            "main": "<div>\n  {{>item}}\n  <span>{{>item}}</span>\n{{#list}}\n    {{>item}}\n{{/list}}\n</div>\n",
-            "item": "<p>\n{{a}}\n</p>\n",
-        ])
-        assertSame(["main": "\t{{>missing}}\nafter\n"])
+    func testIndentedPartialsIndentEveryLine() {
+        XCTAssertEqual(render([
+            "main": "<div>\n  {{>item}}\n  <span>{{>item}}</span>\n</div>\n",
+            "item": "<p>\n{{b}}\n</p>\n",
+        ]), "<div>\n  <p>\n  日本語\n  </p>\n  <span><p>\n日本語\n</p>\n</span>\n</div>\n")
+        XCTAssertEqual(render(["main": "a\r\n  {{>item}}\r\n", "item": "1\r\n2\r\n"]), "a\r\n  1\r\n  2\r\n")
     }
 
     func testLayoutsWithBlocks() {
-        assertSame([
-            "base": "<html>\n  {{$head}}<title>default</title>{{/head}}\n<body>\n{{$main}}\n  default body\n{{/main}}\n  {{>footer}}\n</body>\n",
-            "footer": "<footer>\n{{$credit}}credit{{/credit}}\n</footer>\n",
-            "layout": "{{<base}}\n{{$main}}\n  <article>\n    {{$body}}layout body{{/body}}\n  </article>\n{{/main}}\n{{$credit}}layout credit{{/credit}}\n{{/base}}\n",
-            "main": "{{<layout}}\n  {{$body}}\n    <h1>{{a}}</h1>\n      <p>text</p>\n  {{/body}}\n{{$credit}}page credit{{/credit}}\n{{/layout}}\n",
+        XCTAssertEqual(render([
+            "base": "<html>\n<title>{{$title}}default{{/title}}</title>\n<body>\n{{$main}}{{/main}}\n</body>\n",
+            "layout": "{{<base}}\n{{$main}}\n<article>\n  {{$body}}layout body{{/body}}\n</article>\n{{/main}}\n{{/base}}\n",
+            "main": "{{<layout}}\n{{$title}}{{b}}{{/title}}\n{{$body}}\n<h1>{{a}}</h1>\n{{/body}}\n{{/layout}}\n",
+        ]), "<html>\n<title>日本語</title>\n<body>\n<article>\n  <h1>&lt;b class=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;</h1>\n\n</article>\n\n</body>\n")
+    }
+
+    func testDelimitersCanChange() {
+        XCTAssertEqual(render(["main": "{{=<% %>=}}\n<% b %> {{b}}\n<%={{ }}=%>\n{{b}}"]), "日本語 {{b}}\n日本語")
+        XCTAssertEqual(render(["main": "{{=« »=}}«b» «{b}» «#flag»日本«/flag»"]), "日本語 日本語 日本")
+    }
+
+    /// Text the byte-by-byte reading must leave alone: marks that join a character to a brace or a
+    /// line end, lone carriage returns, line separators.
+    func testAnyUnicodeTextIsKeptAsItIs() {
+        XCTAssertEqual(render(["main": "a\rb{{#flag}}\u{301}{{/flag}}\u{2028}{{b}}\u{301}\n\u{301}{{!x}}\u{200D}"]),
+                       "a\rb\u{301}\u{2028}日本語\u{301}\n\u{301}\u{200D}")
+    }
+
+    func testWhatCannotBeReadIsAnErrorAtItsTag() {
+        let cases: [(String, Int, String)] = [
+            ("x{{#a}}y", 1, "section \"a\" is never closed"),
+            ("x{{#a}}{{/b}}", 7, "section \"a\" is closed by \"b\""),
+            ("x {{a", 2, "a tag is not closed with }}"),
+            ("x {{", 2, "a tag is not closed with }}"),
+            ("{{%PRAGMA}}", 0, "pragmas ({{%...}}) are not supported"),
+            ("{{>*name}}", 0, "dynamic names such as \"*name\" are not supported: name the partial itself"),
+            ("{{=<% %>=}}<%a", 11, "a tag is not closed with %>"),
+            ("a\n {{ title | upper }}", 3, "transforms such as \"title | upper\" are not supported: hashi shows a value as it is"),
+            ("{{= x =}}", 0, "a delimiter change needs two delimiters apart by a space, as in {{=<% %>=}}"),
+        ]
+        for (source, offset, message) in cases {
+            var parser = TemplateParser(source)
+            XCTAssertThrowsError(try parser.parseAll(), source) { error in
+                XCTAssertEqual(error as? TemplateParser.Failure, TemplateParser.Failure(offset: offset, message: message), source)
+            }
+        }
+    }
+
+    /// Whatever tags a template uses, a value comes out escaped the same way (a mark after `<`
+    /// included, which a reading by characters would leave unescaped).
+    func testOtherDelimitersRenderThroughTheSameEngine() throws {
+        let value = TemplateValue.object(["a": .string("<\u{301}b> & 'c'")])
+        let plain = try CompiledTemplates(sources: ["main": "{{a}}|{{{a}}}"]).render("main", context: value)
+        let changed = try CompiledTemplates(sources: ["main": "{{=<% %>=}}<%a%>|<%{a}%>"]).render("main", context: value)
+        XCTAssertEqual(plain, Array("&lt;\u{301}b&gt; &amp; &#39;c&#39;|<\u{301}b> & 'c'".utf8))
+        XCTAssertEqual(changed, plain)
+    }
+
+    /// A theme written for swift-mustache's transforms learns at the tag that hashi does not run them.
+    func testTransformsAreErrorsAtTheirTag() throws {
+        let folder = try TemporaryFolder([
+            "Theme/layouts/page.mustache": "<h1>{{title}}</h1>\n  <p>{{uppercased(title)}}</p>\n{{=<% %>=}}<%#empty(toc)%>x<%/empty(toc)%>\n",
+            "Theme/i18n/en.yaml": "menu: Menu\n",
+        ])
+        let english = Language(code: "en", name: "English", title: "T", order: 0)
+        let (set, diagnostics) = TemplateSet.load(folders: [folder.path + "/Theme"], displayFolders: ["Theme"], languages: [english])
+        XCTAssertNil(set)
+        XCTAssertEqual(diagnostics.map(\.description), [
+            "Theme/layouts/page.mustache:2:6: error: transform \"uppercased\" is not supported: hashi shows a value as it is",
+            "Theme/layouts/page.mustache:3:12: error: transform \"empty\" is not supported: hashi shows a value as it is",
         ])
     }
 
-    /// The golden sites show the theme renders as before; this makes sure it is the compiled
-    /// templates that render it, not the swift-mustache fallback.
+    /// Random templates written twice: with other delimiters, and with CR LF line ends. Each must
+    /// render as the plain one does (with CR LF for LF), which exercises standalone lines,
+    /// indentation and blocks under every spelling.
+    func testRandomTemplatesReadTheSameWithOtherDelimitersAndLineEnds() throws {
+        var generator = SplitMix64(seed: 7)
+        func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
+        let texts = ["x", " ", "  ", "\t", "\n", "\n", "日本", "é"]
+        let names = ["a", "b", "n", "flag", "off", "str", "missing", "obj.x.y"]
+        let sections = ["flag", "off", "str", "empty", "strs", "list", "obj", "missing"]
+        func piece(_ depth: Int) -> String {
+            switch pick(11) {
+            case 0, 1, 2: return texts[pick(texts.count)]
+            case 3: return "{{" + names[pick(names.count)] + "}}"
+            case 4: return "{{{" + names[pick(names.count)] + "}}}"
+            case 5: return "{{! note }}"
+            case 6 where depth < 2: return "{{>part}}"
+            case 7 where depth < 3:
+                let name = sections[pick(sections.count)]
+                return "{{" + (pick(2) == 0 ? "#" : "^") + name + "}}" + sequence(depth + 1) + "{{/" + name + "}}"
+            case 8 where depth < 3: return "{{$other}}" + sequence(depth + 1) + "{{/other}}"
+            default: return "\n"
+            }
+        }
+        func sequence(_ depth: Int) -> String { (0..<(1 + pick(6))).map { _ in piece(depth) }.joined() }
+        func render(_ sources: [String: String]) throws -> String {
+            String(decoding: try CompiledTemplates(sources: sources).render("main", context: context) ?? [], as: UTF8.self)
+        }
+        for _ in 0..<300 {
+            let base = "<b>\n" + sequence(1) + "\n  {{$blk}}\n  base\n  {{/blk}}\n" + sequence(1)
+            let sources = ["part": sequence(2), "base": base,
+                           "main": pick(2) == 0 ? sequence(0) : "{{<base}}\n  {{$blk}}\n" + sequence(1) + "\n  {{/blk}}\n{{/base}}" + sequence(1)]
+            let plain = try render(sources)
+            let delimited = sources.mapValues { "{{=<% %>=}}\n" + $0.replacingOccurrences(of: "{{{", with: "<%{").replacingOccurrences(of: "}}}", with: "}%>")
+                .replacingOccurrences(of: "{{", with: "<%").replacingOccurrences(of: "}}", with: "%>") }
+            XCTAssertEqual(try render(delimited), plain, "\(sources)")
+            let crlf = sources.mapValues { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+            XCTAssertEqual(try render(crlf), plain.replacingOccurrences(of: "\n", with: "\r\n"), "\(sources)")
+        }
+    }
+
+    /// The golden sites show the theme renders as before; this shows the theme parses.
     func testTheDefaultThemeCompiles() throws {
         var sources: [String: String] = [:]
         for folder in ["layouts", "partials"] {
@@ -97,48 +178,6 @@ final class CompiledTemplateTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(sources.count, 10)
-        XCTAssertNotNil(CompiledTemplates(sources: sources))
-    }
-
-    func testWhatOnlySwiftMustacheRendersIsLeftToIt() {
-        for source in ["{{uppercase(a)}}", "{{=<% %>=}}<% a %>", "{{>*a}}", "{{%CONTENT_TYPE:TEXT}}{{a}}", "a\rb", "{{#flag}}\u{301}{{/flag}}"] {
-            XCTAssertNil(CompiledTemplates(sources: ["main": source]), source.debugDescription)
-        }
-    }
-
-    /// Random templates built from the pieces whose whitespace rules are the subtle part.
-    func testRandomTemplatesRenderTheSame() {
-        var generator = SplitMix64(seed: 7)
-        func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
-        let texts = ["x", " ", "  ", "\t", "\n", "\n", "\r\n", "日本", "é", "{", "}"]
-        let names = ["a", "b", "n", "flag", "off", "str", "empty", "strs", "list", "obj", "maybe", "missing", "x.y", "."]
-        func piece(_ depth: Int) -> String {
-            switch pick(12) {
-            case 0, 1, 2: return texts[pick(texts.count)]
-            case 3: return "{{" + names[pick(names.count)] + "}}"
-            case 4: return "{{{" + names[pick(names.count)] + "}}}"
-            case 5: return "{{! note }}"
-            case 6 where depth < 2: return "{{>part}}"
-            case 7 where depth < 3:
-                let name = names[pick(names.count - 1)]
-                let kind = pick(2) == 0 ? "#" : "^"
-                return "{{" + kind + name + "}}" + sequence(depth + 1) + "{{/" + name + "}}"
-            case 8 where depth < 3: return "{{$other}}" + sequence(depth + 1) + "{{/other}}"
-            default: return "\n"
-            }
-        }
-        func sequence(_ depth: Int) -> String {
-            (0..<(1 + pick(6))).map { _ in piece(depth) }.joined()
-        }
-        var compared = 0
-        for _ in 0..<400 {
-            let part = sequence(2)  // depth 2 and more: no "{{>part}}" within itself
-            let base = "<b>\n" + sequence(1) + "\n  {{$blk}}\n  base\n  {{/blk}}\n" + sequence(1)
-            // A "{" piece beside a tag can make text swift-mustache rejects; those are skipped.
-            if assertSame(["main": sequence(0), "part": part, "base": base], invalidOK: true) { compared += 1 }
-            if assertSame(["main": "{{<base}}\n  {{$blk}}\n" + sequence(1) + "\n  {{/blk}}\n{{/base}}" + sequence(1), "part": part, "base": base],
-                          invalidOK: true) { compared += 1 }
-        }
-        XCTAssertGreaterThan(compared, 500)
+        XCTAssertNoThrow(try CompiledTemplates(sources: sources))
     }
 }

@@ -8,10 +8,7 @@ final class ModelTests: XCTestCase {
         let folder = try TemporaryFolder(files.merging(defaults) { a, _ in a })
         let (content, loadDiagnostics) = ContentLoader(contentDirectory: folder.path + "/Content", displayDirectory: "Content").load()
         let loaded = try XCTUnwrap(content, "\(loadDiagnostics)")
-        let parser = MarkdownRenderer()
-        let entries = zip(loaded.sources, loaded.markdown).map { DocumentStore.Entry.whole(parser.render($0, markdown: $1)) }
-        let documents = DocumentStore(sources: loaded.sources, markdown: loaded.markdown, entries: entries, parser: parser)
-        let (site, diagnostics) = SiteBuilder(content: loaded).build(documents: documents)
+        let (site, diagnostics) = SiteBuilder(content: loaded).build(documents: DocumentStore(parsing: loaded))
         return (site, loadDiagnostics + diagnostics)
     }
 

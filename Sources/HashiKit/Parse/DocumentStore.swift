@@ -42,6 +42,13 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
         text = entries.map { if case .whole(let document) = $0 { document.plainText } else { nil } }
     }
 
+    /// Every source of `content` parsed whole now, without a cache (for tools and tests).
+    public convenience init(parsing content: LoadedContent) {
+        let parser = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
+        let entries = zip(content.sources, content.markdown).map { Entry.whole(parser.render($0, markdown: $1)) }
+        self.init(sources: content.sources, markdown: content.markdown, entries: entries, parser: parser)
+    }
+
     /// The Markdown of source `index`, as the Model stage reads it (translation hashes, columns).
     func markdown(of index: Int) -> String {
         guard let body = lock.withLock({ markdown[index] }) else { reparseFailure(index) }

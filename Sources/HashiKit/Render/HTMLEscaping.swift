@@ -1,4 +1,4 @@
-/// Escaping for text placed in HTML by the generator itself (templates escape their own values).
+/// Escaping for text placed in HTML: by the generator itself, and by templates for every `{{name}}`.
 enum HTMLEscaping {
     static func text(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return value }
@@ -10,7 +10,7 @@ enum HTMLEscaping {
 
     static func attribute(_ value: String) -> String { text(value) }
 
-    /// `& < > " '` as entities, the way swift-mustache escapes a template value; every other byte as it is.
+    /// `& < > " '` as entities, byte by byte; every other byte as it is.
     static func append<Bytes: Sequence>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         for byte in bytes {
             switch byte {

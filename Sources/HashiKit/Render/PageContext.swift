@@ -1,23 +1,14 @@
-/// The values a template sees, built fresh for each page inside its rendering task.
-///
-/// Keys are listed in `knownKeys` so the template check can report a name that would render as nothing.
+/// The values a template sees, built fresh for each page inside its rendering task: typed parts
+/// (`SiteFields`, `PageFields`, `GeneratedFields`, `ChannelFields`) encoded into one value.
+/// The names a template can use are read off these types, for the template check.
 enum PageContext {
     /// The UI strings of the theme's `i18n/` file for a language, in the context and in each of `languages`.
     static let uiStringsKey = "t"
 
-    static let knownKeys: Set<String> = [
-        // the site and the language
-        "lang", "langName", "siteTitle", "footer", "helpHref", "root", "assets", "home", "searchHref", "languages", uiStringsKey, "generator",
-        // the page
-        "title", "description", "content", "toc", "hasToc", "url", "canonical", "date", "dateISO", "tags",
-        "isHome", "isSection", "children", "hasChildren", "menu", "hasMenu", "translations", "alternates",
-        // items of lists
-        "href", "code", "name", "current", "level", "id", "text", "hreflang", "isTranslated",
-        // a page shown in another language's place, when a translation is missing
-        "isFallback", "contentLang",
-        // the organisation that publishes the site (site.yaml's brand:)
-        "brandName", "brandLogo", "brandContact", "brandLicense", "brandColor", "brandStylesheet",
-    ]
+    /// Every name of a page's context and of the items of its lists.
+    static let knownKeys: Set<String> = SiteFields.names.union(PageFields.names).union(GeneratedFields.names)
+    /// The names the reporting-channels layouts have besides.
+    static let channelKeys: Set<String> = ChannelFields.names
 
     struct Base {
         let site: Site
@@ -42,41 +33,36 @@ enum PageContext {
             return (base.hasSuffix("/") ? base : base + "/") + URLPath.encode(path)
         }
 
-        func dictionary() -> [String: Any] {
-            var context: [String: Any] = [
-                "lang": language.code,
-                "langName": language.name,
-                "siteTitle": language.title,
-                "root": root,
-                "assets": root + "assets/",
-                "home": href(to: language.code + "/"),
-                "searchHref": href(to: language.code + "/search/"),
-                uiStringsKey: uiStrings.table(for: language),
-                "generator": "hashi",
-            ]
-            let menu = site.menu(for: language)
-            context["menu"] = menu.map { page -> [String: Any] in
-                ["title": page.title, "href": href(to: page.url), "current": page.outputPath == outputPath]
+        func fields() -> SiteFields {
+            let root = root
+            var fields = SiteFields()
+            fields.lang = language.code
+            fields.langName = language.name
+            fields.siteTitle = language.title
+            fields.root = root
+            fields.assets = root + "assets/"
+            fields.home = href(to: language.code + "/")
+            fields.searchHref = href(to: language.code + "/search/")
+            fields.t = uiStrings.table(for: language)
+            fields.menu = site.menu(for: language).map { page in
+                MenuItem(title: page.title, href: href(to: page.url), current: page.outputPath == outputPath)
             }
-            context["hasMenu"] = !menu.isEmpty
-            context["languages"] = site.languages.map { other -> [String: Any] in
-                var entry: [String: Any] = ["code": other.code, "name": other.name, "title": other.title,
-                                            "href": href(to: other.code + "/"), "current": other == language,
-                                            uiStringsKey: uiStrings.table(for: other)]
-                entry["helpHref"] = helpHref(in: other)
-                return entry
+            fields.hasMenu = !fields.menu.isEmpty
+            fields.languages = site.languages.map { other in
+                LanguageItem(code: other.code, name: other.name, title: other.title, href: href(to: other.code + "/"),
+                             current: other == language, t: uiStrings.table(for: other), helpHref: helpHref(in: other))
             }
-            context["footer"] = language.footer
+            fields.footer = language.footer
             if let brand = site.config.brand {
-                context["brandName"] = brand.name?.text(for: language)
-                context["brandLogo"] = brand.logoOutputPath.map { root + URLPath.encode($0) }
-                context["brandContact"] = brand.contact?.text(for: language)
-                context["brandLicense"] = brand.license?.text(for: language)
-                context["brandColor"] = brand.primaryColor
-                context["brandStylesheet"] = brand.primaryColor.map { _ in root + Brand.stylesheetPath }
+                fields.brandName = brand.name?.text(for: language)
+                fields.brandLogo = brand.logoOutputPath.map { root + URLPath.encode($0) }
+                fields.brandContact = brand.contact?.text(for: language)
+                fields.brandLicense = brand.license?.text(for: language)
+                fields.brandColor = brand.primaryColor
+                fields.brandStylesheet = brand.primaryColor.map { _ in root + Brand.stylesheetPath }
             }
-            context["helpHref"] = helpHref(in: language)
-            return context
+            fields.helpHref = helpHref(in: language)
+            return fields
         }
 
         private func helpHref(in language: Language) -> String? {

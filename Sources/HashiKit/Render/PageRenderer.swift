@@ -1,5 +1,3 @@
-import Mustache
-
 /// Stage 4: fills the templates for each page, and for the pages hashi makes itself (search, root chooser).
 public struct PageRenderer: Sendable {
     public let site: Site
@@ -39,27 +37,21 @@ public struct PageRenderer: Sendable {
     }
 
     /// The page's HTML, its body (`html`, as the Parse stage made it) filled in to `context` (from `context(for:)`).
-    func render(_ page: Page, context: TemplateSet.Context, html: [UInt8]) -> [UInt8] {
+    func render(_ page: Page, context: RenderContext, html: [UInt8]) -> [UInt8] {
         var context = context
-        context.set("content", html: LinkSubstitution.apply(page.resolvedLinks, to: html))
-        return templates.render(context, template: layout(for: page)) ?? []
+        context.setBody(LinkSubstitution.apply(page.resolvedLinks, to: html))
+        return templates.render(context.value, template: layout(for: page)) ?? []
     }
 
     /// A hash of everything the page is made from: templates, layout, its context and its body
     /// (by the document's key) with the links resolved. Two builds with the same key write the same bytes.
-    func key(for page: Page, context: TemplateSet.Context) -> UInt64 {
+    func key(for page: Page, context: RenderContext) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(templates.key)
         hasher.combine(layout(for: page))
         // The UI strings come from the i18n files, which `templates.key` covers, for the language the
         // context names; hashing them for every page was a third of the key's cost.
-        if let value = context.value {
-            value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
-        } else {
-            // A type hashi's contexts never hold: its description still names every value, but
-            // not in a stable order, so such a page would just be rendered again each build.
-            hasher.combine(String(reflecting: context.dictionary))
-        }
+        context.value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
         hasher.combine(page.document.key)
         for link in page.resolvedLinks {
             switch link {
@@ -72,73 +64,83 @@ public struct PageRenderer: Sendable {
     }
 
     /// What the templates see for a page, except its body (`content`), which is the costly part.
-    func context(for page: Page) -> TemplateSet.Context {
-        TemplateSet.Context(contextDictionary(for: page), for: templates)
+    func context(for page: Page) -> RenderContext {
+        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
+        var parts: [any Encodable] = [base.fields(), fields(for: page, base: base)]
+        if let channels = site.channels, layout(for: page) == "channels" {
+            parts.append(PageContext.channels(channels, language: page.language, strings: base.strings))
+        }
+        return RenderContext(value: TemplateValueEncoder.object(parts))
     }
 
-    func contextDictionary(for page: Page) -> [String: Any] {
-        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
-        var context = base.dictionary()
+    private func fields(for page: Page, base: PageContext.Base) -> PageFields {
+        var fields = PageFields()
         let front = page.source.frontMatter
-        context["title"] = page.title
-        context["description"] = front.description ?? String(page.document.summary.prefix(160))
-        let toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }
-        context["toc"] = toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }
-        context["hasToc"] = toc.count >= 2
-        context["url"] = page.url
+        fields.title = page.title
+        fields.description = front.description ?? String(page.document.summary.prefix(160))
+        fields.toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map { TocItem(id: $0.id, text: $0.text, level: $0.level) }
+        fields.hasToc = fields.toc.count >= 2
+        fields.url = page.url
         if site.config.baseURL != nil || page.isFallback {
-            context["canonical"] = base.link(to: page.canonicalURL)
+            fields.canonical = base.link(to: page.canonicalURL)
         }
-        context["isFallback"] = page.isFallback
-        context["contentLang"] = page.source.language.code
+        fields.isFallback = page.isFallback
+        fields.contentLang = page.source.language.code
         if let date = front.date {
-            context["date"] = LocalizedDate.format(date, language: page.language)
-            context["dateISO"] = date.description
+            fields.date = LocalizedDate.format(date, language: page.language)
+            fields.dateISO = date.description
         }
-        context["tags"] = front.tags
-        context["isHome"] = page.kind == .home
-        context["isSection"] = page.kind == .section
-        let children = site.children(of: page)
-        context["children"] = children.map { child -> [String: Any] in
-            ["title": child.title, "href": base.href(to: child.url),
-             "description": child.source.frontMatter.description ?? String(child.document.summary.prefix(160))]
+        fields.tags = front.tags
+        fields.isHome = page.kind == .home
+        fields.isSection = page.kind == .section
+        fields.children = site.children(of: page).map { child in
+            ChildItem(title: child.title, href: base.href(to: child.url),
+                      description: child.source.frontMatter.description ?? String(child.document.summary.prefix(160)))
         }
-        context["hasChildren"] = !children.isEmpty
-        context["translations"] = site.languages.map { language -> [String: Any] in
+        fields.hasChildren = !fields.children.isEmpty
+        fields.translations = site.languages.map { language in
             let translation = site.translation(of: page, in: language)
-            let target = translation?.url ?? language.code + "/"
-            return ["code": language.code, "name": language.name, "href": base.href(to: target),
-                    "current": language == page.language, "isTranslated": translation != nil]
+            return TranslationItem(code: language.code, name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
+                                   current: language == page.language, isTranslated: translation != nil)
         }
-        var alternates = site.languages.compactMap { language -> [String: Any]? in
+        fields.alternates = page.isFallback ? [] : alternates(of: page, base: base)
+        return fields
+    }
+
+    /// The page in each language it is written in, and x-default: the language chooser for a home
+    /// page, else the default language's page.
+    private func alternates(of page: Page, base: PageContext.Base) -> [AlternateItem] {
+        var alternates = site.languages.compactMap { language -> AlternateItem? in
             guard let translation = site.translation(of: page, in: language), !translation.isFallback else { return nil }
-            return ["hreflang": language.code, "href": base.link(to: translation.url)]
+            return AlternateItem(hreflang: language.code, href: base.link(to: translation.url))
         }
-        // x-default: the language chooser for a home page, else the default language's page.
-        if alternates.count > 1, !page.isFallback, let fallback = site.translation(of: page, in: site.config.defaultLanguage) {
-            alternates.append(["hreflang": "x-default", "href": base.link(to: page.kind == .home ? "" : fallback.url)])
+        if alternates.count > 1, let fallback = site.translation(of: page, in: site.config.defaultLanguage) {
+            alternates.append(AlternateItem(hreflang: "x-default", href: base.link(to: page.kind == .home ? "" : fallback.url)))
         }
-        context["alternates"] = page.isFallback ? [] : alternates
-        if let channels = site.channels, layout(for: page) == "channels" {
-            context.merge(PageContext.channels(channels, language: page.language, strings: base.strings)) { _, new in new }
-        }
-        return context
+        return alternates
     }
 
     /// A page hashi makes without Markdown (the search page), in one language.
     public func renderGenerated(layout: String, title: String, outputPath: String, language: Language) -> String {
+        let context = context(generated: layout, title: title, outputPath: outputPath, language: language)
+        return templates.render(context, template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// What the templates see for a page hashi makes itself.
+    func context(generated layout: String, title: String, outputPath: String, language: Language) -> TemplateValue {
         var base = PageContext.Base(site: site, language: language, uiStrings: templates.strings, outputPath: outputPath)
         base.absoluteLinks = layout == "404" && site.config.baseURL != nil
-        var context = base.dictionary()
-        context["title"] = title
-        context["translations"] = site.languages.map { other -> [String: Any] in
-            ["code": other.code, "name": other.name, "href": base.href(to: outputPath.replacingFirstComponent(with: other.code)),
-             "current": other == language, "isTranslated": true]
+        var fields = GeneratedFields()
+        fields.title = title
+        fields.translations = site.languages.map { other in
+            TranslationItem(code: other.code, name: other.name, href: base.href(to: outputPath.replacingFirstComponent(with: other.code)),
+                            current: other == language, isTranslated: true)
         }
+        var parts: [any Encodable] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
-            context.merge(PageContext.channels(channels, language: language, strings: base.strings)) { _, new in new }
+            parts.append(PageContext.channels(channels, language: language, strings: base.strings))
         }
-        return templates.render(context, template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return TemplateValueEncoder.object(parts)
     }
 }
 

@@ -1,9 +1,13 @@
-/// Finds what swift-mustache would silently render as nothing: unknown names, partials and transforms.
+/// Finds what would silently render as nothing: names no context has, unknown partials and UI
+/// strings; and what hashi does not render (transforms, dynamic names). It reads the tags the
+/// parser found, so it follows changes of delimiters as rendering does.
 struct TemplateChecker {
     let sources: [String: String]
+    let tags: [String: [TemplateTag]]
     let files: [String: String]
     let strings: UIStrings
 
+    /// swift-mustache's transforms, named as such in the diagnostic for a theme written for it.
     static let transforms: Set<String> = [
         "capitalized", "lowercased", "uppercased", "reversed", "count", "empty", "first", "last",
         "sorted", "enumerated", "equalzero", "plusone", "minusone", "even", "odd",
@@ -11,103 +15,56 @@ struct TemplateChecker {
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+        for (name, tags) in tags.sorted(by: { $0.key < $1.key }) {
             let file = files[name] ?? name
-            var blocks: Set<String> = []
-            for tag in Self.tags(in: text) {
-                let location = SourceLocation(file: file, line: tag.line, column: tag.column)
-                switch tag.sigil {
-                case ">", "<":
-                    if !tag.name.hasPrefix("*") && sources[tag.name] == nil {
-                        diagnostics.append(.error("unknown partial \"\(tag.name)\"", at: location))
-                    }
-                case "$":
-                    blocks.insert(tag.name)
-                case "!", "/", "=":
-                    continue
-                default:
-                    if let problem = problem(with: tag.name) {
-                        diagnostics.append(.error(problem, at: location))
-                    }
-                }
+            let text = sources[name] ?? ""
+            for tag in tags {
+                guard let problem = problem(with: tag) else { continue }
+                let (line, column) = Self.position(of: tag.offset, in: text)
+                diagnostics.append(.error(problem, at: SourceLocation(file: file, line: line, column: column)))
             }
         }
         return diagnostics
     }
 
+    private func problem(with tag: TemplateTag) -> String? {
+        switch tag.sigil {
+        case ">", "<":
+            if tag.name.hasPrefix("*") { return "dynamic names such as \"\(tag.name)\" are not supported: name the partial itself" }
+            return sources[tag.name] == nil ? "unknown partial \"\(tag.name)\"" : nil
+        case "$", "/":
+            return nil
+        default:
+            return problem(with: tag.name)
+        }
+    }
+
     private func problem(with expression: String) -> String? {
-        var name = expression
-        if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
-            let transform = String(name[..<open])
+        if let open = expression.firstIndex(of: "(") {
+            let transform = String(expression[..<open])
             guard Self.transforms.contains(transform) else { return "unknown transform \"\(transform)\"" }
-            name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            return "transform \"\(transform)\" is not supported: hashi shows a value as it is"
         }
-        if name == "." { return nil }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if expression == "." { return nil }
+        let parts = expression.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, PageContext.knownKeys.contains(first) || PageContext.channelKeys.contains(first) else {
-            return "unknown name \"\(name)\" (a template can use: \(PageContext.knownKeys.sorted().joined(separator: ", ")))"
+            return "unknown name \"\(expression)\" (a template can use: \(PageContext.knownKeys.sorted().joined(separator: ", ")))"
         }
-        if first == "t" {
+        if first == PageContext.uiStringsKey {
             guard parts.count == 2, strings.keys.contains(parts[1]) else {
-                return "unknown UI string \"\(name)\": add it to every i18n/<lang>.yaml"
+                return "unknown UI string \"\(expression)\": add it to every i18n/<lang>.yaml"
             }
         }
         return nil
     }
 
-    /// The first `{{#name}}` or `{{^name}}` (or block, or parent) that no closing tag matches.
-    static func unclosedSection(in text: String) -> Tag? {
-        var open: [Tag] = []
-        for tag in tags(in: text) {
-            switch tag.sigil {
-            case "#", "^", "$", "<": open.append(tag)
-            case "/": if let index = open.lastIndex(where: { $0.name == tag.name }) { open.removeSubrange(index...) }
-            default: break
-            }
-        }
-        return open.first
-    }
-
-    struct Tag {
-        var sigil: Character?
-        var name: String
-        var line: Int
-        var column: Int
-    }
-
-    /// The tags of a template with their positions; stops at a change of delimiters, which it cannot follow.
-    static func tags(in text: String) -> [Tag] {
-        var tags: [Tag] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
-                let startLine = line, startColumn = column
-                var inner = text.index(index, offsetBy: 2)
-                let triple = inner < text.endIndex && text[inner] == "{"
-                if triple { inner = text.index(after: inner) }
-                guard let close = text[inner...].range(of: "}}") else { break }
-                let body = text[inner..<close.lowerBound].trimmingWhitespace
-                var sigil: Character? = triple ? "{" : nil
-                var name = Substring(body)
-                if !triple, let first = body.first, "#^/>< $!&=".contains(first), first != " " {
-                    sigil = first
-                    name = body.dropFirst().trimmingWhitespace
-                }
-                if sigil == "=" { break }
-                tags.append(Tag(sigil: sigil, name: String(name), line: startLine, column: startColumn))
-                var end = close.upperBound
-                if triple, end < text.endIndex, text[end] == "}" { end = text.index(after: end) }
-                for character in text[index..<end] {
-                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                index = end
-                continue
-            }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index = text.index(after: index)
-        }
-        return tags
+    /// The line and column (in characters, from 1) of a byte offset in `text`.
+    static func position(of offset: Int, in text: String) -> (line: Int, column: Int) {
+        let bytes = text.utf8
+        let end = bytes.index(bytes.startIndex, offsetBy: min(offset, bytes.count))
+        let before = bytes[..<end]
+        let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return (line, Substring(text.utf8[lineStart..<end]).count + 1)
     }
 }

@@ -1,11 +1,9 @@
 import Foundation
-import Mustache
 
 /// The templates, UI strings and assets of one or more theme folders; for each file the first folder that has it wins.
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
-    /// The same templates compiled for speed; nil when one of them needs swift-mustache itself.
-    let compiled: CompiledTemplates?
+    /// Every template, compiled: the one engine that renders them.
+    let compiled: CompiledTemplates
     /// Template names (`page`, `header`) to the file they came from, for diagnostics.
     /// A template is named by its file name alone, so `{{<base}}` and `{{>header}}` need no folder.
     public let templateFiles: [String: String]
@@ -23,23 +21,11 @@ public struct TemplateSet: Sendable {
     ///   - folders: theme folders, overrides first and the base theme last.
     ///   - displayFolders: how to name each folder in diagnostics.
     public static func load(folders: [String], displayFolders: [String], languages: [Language]) -> (TemplateSet?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var chosen: [String: (absolute: String, display: String)] = [:]
-        for (folder, display) in zip(folders, displayFolders) {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                diagnostics.append(.error("templates folder not found", at: SourceLocation(file: display)))
-                continue
-            }
-            let (entries, walkDiagnostics) = DirectoryWalker(root: folder, displayRoot: display).files()
-            diagnostics += walkDiagnostics
-            for entry in entries where chosen[entry.relativePath] == nil {
-                chosen[entry.relativePath] = (entry.absolutePath, display + "/" + entry.relativePath)
-            }
-        }
+        var (chosen, diagnostics) = chooseFiles(folders: folders, displayFolders: displayFolders)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 
-        var library = MustacheLibrary()
+        var nodes: [String: [CompiledTemplates.Node]] = [:]
+        var tags: [String: [TemplateTag]] = [:]
         var templateFiles: [String: String] = [:]
         var sources: [String: String] = [:]
         var layouts: Set<String> = []
@@ -66,18 +52,15 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 if path.hasPrefix("layouts/") { layouts.insert(name) }
+                var parser = TemplateParser(text)
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    nodes[name] = try parser.parseAll()
+                    tags[name] = parser.tags
                     templateFiles[name] = file.display
                     sources[name] = text
-                } catch let error as MustacheTemplate.ParserError {
-                    // The parser notices an unclosed section at the end of the file; point at its opening tag.
-                    let opener = (error.error as? MustacheTemplate.Error) == .expectedSectionEnd ? TemplateChecker.unclosedSection(in: text) : nil
-                    diagnostics.append(Diagnostic(file: file.display, line: opener?.line ?? error.context.lineNumber,
-                                                  column: opener?.column ?? error.context.columnNumber,
-                                                  message: "template syntax: " + (opener.map { "section \"\($0.name)\" is never closed" } ?? Self.describe(error.error))))
                 } catch {
-                    diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file.display)))
+                    let (line, column) = TemplateChecker.position(of: error.offset, in: text)
+                    diagnostics.append(Diagnostic(file: file.display, line: line, column: column, message: "template syntax: " + error.message))
                 }
             } else if path.hasPrefix("i18n/"), path.hasSuffix(".yaml") {
                 let code = String(path.dropFirst("i18n/".count).dropLast(".yaml".count))
@@ -87,7 +70,7 @@ public struct TemplateSet: Sendable {
         let (strings, stringDiagnostics) = UIStrings.load(files: stringFiles, languages: languages,
                                                           displayFolder: displayFolders.last ?? "Templates")
         diagnostics += stringDiagnostics
-        diagnostics += TemplateChecker(sources: sources, files: templateFiles, strings: strings).check()
+        diagnostics += TemplateChecker(sources: sources, tags: tags, files: templateFiles, strings: strings).check()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             diagnostics += ExternalRequestLint.template(text, file: templateFiles[name] ?? name)
         }
@@ -102,62 +85,35 @@ public struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(text)
         }
-        let set = TemplateSet(library: library, compiled: CompiledTemplates(sources: sources), templateFiles: templateFiles, layouts: layouts,
+        let set = TemplateSet(compiled: CompiledTemplates(templates: nodes), templateFiles: templateFiles, layouts: layouts,
                               displayFolder: displayFolders.last ?? "Templates", strings: strings, assets: assets,
                               key: hasher.finalize())
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 
+    /// Each file of the theme folders from the first folder that has it, by its path in the folder.
+    private static func chooseFiles(folders: [String], displayFolders: [String]) -> ([String: (absolute: String, display: String)], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var chosen: [String: (absolute: String, display: String)] = [:]
+        for (folder, display) in zip(folders, displayFolders) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                diagnostics.append(.error("templates folder not found", at: SourceLocation(file: display)))
+                continue
+            }
+            let (entries, walkDiagnostics) = DirectoryWalker(root: folder, displayRoot: display).files()
+            diagnostics += walkDiagnostics
+            for entry in entries where chosen[entry.relativePath] == nil {
+                chosen[entry.relativePath] = (entry.absolutePath, display + "/" + entry.relativePath)
+            }
+        }
+        return (chosen, diagnostics)
+    }
+
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
     /// The template `name` filled from `context` (UTF-8), or nil when there is no such template.
-    func render(_ context: [String: Any], template name: String) -> [UInt8]? {
-        render(Context(context, for: self), template: name)
-    }
-
-    /// A page's context, converted once for the compiled templates when the theme uses them: its
-    /// key and its rendering both read the converted form.
-    struct Context {
-        var dictionary: [String: Any]
-        /// The same values typed: what the page's key hashes, and what compiled templates read.
-        var value: TemplateValue?
-        /// Whether `render` reads `value` (compiled templates) or `dictionary` (swift-mustache).
-        private let readsValue: Bool
-
-        init(_ dictionary: [String: Any], for templates: TemplateSet) {
-            self.dictionary = dictionary
-            value = TemplateValue(dictionary)
-            readsValue = templates.compiled != nil && value != nil
-            // hashi builds every context itself from strings, numbers, lists and dictionaries.
-            assert(value != nil, "a template context holds a value of another type")
-        }
-
-        /// Sets UTF-8 text at the top level (the page's body, once it is made). The compiled
-        /// templates write it as it is; only swift-mustache needs it as a String.
-        mutating func set(_ name: String, html: [UInt8]) {
-            guard readsValue, case .object(var members, let original)? = value else {
-                dictionary[name] = String(decoding: html, as: UTF8.self)
-                return
-            }
-            value = nil  // one reference to the members, so the insert does not copy them
-            members[name] = .bytes(html)
-            value = .object(members, original: original)
-        }
-    }
-
-    func render(_ context: Context, template name: String) -> [UInt8]? {
-        if let compiled, let value = context.value {
-            return compiled.render(name, context: value)
-        }
-        return library.render(context.dictionary, withTemplate: name).map { Array($0.utf8) }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is never closed"
-        default: return "\(error)"
-        }
+    func render(_ context: TemplateValue, template name: String) -> [UInt8]? {
+        compiled.render(name, context: context)
     }
 }

@@ -1,4 +1,3 @@
-import Mustache
 import Yams
 
 /// The words of the theme in each language (`Templates/i18n/<lang>.yaml`), with the default language as fallback.
@@ -8,21 +7,23 @@ public struct UIStrings: Sendable {
     /// Every key any language defines.
     public let keys: Set<String>
 
-    /// Each language's strings as the templates get them (`t`), made once for the whole build.
-    let tables: [String: UIStringTable]
+    /// Each language's strings as the templates get them (`t`), made once for the whole build: every
+    /// page of a language shares the one value, and a page's key leaves it out (the strings are
+    /// in the template key).
+    let tables: [String: TemplateValue]
 
     init(byLanguage: [String: [String: String]], keys: Set<String>) {
         self.byLanguage = byLanguage
         self.keys = keys
-        tables = byLanguage.reduce(into: [:]) { $0[$1.key] = UIStringTable(language: $1.key, strings: $1.value) }
+        tables = byLanguage.mapValues { strings in .object(strings.mapValues { .string($0) }) }
     }
 
     public func strings(for language: Language) -> [String: String] {
         byLanguage[language.code] ?? [:]
     }
 
-    func table(for language: Language) -> UIStringTable {
-        tables[language.code] ?? UIStringTable(language: language.code, strings: [:])
+    func table(for language: Language) -> TemplateValue {
+        tables[language.code] ?? .object([:])
     }
 
     static func load(files: [String: (text: String, display: String)], languages: [Language], displayFolder: String) -> (UIStrings, [Diagnostic]) {
@@ -67,22 +68,4 @@ public struct UIStrings: Sendable {
         }
         return (UIStrings(byLanguage: filled, keys: keys), diagnostics)
     }
-}
-
-/// One language's UI strings in a template context. Every page of a language shares the one
-/// table, so no page converts or hashes its sixty strings again: swift-mustache reads it as a
-/// parent, the compiled templates through `value`, and a page's key by its language alone (the
-/// strings themselves are in the template key).
-final class UIStringTable: MustacheParent, Sendable {
-    let language: String
-    let strings: [String: String]
-    let value: TemplateValue
-
-    init(language: String, strings: [String: String]) {
-        self.language = language
-        self.strings = strings
-        value = .object(strings.mapValues { .string($0) }, original: strings)
-    }
-
-    func child(named name: String) -> Any? { strings[name] }
 }

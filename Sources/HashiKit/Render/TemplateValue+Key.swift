@@ -19,14 +19,16 @@ extension TemplateValue {
         case .scalar(let text):
             hasher.combine(3)
             hasher.combine(text)
-        case .object(let members, _):
+        case .null:
+            hasher.combine(4)
+        case .object(let members):
             hasher.combine(5)
             hasher.combine(members.count)
             for key in members.keys.sorted() where key != skipped {
                 hasher.combine(key)
                 members[key]!.combine(into: &hasher, skipping: skipped)
             }
-        case .list(let items, _):
+        case .list(let items):
             hasher.combine(6)
             hasher.combine(items.count)
             for item in items { item.combine(into: &hasher, skipping: skipped) }
