@@ -53,6 +53,20 @@ final class ReliabilityTests: XCTestCase {
         }
     }
 
+    func testAnUnreadableLayoutOrPartialIsAnErrorAtItsPath() throws {
+        for unreadable in ["Theme/layouts/404.mustache", "Theme/partials/footer.mustache"] {
+            let folder = try TemporaryFolder(site)
+            try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/Theme")
+            for path in ["Content", "Content/en", "Theme", "Theme/layouts", "Theme/partials"] { chmod(folder.path + "/" + path, 0o755) }
+            chmod(folder.path + "/" + unreadable, 0o000)
+            var arguments = buildArguments(folder)
+            arguments[4] = folder.path + "/Theme"
+            let result = try runUnprivileged(arguments, in: folder)
+            XCTAssertEqual(result.status, 1, unreadable)
+            XCTAssertTrue(result.stderr.contains(folder.path + "/\(unreadable):1:1: error: cannot read this file: Permission denied"), result.stderr)
+        }
+    }
+
     func testSymbolicLinksBackToAParentAreReportedAndTheBuildEnds() throws {
         let folder = try TemporaryFolder(site.merging(["Content/en/a/b/page.md": "---\ntitle: Page\n---\n"]) { a, _ in a })
         // Two links to a parent and one to the language folder: before, the walk grew without end.

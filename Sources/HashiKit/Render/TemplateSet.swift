@@ -33,10 +33,16 @@ public struct TemplateSet: Sendable {
         var stringFiles: [String: (text: String, display: String)] = [:]
         for (path, file) in chosen.sorted(by: { $0.key < $1.key }) {
             if path.hasPrefix("assets/") {
-                assets.append(StaticFile(outputPath: path, sourcePath: file.absolute))
+                assets.append(StaticFile(outputPath: path, sourcePath: file.absolute, displayPath: file.display))
                 continue
             }
-            guard let bytes = FileReader.bytes(atPath: file.absolute) else { continue }
+            let bytes: [UInt8]
+            switch FileReader.read(atPath: file.absolute) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                diagnostics.append(.error("cannot read this file: \(failure.text)", at: SourceLocation(file: file.display)))
+                continue
+            }
             let text: String
             switch TextDecoder.decode(bytes) {
             case .success(let decoded): text = decoded
