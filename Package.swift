@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The pipeline as library targets in stage order; a target imports only those before it, so a
+// backward dependency does not compile:
+//   HashiSupport  files, paths, hashing, text, diagnostics, the platform shim
+//   HashiContent  1. Load, 2. Parse (the one importer of libcmark), 3. Model
+//   HashiSite     4. Render, 5. Index, 6. Write
+//   HashiServe    the development server and its watcher
+//   HashiKit      Build: the stages in order, and what the command line calls
 let package = Package(
     name: "hashi",
     platforms: [.macOS(.v13)],
@@ -18,13 +25,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .target(name: "HashiSupport"),
         .target(
-            name: "HashiKit",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            name: "HashiContent",
+            dependencies: ["HashiSupport", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "HashiSite", dependencies: ["HashiSupport", "HashiContent"]),
+        .target(name: "HashiServe", dependencies: ["HashiSupport"]),
+        .target(name: "HashiKit", dependencies: ["HashiSupport", "HashiContent", "HashiSite", "HashiServe"]),
         .executableTarget(
             name: "hashi",
             dependencies: [
@@ -34,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HashiKitTests",
-            dependencies: ["HashiKit"],
+            dependencies: ["HashiKit", "HashiSupport", "HashiContent", "HashiSite", "HashiServe"],
             resources: [.copy("Fixtures"), .copy("Vectors")]
         ),
     ]

@@ -1,3 +1,7 @@
+import HashiContent
+import HashiSite
+import HashiSupport
+
 /// What a build reads and where it writes.
 public struct BuildOptions: Sendable {
     public var contentDirectory: String

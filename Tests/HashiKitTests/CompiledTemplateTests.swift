@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// Every template renders through hashi's one engine: these show what a theme author sees, the
 /// Mustache spec (`MustacheSpecTests`) covers the rest.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// Builds killed at random moments, and content mutated at random: the previous site always
 /// survives, and the pipeline always ends with a result (exit 0 or 1), never a crash or a hang.

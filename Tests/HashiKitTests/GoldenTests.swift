@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// Whole sites built from `Fixtures/<case>/Content` with the fixture theme, compared file by file
 /// with `Fixtures/<case>/Expected`. `HASHI_UPDATE_GOLDEN=1 swift test` rewrites the expected files (and fails).

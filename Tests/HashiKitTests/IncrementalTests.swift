@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// Rebuilding into an output hashi made earlier: only what an edit touches is made again, and the
 /// result is always, byte for byte, what a clean build of the same content gives.

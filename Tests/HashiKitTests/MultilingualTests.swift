@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// Alternates, sitemap, root chooser, 404 pages and the translation report on a site the project has never seen.
 final class MultilingualTests: XCTestCase {

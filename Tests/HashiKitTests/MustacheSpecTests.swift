@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// The official Mustache spec (`../shared/mustache-spec/` beside the repository) run through
 /// hashi's template engine: every test of every module it claims must give the expected bytes.

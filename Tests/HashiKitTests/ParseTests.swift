@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 final class ParseTests: XCTestCase {
     let renderer = MarkdownRenderer()

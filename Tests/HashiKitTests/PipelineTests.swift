@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// The pipeline as a whole: what hashi writes itself is never replaced by an author's page, a
 /// check fails exactly where a build fails, and `--strict` reaches every warning.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// What a hostile contributor or an unlucky editor can do to the content folder: nothing is
 /// silently dropped, and no arrangement of files slows the build to a halt.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// An NGO reusing the site: its brand, its channels laid over the microsite's, the embeddable
 /// channels page and the zip, as a visitor or the NGO would see them.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// Bad input gets a clear message at file:line, never a crash; the previous site survives anything.
 final class RobustnessTests: XCTestCase {

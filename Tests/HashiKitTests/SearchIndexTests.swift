@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// What a reader of the search notices: the right page found, first, and nothing for nonsense.
 final class SearchIndexTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// The Swift tokenizer against the vectors `Tests/js/tokenizer.test.mjs` checks for `search.js`.
 final class SearchTokenizerTests: XCTestCase {

@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// A bilingual site the project has never seen, built with the default `Templates/`.
 final class SiteTests: XCTestCase {

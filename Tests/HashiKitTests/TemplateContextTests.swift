@@ -1,5 +1,9 @@
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// The names the template check accepts are those the context types declare, and the contexts
 /// hashi builds hold no other name: a theme can use what the check lets through, nothing less.

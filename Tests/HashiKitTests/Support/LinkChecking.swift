@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 extension XCTestCase {
     /// Follows every `href` and `src` in every HTML file and fails on a target that is not there.

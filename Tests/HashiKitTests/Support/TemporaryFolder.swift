@@ -1,5 +1,9 @@
 import Foundation
+@testable import HashiContent
 @testable import HashiKit
+@testable import HashiServe
+@testable import HashiSite
+@testable import HashiSupport
 
 /// A folder of files written from an inline `[path: contents]` table, removed when the test ends.
 final class TemporaryFolder {

@@ -1,0 +1,181 @@
+import Foundation
+import HashiSupport
+
+/// Everything read from the content folder, before any Markdown is parsed.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var sources: [SourceFile]
+    /// The Markdown body of each source, by the same index.
+    public var markdown: [String]
+    public var staticFiles: [StaticFile]
+    /// Files of `Content/data/`, by name (`reporting-channels.yaml`), with the path shown in diagnostics.
+    public var dataFiles: [DataFile]
+    /// The reporting channels of `data/reporting-channels.yaml`, validated; nil when the site has none.
+    public var channels: ReportingChannels?
+}
+
+/// A structured data file of `Content/data/`.
+public struct DataFile: Sendable {
+    public let name: String
+    public let displayPath: String
+    public let text: String
+}
+
+/// Stage 1: reads `site.yaml`, walks `Content/<lang>/` and splits front matter from each body.
+public struct ContentLoader: Sendable {
+    /// The largest Markdown file a page may be, in bytes. Parsing and rendering hold several copies
+    /// of a page at once; past this size a build needs gigabytes, and no phone opens the page.
+    public static let pageSizeLimit = 10_000_000
+
+    public let contentDirectory: String
+    public let displayDirectory: String
+    /// Front matter read by an earlier build, reused when unchanged.
+    public let cache: BuildCache
+
+    /// - Parameters:
+    ///   - contentDirectory: the folder to read.
+    ///   - displayDirectory: how to name that folder in diagnostics (`Content`).
+    public init(contentDirectory: String, displayDirectory: String, cache: BuildCache = BuildCache()) {
+        self.contentDirectory = contentDirectory
+        self.displayDirectory = displayDirectory
+        self.cache = cache
+    }
+
+    public func load() -> (LoadedContent?, [Diagnostic]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isFolder), isFolder.boolValue else {
+            return (nil, [.error("content folder not found", at: SourceLocation(file: displayDirectory))])
+        }
+        let configPath = displayDirectory + "/site.yaml"
+        let configBytes: [UInt8]
+        switch FileReader.read(atPath: contentDirectory + "/site.yaml") {
+        case .success(let bytes): configBytes = bytes
+        case .failure(let failure) where failure.isMissing:
+            return (nil, [.error("site.yaml not found: every content folder needs one that lists its languages", at: SourceLocation(file: configPath))])
+        case .failure(let failure):
+            return (nil, [.error("cannot read site.yaml: \(failure.text)", at: SourceLocation(file: configPath))])
+        }
+        let configText: String
+        switch TextDecoder.decode(configBytes) {
+        case .success(let text): configText = text
+        case .failure(let failure): return (nil, [Self.diagnostic(for: failure, file: configPath)])
+        }
+        var (config, diagnostics) = SiteConfigLoader.load(text: configText, file: configPath)
+        guard let config else { return (nil, diagnostics) }
+
+        var sources: [SourceFile] = []
+        var bodies: [String] = []
+        var staticFiles: [StaticFile] = []
+        for language in config.languages {
+            let folder = contentDirectory + "/" + language.code
+            let displayFolder = displayDirectory + "/" + language.code
+            guard FileManager.default.fileExists(atPath: folder) else {
+                diagnostics.append(.error("no folder for language \"\(language.code)\" declared in site.yaml", at: SourceLocation(file: displayFolder)))
+                continue
+            }
+            let (entries, walkDiagnostics) = DirectoryWalker(root: folder, displayRoot: displayFolder).files()
+            diagnostics += walkDiagnostics
+            let markdown = entries.filter { $0.relativePath.hasSuffix(".md") }
+            let loaded = markdown.concurrentMap { entry in
+                loadSource(entry, language: language, displayFolder: displayFolder)
+            }
+            for (source, fileDiagnostics) in loaded {
+                diagnostics += fileDiagnostics
+                if let source, !source.file.frontMatter.draft {
+                    sources.append(source.file)
+                    bodies.append(source.body)
+                }
+            }
+            for entry in entries where !entry.relativePath.hasSuffix(".md") {
+                staticFiles.append(StaticFile(outputPath: language.code + "/" + entry.relativePath, sourcePath: entry.absolutePath,
+                                              displayPath: displayFolder + "/" + entry.relativePath))
+            }
+        }
+        diagnostics += Self.lintCopiedFiles(staticFiles)
+        let (dataFiles, dataDiagnostics) = loadDataFiles()
+        diagnostics += dataDiagnostics
+        var channels: ReportingChannels?
+        if let file = dataFiles.first(where: { $0.name == ReportingChannels.fileName }) {
+            let (loaded, channelDiagnostics) = ReportingChannelsLoader(languages: config.languages).load(file)
+            channels = loaded
+            diagnostics += channelDiagnostics
+        }
+        let content = LoadedContent(config: config, sources: sources, markdown: bodies, staticFiles: staticFiles, dataFiles: dataFiles, channels: channels)
+        return (content, diagnostics)
+    }
+
+    private func loadSource(_ entry: DirectoryWalker.Entry, language: Language,
+                            displayFolder: String) -> ((file: SourceFile, body: String)?, [Diagnostic]) {
+        let displayPath = displayFolder + "/" + entry.relativePath
+        let bytes: [UInt8]
+        switch FileReader.read(atPath: entry.absolutePath) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return (nil, [.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath))])
+        }
+        guard bytes.count <= Self.pageSizeLimit else {
+            let size = String(format: "%.1f", Double(bytes.count) / 1_000_000)
+            return (nil, [.error("this page is \(size) MB; a page may be at most \(Self.pageSizeLimit / 1_000_000) MB: split it into "
+                                 + "several pages (a reader's phone could not open it either)", at: SourceLocation(file: displayPath))])
+        }
+        let text: String
+        switch TextDecoder.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let failure): return (nil, [Self.diagnostic(for: failure, file: displayPath)])
+        }
+        let (split, splitError) = FrontMatterParser.split(text, file: displayPath)
+        guard let split else { return (nil, splitError.map { [$0] } ?? []) }
+        let (frontMatter, diagnostics) = cache.frontMatter(yaml: split.yaml, file: displayPath) {
+            FrontMatterParser.parse(split.yaml, file: displayPath)
+        }
+        guard let frontMatter else { return (nil, diagnostics) }
+        let source = SourceFile(language: language, relativePath: entry.relativePath, displayPath: displayPath,
+                                frontMatter: frontMatter, bodyStartLine: split.bodyStartLine)
+        return ((source, split.body), diagnostics)
+    }
+
+    /// HTML, SVG and CSS files copied as they are get the checks templates and stylesheets get:
+    /// nothing loaded from another site, and no script in an SVG.
+    static func lintCopiedFiles(_ files: [StaticFile]) -> [Diagnostic] {
+        let checked = files.filter { file in
+            [".html", ".htm", ".svg", ".css"].contains { file.outputPath.lowercased().hasSuffix($0) }
+        }
+        return checked.concurrentMap { file -> [Diagnostic] in
+            guard case .success(let bytes) = FileReader.read(atPath: file.sourcePath) else { return [] }  // reported when copied
+            let text = String(decoding: bytes, as: UTF8.self)
+            return file.outputPath.lowercased().hasSuffix(".css") ? ExternalRequestLint.stylesheet(text, file: file.displayPath)
+                : ExternalRequestLint.copiedFile(text, file: file.displayPath)
+        }.flatMap { $0 }
+    }
+
+    private func loadDataFiles() -> ([DataFile], [Diagnostic]) {
+        let folder = contentDirectory + "/data"
+        guard FileManager.default.fileExists(atPath: folder) else { return ([], []) }
+        let (entries, diagnostics) = DirectoryWalker(root: folder, displayRoot: displayDirectory + "/data").files()
+        var files: [DataFile] = []
+        var all = diagnostics
+        for entry in entries where entry.relativePath.hasSuffix(".yaml") || entry.relativePath.hasSuffix(".yml") {
+            let displayPath = displayDirectory + "/data/" + entry.relativePath
+            let bytes: [UInt8]
+            switch FileReader.read(atPath: entry.absolutePath) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                all.append(.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath)))
+                continue
+            }
+            switch TextDecoder.decode(bytes) {
+            case .success(let text): files.append(DataFile(name: entry.relativePath, displayPath: displayPath, text: text))
+            case .failure(let failure): all.append(Self.diagnostic(for: failure, file: displayPath))
+            }
+        }
+        return (files, all)
+    }
+
+    package static func diagnostic(for failure: TextDecoder.Failure, file: String) -> Diagnostic {
+        switch failure {
+        case let .invalidUTF8(line, column):
+            return Diagnostic(file: file, line: line, column: column, message: "file is not valid UTF-8 here: save it as UTF-8")
+        case let .nulByte(line, column):
+            return Diagnostic(file: file, line: line, column: column, message: "file contains a NUL byte: is it a text file?")
+        }
+    }
+}

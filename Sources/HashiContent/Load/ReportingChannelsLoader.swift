@@ -1,0 +1,143 @@
+import Yams
+import HashiSupport
+
+/// Reads and validates the reporting channels: known fields only, every text in every language,
+/// https links, numbers that can be dialled; each problem at its `file:line:col`.
+struct ReportingChannelsLoader {
+    static let keys: Set<String> = ["checked", "channels"]
+    static let channelKeys: Set<String> = [
+        "id", "situations", "emergency", "name", "purpose", "audience", "phone", "shortCode", "howToCall",
+        "form", "website", "languages", "anonymous", "hours", "note", "source", "checked",
+    ]
+    static let requiredText = ["name", "purpose", "audience"]
+
+    let languages: [Language]
+    /// The build date, against which `checked` dates are judged stale.
+    var today: SimpleDate = .today()
+
+    func load(_ file: DataFile) -> (ReportingChannels?, [Diagnostic]) {
+        var reader = YAMLReader(file: file.displayPath)
+        guard let root = reader.parse(file.text),
+              let pairs = reader.mapping(root, allowed: Self.keys, what: file.name) else { return (nil, reader.diagnostics) }
+        var result = ReportingChannels(checked: nil, channels: [])
+        var ids: Set<String> = []
+        var fileChecked: Node?
+        for (key, _, value) in pairs {
+            if key == "checked" {
+                result.checked = reader.date(value, key: key)
+                fileChecked = value
+                continue
+            }
+            guard case .sequence(let items) = value else {
+                reader.error("\"channels\" must be a list of channels", at: value)
+                continue
+            }
+            for item in items {
+                guard let channel = readChannel(item, reader: &reader) else { continue }
+                if !ids.insert(channel.id).inserted {
+                    reader.error("channel id \"\(channel.id)\" is used twice", at: item)
+                    continue
+                }
+                result.channels.append(channel)
+            }
+        }
+        warnIfFileDateIsStale(result, at: fileChecked, reader: &reader)
+        result.checked = Self.oldestCheck(of: result)
+        return (reader.diagnostics.hasErrors ? nil : result, reader.diagnostics)
+    }
+
+    private func readChannel(_ node: Node, reader: inout YAMLReader) -> ReportingChannel? {
+        guard let fields = reader.mapping(node, allowed: Self.channelKeys, what: "a channel") else { return nil }
+        let before = reader.diagnostics.errors.count
+        var text: [String: LocalizedText] = [:]
+        var strings: [String: String] = [:]
+        var channel = ReportingChannel(id: "", situations: [], isEmergency: false, name: LocalizedText(values: [:]),
+                                       purpose: LocalizedText(values: [:]), audience: LocalizedText(values: [:]))
+        var checkedNode: Node?
+        for (key, _, value) in fields {
+            switch key {
+            case "id", "phone", "shortCode", "form", "website", "source":
+                strings[key] = reader.string(value, key: key)
+                if let string = strings[key] { check(key, string, at: value, reader: &reader) }
+            case "situations":
+                let situations = reader.stringList(value, key: key) ?? []
+                for situation in situations where !ReportingChannel.situations.contains(situation) {
+                    reader.error("unknown situation \"\(situation)\" (known: \(ReportingChannel.situations.joined(separator: ", ")))", at: value)
+                }
+                channel.situations = situations
+            case "emergency": channel.isEmergency = reader.bool(value, key: key) ?? false
+            case "anonymous": channel.anonymous = reader.bool(value, key: key)
+            case "checked":
+                channel.checked = reader.date(value, key: key)
+                checkedNode = value
+            default:
+                text[key] = localized(value, key: key, reader: &reader)
+            }
+        }
+        for key in ["id"] + Self.requiredText where !fields.contains(where: { $0.key == key }) {
+            reader.error("a channel needs \"\(key)\"", at: node)
+        }
+        let hasContact = ["phone", "shortCode", "form", "website"].contains { strings[$0] != nil }
+        if !hasContact && !channel.isEmergency && text["note"] == nil {
+            reader.warning("channel \"\(strings["id"] ?? "?")\" gives no phone, short code, form, web site or note", at: node)
+        }
+        if strings["shortCode"] != nil && text["howToCall"] == nil {
+            reader.error("a channel with a \"shortCode\" needs \"howToCall\": a short code cannot be dialled from a link", at: node)
+        }
+        guard reader.diagnostics.errors.count == before else { return nil }
+        channel.id = strings["id"] ?? ""
+        channel.name = text["name"]!
+        channel.purpose = text["purpose"]!
+        channel.audience = text["audience"]!
+        channel.phone = strings["phone"]
+        channel.shortCode = strings["shortCode"]
+        channel.howToCall = text["howToCall"]
+        channel.form = strings["form"]
+        channel.website = strings["website"]
+        channel.languages = text["languages"]
+        channel.hours = text["hours"]
+        channel.note = text["note"]
+        channel.source = strings["source"]
+        if let checkedNode { warnIfStale(channel, at: checkedNode, reader: &reader) }
+        return channel
+    }
+
+    private func check(_ key: String, _ value: String, at node: Node, reader: inout YAMLReader) {
+        switch key {
+        case "id":
+            if !value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) || value.isEmpty {
+                reader.error("channel id \"\(value)\" must be lowercase letters, digits and hyphens", at: node)
+            }
+        case "phone":
+            if !ChannelValueRules.isDialable(value) {
+                reader.error("\"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits); "
+                             + "put a code like #8891 in \"shortCode\"", at: node)
+            }
+        case "shortCode":
+            if !ChannelValueRules.isShortCode(value) {
+                reader.error("\"shortCode\" is for codes like #8891 that a link cannot dial; put a dialable number in \"phone\"", at: node)
+            }
+        case "form", "website", "source":
+            if !ChannelValueRules.isWebAddress(value) {
+                reader.error("\"\(key)\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, "
+                             + "and no spaces, tabs, line breaks or direction marks", at: node)
+            }
+        default:
+            break
+        }
+    }
+
+    /// A mapping with exactly one text for each site language.
+    private func localized(_ node: Node, key: String, reader: inout YAMLReader) -> LocalizedText? {
+        let codes = Set(languages.map(\.code))
+        guard let pairs = reader.mapping(node, allowed: codes, what: "\"\(key)\" (one text per language)") else { return nil }
+        var values: [String: String] = [:]
+        for (code, _, value) in pairs {
+            values[code] = reader.string(value, key: "\(key).\(code)")
+        }
+        for language in languages where values[language.code] == nil {
+            reader.error("\"\(key)\" has no text in \"\(language.code)\"", at: node)
+        }
+        return values.count == languages.count ? LocalizedText(values: values) : nil
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HashiSupport
+
+/// A calendar date without time zone, so the same front matter gives the same output everywhere.
+public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(parsing text: String) {
+        let trimmed = Substring(text).drop { $0 == " " }
+        let datePart = trimmed.prefix(10)
+        let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
+        guard datePart.count == 10, parts.count == 3,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              parts[0].count == 4, (1...12).contains(month), (1...SimpleDate.days(inMonth: month, year: year)).contains(day)
+        else { return nil }
+        let rest = trimmed.dropFirst(10)
+        guard rest.isEmpty || rest.first == "T" || rest.first == " " else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// ISO 8601, as used in `<time datetime>` and sitemaps.
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+
+extension SimpleDate {
+    /// The build date: the UTC day of `SOURCE_DATE_EPOCH` when it is set (so a build or a test can be
+    /// pinned to a day), else today in UTC.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> SimpleDate {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) } ?? now.timeIntervalSince1970
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
+        return SimpleDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}

@@ -1,0 +1,100 @@
+import HashiSupport
+
+/// The one table of what hashi writes itself, beside the pages of the content: the root language
+/// chooser, each language's search, 404 and channels-embed pages, the search index, the theme's
+/// assets, the data files, the sitemap, robots.txt and hashi's own state. The Model stage reads it
+/// to refuse an author page that would land on one of them; links may point to them; the Render
+/// stage makes the generated pages from it.
+public struct GeneratedOutputs: Sendable {
+    /// One path, or a whole folder, that the generator owns.
+    public struct Entry: Sendable, Hashable {
+        /// Under the output root: a file (`sitemap.xml`) or a folder ending in `/` (`en/search/`).
+        public var path: String
+        /// What it is, as an author reads it in a diagnostic.
+        public var role: String
+        /// The page hashi renders there, if it is a page.
+        public var page: GeneratedPage?
+
+        public var isFolder: Bool { path.hasSuffix("/") }
+
+        /// Whether a file written at `outputPath` would land on this entry.
+        func owns(_ outputPath: String) -> Bool {
+            isFolder ? outputPath.hasPrefix(path) : outputPath == path
+        }
+    }
+
+    /// A page hashi makes without Markdown, in one language.
+    public struct GeneratedPage: Sendable, Hashable {
+        public var layout: String
+        public var title: String
+        public var outputPath: String
+        public var language: Language
+    }
+
+    /// Layouts a theme may leave out; the pages that need them are then not made.
+    public static let optionalLayouts: Set<String> = ["404", channelsEmbedLayout]
+    /// The reporting channels on a page of their own, CSS inside and no script, to copy into other sites.
+    public static let channelsEmbedLayout = "channels-embed"
+    /// Where the theme's files and the brand's stylesheet go.
+    public static let assetsFolder = "assets/"
+    /// Where data written for others to reuse goes (the reporting channels as JSON).
+    public static let dataFolder = "data/"
+    public static let sitemapPath = "sitemap.xml"
+    public static let robotsPath = "robots.txt"
+    /// The reporting channels as JSON, for other sites to reuse.
+    public static let channelsDataPath = dataFolder + "reporting-channels.json"
+    /// hashi's own state for the next build, inside every output it makes.
+    public static let stateFolder = ".hashi/"
+
+    public let entries: [Entry]
+
+    /// The table for a site in these languages, in the order of `site.yaml` (the first is the default).
+    public init(languages: [Language], defaultLanguage: Language, hasChannels: Bool) {
+        let chooserTitle = languages.map(\.title).joined(separator: " / ")
+        var entries = [
+            Entry(path: "index.html", role: "the language chooser",
+                  page: GeneratedPage(layout: "root", title: chooserTitle, outputPath: "index.html", language: defaultLanguage)),
+            Entry(path: "404.html", role: "the site's \"page not found\" page",
+                  page: GeneratedPage(layout: "404", title: defaultLanguage.title, outputPath: "404.html", language: defaultLanguage)),
+            Entry(path: Self.sitemapPath, role: "the sitemap"),
+            Entry(path: Self.robotsPath, role: "robots.txt"),
+            Entry(path: Self.assetsFolder, role: "the theme's assets"),
+            Entry(path: Self.dataFolder, role: "the data files"),
+            Entry(path: Self.stateFolder, role: "hashi's build state"),
+        ]
+        for language in languages {
+            let code = language.code
+            entries.append(Entry(path: code + "/search/", role: "the search page and index of \"\(code)\"",
+                                 page: GeneratedPage(layout: "search", title: language.title,
+                                                     outputPath: code + "/search/index.html", language: language)))
+            entries.append(Entry(path: code + "/404.html", role: "the \"page not found\" page of \"\(code)\"",
+                                 page: GeneratedPage(layout: "404", title: language.title, outputPath: code + "/404.html",
+                                                     language: language)))
+            if hasChannels {
+                entries.append(Entry(path: code + "/channels-embed/", role: "the embeddable reporting channels of \"\(code)\"",
+                                     page: GeneratedPage(layout: Self.channelsEmbedLayout, title: language.title,
+                                                         outputPath: code + "/channels-embed/index.html", language: language)))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The entry a file written at `outputPath` would land on, if any.
+    public func owner(of outputPath: String) -> Entry? {
+        entries.first { $0.owns(outputPath) }
+    }
+
+    /// Whether a link to `path` (a page folder like `en/search/`, or a file) reaches something hashi writes.
+    func isLinkTarget(_ path: String) -> Bool {
+        entries.contains { $0.page != nil && ($0.path == path || $0.page?.outputPath == path) }
+            || path == Self.sitemapPath || path == Self.robotsPath || path == Self.channelsDataPath
+    }
+
+    /// The pages to make with the layouts a theme has.
+    package func pages(hasLayout: (String) -> Bool) -> [GeneratedPage] {
+        allPages.filter { !Self.optionalLayouts.contains($0.layout) || hasLayout($0.layout) }
+    }
+
+    /// Every page of the table, whatever the theme has.
+    package var allPages: [GeneratedPage] { entries.compactMap(\.page) }
+}

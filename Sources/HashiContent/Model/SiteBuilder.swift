@@ -1,0 +1,130 @@
+import HashiSupport
+
+/// Stage 3: turns loaded, parsed files into a `Site`: URLs, translations, and every link resolved.
+public struct SiteBuilder {
+    public let content: LoadedContent
+
+    public init(content: LoadedContent) {
+        self.content = content
+    }
+
+    public func build(documents: DocumentStore) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let config = content.config
+        var pages: [Page] = []
+        var firstByURL: [String: SourceFile] = [:]
+        let generated = GeneratedOutputs(languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                         hasChannels: content.channels != nil)
+        for (index, source) in content.sources.enumerated() {
+            let url = Self.url(for: source)
+            if let earlier = firstByURL[url] {
+                diagnostics.append(.error("page writes the same URL \(url) as \(earlier.displayPath); change its slug or file name",
+                                          at: SourceLocation(file: source.displayPath)))
+                continue
+            }
+            if let owner = generated.owner(of: url + "index.html") {
+                diagnostics.append(.error("this page would be written to \(url)index.html, where hashi writes \(owner.role) "
+                                          + "(\(owner.path)); change its slug or file name", at: SourceLocation(file: source.displayPath)))
+                continue
+            }
+            firstByURL[url] = source
+            let kind: Page.Kind = source.relativePath == "_index.md" ? .home : (source.isSectionIndex ? .section : .page)
+            let key = source.frontMatter.translationKey ?? String(source.relativePath.dropLast(3))
+            pages.append(Page(source: source, sourceIndex: index, document: documents.summaries[index], kind: kind, url: url,
+                              translationKey: key))
+        }
+        pages.sort { a, b in
+            a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
+        }
+        diagnostics += checkTranslations(pages, config: config, documents: documents)
+        if config.missingTranslation == .fallback {
+            pages += fallbackPages(for: pages, languages: config.languages, taken: Set(firstByURL.keys))
+            pages.sort { a, b in
+                a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
+            }
+        }
+
+        diagnostics += checkMenus(pages, config: config)
+        diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
+        var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
+        let resolver = LinkResolver(site: site, generated: generated, documents: documents)
+        let resolved = site.pages.concurrentMap { resolver.resolve($0) }
+        for (index, (links, linkDiagnostics)) in resolved.enumerated() {
+            site.pages[index].resolvedLinks = links
+            diagnostics += linkDiagnostics
+        }
+        return (site, diagnostics)
+    }
+
+    /// A file copied from the content must not land where a page or hashi itself writes.
+    private func checkStaticFiles(_ files: [StaticFile], pages: [Page], generated: GeneratedOutputs) -> [Diagnostic] {
+        let pageFiles = Dictionary(pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        return files.compactMap { file in
+            if let page = pageFiles[file.outputPath] {
+                let owner = page.isFallback ? "the stand-in for \(page.source.displayPath)" : "the page \(page.source.displayPath)"
+                return .error("this file would replace \(file.outputPath), where hashi writes \(owner); rename or move it",
+                              at: SourceLocation(file: file.displayPath))
+            }
+            guard let owner = generated.owner(of: file.outputPath) else { return nil }
+            return .error("this file would be copied to \(file.outputPath), where hashi writes \(owner.role) (\(owner.path)); "
+                          + "rename or move it", at: SourceLocation(file: file.displayPath))
+        }
+    }
+
+    /// A menu entry or help page must name a page of some language; a language without it leaves it out.
+    private func checkMenus(_ pages: [Page], config: SiteConfig) -> [Diagnostic] {
+        let paths = Set(pages.map(\.source.relativePath))
+        var diagnostics = config.menus.values.flatMap { $0 }.filter { !paths.contains($0.path) }.map { entry in
+            Diagnostic(file: config.file, line: entry.line, message: "menu entry \"\(entry.path)\" is not a page of any language (write paths as under Content/<lang>/)")
+        }
+        if let help = config.helpPage, !paths.contains(help) {
+            diagnostics.append(Diagnostic(file: config.file, message: "helpPage \"\(help)\" is not a page of any language"))
+        }
+        return diagnostics.sorted()
+    }
+
+    /// For each page missing in a language, a copy of the first language's page under that
+    /// language's URL, so every language has every page and no link leads nowhere.
+    private func fallbackPages(for pages: [Page], languages: [Language], taken: Set<String>) -> [Page] {
+        var groups: [String: [String: Page]] = [:]
+        for page in pages { groups[page.translationKey, default: [:]][page.language.code] = page }
+        var fallbacks: [Page] = []
+        for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
+            guard let original = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            for language in languages where group[language.code] == nil {
+                let url = language.code + original.url.dropFirst(original.language.code.count)
+                guard !taken.contains(url) else { continue }
+                fallbacks.append(Page(source: original.source, sourceIndex: original.sourceIndex, document: original.document, kind: original.kind, url: url,
+                                      translationKey: key, language: language, fallbackOf: original.url))
+            }
+        }
+        return fallbacks
+    }
+
+    /// `Content/en/labor.md` → `en/labor/`; `_index.md` is its folder; `slug` replaces the last part.
+    static func url(for source: SourceFile) -> String {
+        var parts = source.relativePath.split(separator: "/").map(String.init)
+        let file = parts.removeLast()
+        if file != "_index.md" {
+            parts.append(source.frontMatter.slug ?? String(file.dropLast(3)))
+        } else if let slug = source.frontMatter.slug, !parts.isEmpty {
+            parts[parts.count - 1] = slug
+        }
+        return ([source.language.code] + parts).joined(separator: "/") + "/"
+    }
+
+    private func checkTranslations(_ pages: [Page], config: SiteConfig, documents: DocumentStore) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var byKey: [String: [String: Page]] = [:]
+        for page in pages {
+            if let other = byKey[page.translationKey]?[page.language.code] {
+                diagnostics.append(.error("translationKey \"\(page.translationKey)\" is also used by \(other.source.displayPath) in the same language",
+                                          at: SourceLocation(file: page.source.displayPath)))
+                continue
+            }
+            byKey[page.translationKey, default: [:]][page.language.code] = page
+        }
+        return diagnostics + TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation,
+                                             documents: documents).diagnostics()
+    }
+}

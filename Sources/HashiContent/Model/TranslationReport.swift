@@ -1,0 +1,37 @@
+import HashiSupport
+
+/// What editors need to act on across languages: pages missing in a language, and translations
+/// made from an older version of their source (`translatedFrom` no longer matches).
+struct TranslationReport {
+    let pages: [Page]
+    let languages: [Language]
+    let policy: SiteConfig.MissingTranslation
+    /// The Markdown of each page, whose hash `translatedFrom` records.
+    let documents: DocumentStore
+
+    func diagnostics() -> [Diagnostic] {
+        var groups: [String: [String: Page]] = [:]
+        for page in pages {
+            groups[page.translationKey, default: [:]][page.language.code] = page
+        }
+        var diagnostics: [Diagnostic] = []
+        for (_, group) in groups.sorted(by: { $0.key < $1.key }) {
+            guard let source = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            let missing = languages.filter { group[$0.code] == nil }.map(\.code)
+            if !missing.isEmpty {
+                let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+                let message = "page has no translation in \(list)" + (policy == .fail ? " (missingTranslation: fail in site.yaml)" : "")
+                diagnostics.append(Diagnostic(file: source.source.displayPath, severity: policy == .fail ? .error : .warning, message: message))
+            }
+            for (_, translation) in group.sorted(by: { $0.key < $1.key }) where translation.url != source.url {
+                guard let recorded = translation.source.frontMatter.translatedFrom else { continue }
+                let current = SourceHash.of(documents.markdown(of: source.sourceIndex))
+                if recorded != current {
+                    diagnostics.append(Diagnostic(file: translation.source.displayPath, severity: .warning,
+                        message: "translation is older than its source \(source.source.displayPath) (translatedFrom: \(recorded), source is now \(current)); update it, then run hashi stamp \(translation.source.displayPath)"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

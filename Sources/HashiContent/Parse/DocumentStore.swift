@@ -1,0 +1,101 @@
+import Foundation
+import HashiSupport
+
+/// The parsed Markdown of every source file of a build, by the source's index in `LoadedContent`.
+///
+/// Every page keeps its `DocumentSummary`. The HTML and text of a document parsed this build are
+/// held here until the stage that needs them is done; a document the build cache gave only as a
+/// summary is parsed again from its Markdown when its page has to be rendered or indexed anew. At
+/// 20,000 pages the Markdown, HTML and text are most of a build's memory, so the store lets go of
+/// each as soon as no later stage needs it.
+public final class DocumentStore: @unchecked Sendable {  // its mutable arrays are read and written under `lock`
+    /// What the cache or the parser gave for one source.
+    public enum Entry: Sendable {
+        case summary(DocumentSummary)
+        case whole(ParsedDocument)
+
+        public var summary: DocumentSummary {
+            switch self {
+            case .summary(let summary): return summary
+            case .whole(let document): return document.facts
+            }
+        }
+    }
+
+    /// Each source's summary, by source index.
+    public let summaries: [DocumentSummary]
+    private let sources: [SourceFile]
+    private let parser: MarkdownRenderer
+    private let lock = NSLock()
+    private var markdown: [String?]
+    private var html: [[UInt8]?]
+    private var text: [String?]
+
+    /// - Parameters:
+    ///   - markdown: each source's body, by source index.
+    ///   - entries: what the cache or the parser gave for each source, by source index.
+    public init(sources: [SourceFile], markdown: [String], entries: [Entry], parser: MarkdownRenderer) {
+        self.sources = sources
+        self.parser = parser
+        self.markdown = markdown
+        summaries = entries.map(\.summary)
+        html = entries.map { if case .whole(let document) = $0 { document.htmlBytes } else { nil } }
+        text = entries.map { if case .whole(let document) = $0 { document.plainText } else { nil } }
+    }
+
+    /// Every source of `content` parsed whole now, without a cache (for tools and tests).
+    public convenience init(parsing content: LoadedContent) {
+        let parser = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
+        let entries = zip(content.sources, content.markdown).map { Entry.whole(parser.render($0, markdown: $1)) }
+        self.init(sources: content.sources, markdown: content.markdown, entries: entries, parser: parser)
+    }
+
+    /// The Markdown of source `index`, as the Model stage reads it (translation hashes, columns).
+    func markdown(of index: Int) -> String {
+        guard let body = lock.withLock({ markdown[index] }) else { reparseFailure(index) }
+        return body
+    }
+
+    /// The HTML of source `index`, from this build's parse or parsed again now.
+    package func html(of index: Int) -> [UInt8] {
+        lock.withLock { html[index] } ?? reparse(index).htmlBytes
+    }
+
+    /// The plain text of source `index`, from this build's parse or parsed again now.
+    package func text(of index: Int) -> String {
+        lock.withLock { text[index] } ?? reparse(index).plainText
+    }
+
+    /// The whole document of source `index`.
+    public func document(of index: Int) -> ParsedDocument {
+        var document = reparse(index)
+        document.facts = summaries[index]
+        return document
+    }
+
+    /// After the Model stage: the Markdown of documents parsed whole is needed no more.
+    package func releaseParsedMarkdown() {
+        lock.withLock {
+            for index in markdown.indices where html[index] != nil { markdown[index] = nil }
+        }
+    }
+
+    /// After the Render stage: every page is written.
+    package func releaseHTML() {
+        lock.withLock { html = html.map { _ in nil } }
+    }
+
+    /// After a language's index is made: the text of its sources.
+    package func releaseText(of indices: some Sequence<Int>) {
+        lock.withLock { for index in indices { text[index] = nil } }
+    }
+
+    private func reparse(_ index: Int) -> ParsedDocument {
+        return parser.render(sources[index], markdown: markdown(of: index))
+    }
+
+    /// The stages release the Markdown only of documents they hold whole, after the last stage that reads it.
+    private func reparseFailure(_ index: Int) -> Never {
+        preconditionFailure("the Markdown of \(sources[index].displayPath) was read after the Model stage released it")
+    }
+}

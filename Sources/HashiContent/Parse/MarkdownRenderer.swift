@@ -1,0 +1,147 @@
+import CCmark
+
+import Foundation
+import HashiSupport
+
+/// Stage 2: Markdown to HTML with libcmark. The only file that touches cmark: every pointer is
+/// owned and freed here, and the rest of the code sees `ParsedDocument` values.
+public struct MarkdownRenderer: Sendable {
+    /// Keep raw HTML blocks and inlines (off by default: a site opts in with `markdown: unsafeHTML`).
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// `markdown` is the body of `source` (`LoadedContent.markdown`).
+    public func render(_ source: SourceFile, markdown: String) -> ParsedDocument {
+        render(markdown: markdown, file: source.displayPath, firstLine: source.bodyStartLine)
+    }
+
+    /// - Parameter firstLine: the line of the file where `markdown` starts, added to cmark's positions.
+    public func render(markdown: String, file: String, firstLine: Int = 1) -> ParsedDocument {
+        var text = markdown
+        let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        guard let document = text.withUTF8({ cmark_parse_document($0.baseAddress, $0.count, parseOptions) }) else {
+            return ParsedDocument(html: [], headings: [], links: [], plainText: "", summary: "")
+        }
+        defer { cmark_node_free(document) }
+
+        var headings: [Heading] = []
+        var links: [LinkReference] = []
+        var headingNodes: [OpaquePointer] = []
+        var slugger = HeadingSlugger()
+        var summary: String?
+
+        walk(document) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let location = SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                                              column: Int(cmark_node_get_start_column(node)))
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                links.append(LinkReference(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, location: location))
+                cmark_node_set_url(node, linkPlaceholderPrefix + String(links.count - 1))
+            case CMARK_NODE_PARAGRAPH where summary == nil:
+                summary = plainText(of: node)
+            default:
+                break
+            }
+        }
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let title = plainText(of: node)
+            let id = slugger.id(for: title)
+            headings.append(Heading(level: level, text: title, id: id, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
+            replaceHeading(node, level: level, id: id)
+        }
+        let renderOptions = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        // Kept as bytes: cmark writes valid UTF-8 (the input was read with CMARK_OPT_VALIDATE_UTF8),
+        // and the page is written as bytes.
+        var html: [UInt8] = []
+        if let rendered = cmark_render_html(document, renderOptions) {
+            rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { html = Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
+            free(rendered)
+        }
+        return ParsedDocument(html: html, headings: headings, links: links,
+                              plainText: blockText(of: document), summary: summary ?? "")
+    }
+
+    /// Turns `<hN>` into a custom block that writes `<hN id="…">`, keeping the children.
+    private func replaceHeading(_ node: OpaquePointer, level: Int, id: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, "<h\(level) id=\"\(HTMLEscaping.attribute(id))\">")
+        cmark_node_set_on_exit(custom, "</h\(level)>")
+        while let child = cmark_node_first_child(node) {
+            cmark_node_append_child(custom, child)
+        }
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+
+    /// Calls `visit` on entering each node, without recursion (10,000 nested quotes are fine).
+    private func walk(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                visit(node)
+            }
+        }
+    }
+
+    /// The text of a node's inlines as a reader sees it (code kept, markup and raw HTML dropped).
+    private func plainText(of root: OpaquePointer) -> String {
+        var text: [UInt8] = []
+        walk(root) { node in appendInline(node, to: &text) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The text of every leaf block, one a line, in one walk of the document.
+    private func blockText(of document: OpaquePointer) -> String {
+        var text: [UInt8] = []
+        var isFirstLine = true
+        guard let iterator = cmark_iter_new(document) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_CUSTOM_BLOCK:
+                // Its inlines follow in this same walk; they are the only inlines there are.
+                if !isFirstLine { text.append(UInt8(ascii: "\n")) }
+                isFirstLine = false
+            case CMARK_NODE_CODE_BLOCK:
+                if !isFirstLine { text.append(UInt8(ascii: "\n")) }
+                isFirstLine = false
+                Self.append(cmark_node_get_literal(node), to: &text)
+            default:
+                appendInline(node, to: &text)
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private func appendInline(_ node: OpaquePointer, to text: inout [UInt8]) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            Self.append(cmark_node_get_literal(node), to: &text)
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            text.append(UInt8(ascii: " "))
+        default:
+            break
+        }
+    }
+
+    /// The bytes of a C string from cmark (valid UTF-8: the document was read with `CMARK_OPT_VALIDATE_UTF8`).
+    private static func append(_ literal: UnsafePointer<CChar>?, to text: inout [UInt8]) {
+        guard let literal else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+        }
+    }
+}

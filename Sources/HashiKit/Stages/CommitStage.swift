@@ -1,0 +1,34 @@
+import HashiContent
+import HashiSite
+import HashiSupport
+
+/// Stage 6: the rest of the site (sitemap, data, assets, the build cache), then the new site put in
+/// place, unless an earlier stage found an error; and the zip, if asked for.
+struct CommitStage {
+    let site: Site
+    let templates: TemplateSet
+    let brandFiles: [StaticFile]
+    let cache: BuildCache
+    let output: any SiteOutput
+    let outputDirectory: String
+
+    func run(_ report: inout BuildReport) {
+        guard !report.hasErrors else { return output.abort() }
+        let sitemap = Sitemap(site: site)
+        output.write(Sitemap.path, contents: sitemap.xml)
+        if let robots = sitemap.robots { output.write(Sitemap.robotsPath, contents: robots) }
+        if let channels = site.channels {
+            output.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
+        }
+        for file in site.staticFiles + templates.assets + brandFiles {
+            output.copy(from: file.sourcePath, to: file.outputPath)
+        }
+        if let stylesheet = site.config.brand?.stylesheet { output.write(Brand.stylesheetPath, contents: stylesheet) }
+        cache.encoded().withUnsafeBytes { output.write(BuildCache.path, bytes: $0) }
+        do {
+            try output.commit()
+        } catch {
+            report.add(error, at: outputDirectory)
+        }
+    }
+}

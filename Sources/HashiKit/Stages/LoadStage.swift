@@ -1,0 +1,64 @@
+import Foundation
+import HashiContent
+import HashiSite
+import HashiSupport
+
+/// What the Load stage hands on: the content with the overlay laid over it, and the theme.
+struct LoadedSite: Sendable {
+    var content: LoadedContent
+    /// nil when the theme has errors; the build then stops after the Model stage has checked the content.
+    var templates: TemplateSet?
+    /// Files the brand adds (its logo, when it is not a theme asset).
+    var brandFiles: [StaticFile]
+}
+
+/// Stage 1: reads `site.yaml`, the Markdown of each language (front matter split from the body),
+/// the data files, the theme and the overlay.
+struct LoadStage {
+    let options: BuildOptions
+    /// Front matter an earlier build read, reused when unchanged.
+    let cache: BuildCache
+
+    func run(_ report: inout BuildReport) -> LoadedSite? {
+        let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
+                                                      displayDirectory: options.contentDirectory, cache: cache).load()
+        report.add(loadDiagnostics)
+        let folders = templateFolders(named: loaded?.config.templateFolders ?? [])
+        let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
+                                                                languages: loaded?.config.languages ?? [])
+        report.add(templateDiagnostics)
+        guard var content = loaded else { return nil }
+        let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
+        report.add(overlayDiagnostics)
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        return LoadedSite(content: content, templates: templates, brandFiles: brandFiles)
+    }
+
+    /// The theme folders, first match wins: the overlay's `Templates/`, the folders `site.yaml`
+    /// names (relative to the content folder), then those of `--templates` (`Templates/` by default).
+    func templateFolders(named fromSiteYAML: [String]) -> [String] {
+        var folders: [String] = []
+        if let overlay = options.overlayDirectory, FileManager.default.fileExists(atPath: overlay + "/Templates") {
+            folders.append(overlay + "/Templates")
+        }
+        folders += fromSiteYAML.map { $0.hasPrefix("/") ? $0 : options.contentDirectory + "/" + $0 }
+        folders += options.templateDirectories
+        var seen: Set<String> = []
+        return folders.filter { seen.insert(DirectoryWalker.realPath($0) ?? $0).inserted }
+    }
+
+    /// Lays the overlay folder (if any) over the content, then finds the brand's logo.
+    /// Returns the files to copy for the brand (the logo, when it is not a theme asset).
+    func applyOverlay(to content: inout LoadedContent, themeAssets: [StaticFile]) -> ([StaticFile], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        if let overlay = options.overlayDirectory {
+            let (overlaid, overlayDiagnostics) = OverlayLoader(directory: overlay, displayDirectory: overlay).apply(to: content)
+            content = overlaid
+            diagnostics += overlayDiagnostics
+        }
+        guard let brand = content.config.brand else { return ([], diagnostics) }
+        let (resolved, logo, logoDiagnostics) = brand.resolvingLogo(contentDirectory: options.contentDirectory, themeAssets: themeAssets)
+        content.config.brand = resolved
+        return (logo.map { [$0] } ?? [], diagnostics + logoDiagnostics)
+    }
+}

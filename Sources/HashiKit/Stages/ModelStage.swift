@@ -1,0 +1,26 @@
+import HashiContent
+import HashiSite
+import HashiSupport
+
+/// Stage 3: the site as values: URLs, translations, menus, every internal link and anchor resolved,
+/// and every layout the pages need found in the theme.
+struct ModelStage {
+    let content: LoadedContent
+    let documents: DocumentStore
+    let templates: TemplateSet?
+
+    func run(_ report: inout BuildReport) -> Site {
+        let (site, diagnostics) = SiteBuilder(content: content).build(documents: documents)
+        report.add(diagnostics)
+        report.pageCount = site.pages.count
+        report.pagesByLanguage = site.languages.map { language in
+            (language.code, site.pages.filter { $0.language == language }.count)
+        }
+        if let templates {
+            report.add(PageRenderer(site: site, templates: templates).missingLayouts())
+        }
+        // From here on, a document parsed whole needs its Markdown no more.
+        documents.releaseParsedMarkdown()
+        return site
+    }
+}

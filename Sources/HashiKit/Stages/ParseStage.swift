@@ -1,0 +1,31 @@
+import HashiContent
+import HashiSite
+import HashiSupport
+
+/// Stage 2: each page's Markdown to HTML with libcmark, with its headings, links and plain text;
+/// a source an earlier build parsed the same is taken from the build cache as a summary.
+struct ParseStage {
+    let content: LoadedContent
+    let cache: BuildCache
+
+    func run(_ report: inout BuildReport) -> DocumentStore {
+        let parser = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
+        let options = "raw HTML \(content.config.allowRawHTML)"
+        let entries = Array(content.sources.indices).concurrentMap { index in
+            let source = content.sources[index]
+            let markdown = content.markdown[index]
+            return cache.document(of: source, markdown: markdown, options: options) {
+                var document = parser.render(source, markdown: markdown)
+                if parser.allowRawHTML {
+                    document.diagnostics = ExternalRequestLint.page(html: document.html, markdown: markdown,
+                                                                    file: source.displayPath, firstLine: source.bodyStartLine)
+                }
+                return document
+            }
+        }
+        let store = DocumentStore(sources: content.sources, markdown: content.markdown, entries: entries, parser: parser)
+        report.add(store.summaries.flatMap(\.diagnostics))
+        report.parsedFiles = cache.misses
+        return store
+    }
+}

@@ -1,0 +1,42 @@
+import HashiContent
+import HashiSite
+import HashiSupport
+
+/// Stage 4: each page's template filled, pages in parallel, each written as soon as it is made;
+/// then the pages hashi makes itself (language chooser, search, 404, channels embed).
+struct RenderStage {
+    let site: Site
+    let templates: TemplateSet
+    let documents: DocumentStore
+    let output: any SiteOutput
+    let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    func run(_ report: inout BuildReport) {
+        let renderer = PageRenderer(site: site, templates: templates)
+        // Every page keeps the credit and license of the source (site.yaml's footer), whatever the theme.
+        let credit = CreditCheck(templateFile: templates.templateFiles["footer"] ?? templates.displayFolder)
+        let counter = ProgressCounter(total: site.pages.count, report: progress)
+        let rendered = SharedCount()
+        // A page whose inputs are those of a page already in the output is not rendered again.
+        site.pages.concurrentForEach { page in
+            let context = renderer.context(for: page)
+            let key = renderer.key(for: page, context: context)
+            if !output.reuse(page.outputPath, key: key) {
+                let html = renderer.render(page, context: context, html: documents.html(of: page.sourceIndex))
+                credit.verify(html, page: page)
+                html.withUnsafeBytes { output.write(page.outputPath, bytes: $0, key: key) }
+                rendered.increment()
+            }
+            counter.advance()
+        }
+        report.add(credit.diagnostics)
+        report.renderedPages = rendered.value
+        guard !report.hasErrors else { return }
+        for generated in site.generatedOutputs.pages(hasLayout: templates.hasLayout) {
+            output.write(generated.outputPath, contents: renderer.renderGenerated(
+                layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
+        }
+        // Every page is written: its HTML is let go before the index needs memory for its own.
+        documents.releaseHTML()
+    }
+}

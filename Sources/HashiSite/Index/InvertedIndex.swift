@@ -1,0 +1,354 @@
+import Foundation
+import HashiContent
+import HashiSupport
+
+/// The postings of one language, built for the shard files: for each token, the pages that have
+/// it with their term frequency per field and, for CJK tokens, the positions the phrase check needs.
+///
+/// Pages are tokenised in batches on every core, then each batch is merged into 64 groups of
+/// tokens (by the shard hash of the token), one group per task, so no lock is taken and only a
+/// batch of pages' token counts is held at a time.
+struct InvertedIndex: Sendable {
+    static let groupCount = 64
+    static let batchSize = 256
+    /// Frequencies of the three fields share one integer, 21 bits each (saturating).
+    static let frequencyBits: UInt64 = 21
+    static let frequencyMask: UInt64 = (1 << 21) - 1
+
+    struct Group: Sendable {
+        var tokens = TokenTable(capacity: 4096)
+        var prefixHashes: [UInt32] = []
+        /// Each token's postings, one after another, as `PostingCoder` numbers: the step from the
+        /// previous page, the frequency in the title, the headings and the body, then the number
+        /// of positions (0 for a word) and their steps: four or five bytes a posting, where an
+        /// array of page numbers and one of frequencies took twelve.
+        var postings: [[UInt8]] = []
+        var postingCounts: [Int32] = []
+        var lastDocuments: [Int32] = []
+    }
+
+    /// One posting as read back from a group's stream.
+    struct Posting {
+        var document: Int32
+        var frequencies: UInt64
+        /// The positions as written: their count (0 for a word), then their steps.
+        var positions: Range<Int>
+    }
+
+    /// The postings of one token, read in page order.
+    func forEachPosting(group number: Int, token: Int, _ body: (Posting) -> Void) {
+        groups[number].postings[token].withUnsafeBufferPointer { forEachPosting(in: $0, body) }
+    }
+
+    /// The postings of one token's stream (`Group.postings`), read in page order.
+    @inline(__always)
+    func forEachPosting(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Posting) -> Void) {
+        var cursor = 0
+        var document: Int32 = 0
+        while cursor < bytes.count {
+            let (step, stepLength) = PostingCoder.read(bytes, at: cursor)
+            cursor += stepLength
+            document += Int32(step)
+            var frequencies: UInt64 = 0
+            for field in 0..<3 {
+                let (frequency, length) = PostingCoder.read(bytes, at: cursor)
+                cursor += length
+                frequencies |= UInt64(frequency) << (Self.frequencyBits * UInt64(field))
+            }
+            let positionsStart = cursor
+            let (count, length) = PostingCoder.read(bytes, at: cursor)
+            cursor = PostingCoder.skip(bytes, from: cursor + length, numbers: count)
+            body(Posting(document: document, frequencies: frequencies, positions: positionsStart..<cursor))
+        }
+    }
+
+    let documentCount: Int
+    /// Each page's BM25F length normalisation per field: `1 - b + b * length / average length`.
+    private(set) var norms: [Double] = []
+    private(set) var groups: [Group]
+    private(set) var postingCount = 0
+    /// Average length of each field, rounded (`averages(lengths:)`).
+    private(set) var averages: [Double] = []
+    /// Each page's field lengths, three a page.
+    private(set) var lengths: [Int32] = []
+    /// Each page's number of distinct tokens, and the shard hashes of its tokens (their low 12 bits).
+    private(set) var tokenCounts: [Int] = []
+    private(set) var shardHashes: [[UInt16]] = []
+
+    init(documents: [SearchDocument]) {
+        documentCount = documents.count
+        groups = Array(repeating: Group(), count: Self.groupCount)
+        lengths.reserveCapacity(documents.count * 3)
+        for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
+            let batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
+            let counted = batch.concurrentMap(PageTerms.init(document:))
+            for page in counted {
+                lengths += page.lengths
+                tokenCounts.append(page.prefixHashes.count)
+                shardHashes.append(page.shardHashes)
+            }
+            groups.concurrentUpdate { number, group in
+                // By index, so each page's terms are read in place rather than copied 64 times.
+                counted.withUnsafeBufferPointer { pages in
+                    for offset in pages.indices {
+                        (pages.baseAddress! + offset).pointee.merge(group: number, into: &group, document: Int32(start + offset))
+                    }
+                }
+            }
+        }
+        for index in groups.indices { groups[index].tokens.freeze() }
+        postingCount = groups.reduce(0) { $0 + $1.postingCounts.reduce(0) { $0 + Int($1) } }
+        averages = Self.averages(lengths: stride(from: 0, to: lengths.count, by: 3).map { lengths[$0..<($0 + 3)].map(Int.init) })
+        norms = stride(from: 0, to: lengths.count, by: 3).flatMap { start in
+            Self.norms(lengths: lengths[start..<(start + 3)].map(Int.init), averages: averages)
+        }
+    }
+
+    func documentLengths(_ document: Int) -> [Int] {
+        lengths[(document * 3)..<(document * 3 + 3)].map(Int.init)
+    }
+
+    /// The average length of each field over all pages, to two significant digits: one edit rarely
+    /// moves it, so the weights of every other page, and the shards that hold only them, stay the same.
+    static func averages(lengths: [[Int]]) -> [Double] {
+        let count = Double(max(lengths.count, 1))
+        return (0..<3).map { field in
+            let average = Double(lengths.reduce(0) { $0 + $1[field] }) / count
+            guard average >= 10 else { return max(1, average.rounded()) }
+            let step = pow(10, (log10(average)).rounded(.down) - 1)
+            return (average / step).rounded() * step
+        }
+    }
+
+    /// A page's BM25F length normalisation of each field: `1 - b + b * length / average length`.
+    static func norms(lengths: [Int], averages: [Double]) -> [Double] {
+        (0..<3).map { 1 - SearchIndex.b + SearchIndex.b * Double(lengths[$0]) / averages[$0] }
+    }
+
+    /// The BM25F weight of a posting, in thousandths as the files hold it.
+    static func weight(frequencies: UInt64, norms: ArraySlice<Double>) -> Int {
+        var weight = 0.0
+        for field in 0..<3 {
+            let frequency = (frequencies >> (frequencyBits * UInt64(field))) & frequencyMask
+            weight = weight + SearchIndex.fieldWeights[field] * Double(frequency) / norms[norms.startIndex + field]
+        }
+        return Int((SearchIndex.rounded(weight) * 1000).rounded())
+    }
+
+    func weight(document: Int32, frequencies: UInt64) -> Int {
+        Self.weight(frequencies: frequencies, norms: norms[(Int(document) * 3)..<(Int(document) * 3 + 3)])
+    }
+
+    /// The tokens of shard `shard` of `count` (a power of two), as (group, token) in byte order.
+    func tokens(inShard shard: Int, of count: Int) -> [(group: Int, token: Int)] {
+        var picked: [(group: Int, token: Int)] = []
+        for (number, group) in groups.enumerated() where count >= Self.groupCount
+            ? number == shard & (Self.groupCount - 1) : number & (count - 1) == shard {
+            for token in 0..<group.tokens.count where Int(group.prefixHashes[token]) & (count - 1) == shard {
+                picked.append((number, token))
+            }
+        }
+        return picked.sorted { a, b in
+            groups[a.group].tokens.withToken(a.token) { first in
+                groups[b.group].tokens.withToken(b.token) { first.lexicographicallyPrecedes($0) }
+            }
+        }
+    }
+
+    /// Writes the postings of one token the way `decodePostings` in search.js reads them, made in
+    /// a buffer and added at once.
+    func encodePostings(group number: Int, token: Int, into out: inout [UInt8]) {
+        groups[number].postings[token].withUnsafeBufferPointer { bytes in
+            // A posting keeps its positions and trades three frequencies for a step and a weight.
+            let capacity = bytes.count + 2 * PostingCoder.maximumLength * Int(groups[number].postingCounts[token])
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                let start = buffer.baseAddress!
+                var end = 0
+                var previous: Int32 = 0
+                forEachPosting(in: bytes) { posting in
+                    end += PostingCoder.writePosting(step: Int(posting.document - previous),
+                                                     weight: weight(document: posting.document, frequencies: posting.frequencies),
+                                                     positions: UnsafeBufferPointer(rebasing: bytes[posting.positions]), at: start + end)
+                    previous = posting.document
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: start, count: end))
+            }
+        }
+    }
+
+    /// Every token with its postings, for searching in Swift (tests, `SearchIndex.search`).
+    func postings() -> [String: [SearchIndex.Posting]] {
+        var result: [String: [SearchIndex.Posting]] = [:]
+        for (number, group) in groups.enumerated() {
+            for token in 0..<group.tokens.count {
+                var list: [SearchIndex.Posting] = []
+                forEachPosting(group: number, token: token) { posting in
+                    var found: [Int] = []
+                    let bytes = group.postings[token]
+                    var cursor = posting.positions.lowerBound
+                    let (count, length) = PostingCoder.read(bytes, at: cursor)
+                    cursor += length
+                    var last = 0
+                    for _ in 0..<count {
+                        let (step, width) = PostingCoder.read(bytes, at: cursor)
+                        cursor += width
+                        last += step
+                        found.append(last)
+                    }
+                    list.append(SearchIndex.Posting(document: Int(posting.document),
+                                                    weight: Double(weight(document: posting.document, frequencies: posting.frequencies)) / 1000,
+                                                    positions: found))
+                }
+                result[group.tokens.string(token)] = list
+            }
+        }
+        return result
+    }
+}
+
+/// One page's tokens with their frequency per field, CJK positions, and the group each belongs to.
+///
+/// Tokens are numbered group by group: each of the 64 merge tasks reads one run of each page's
+/// arrays rather than picking its tokens out of the whole page, which at 10,000 pages a language
+/// made the merge wait on memory more than it computed.
+struct PageTerms: Sendable {
+    var tokens = TokenTable(capacity: 512)
+    var lengths: [Int32] = [0, 0, 0]
+    var frequencies: [UInt64] = []
+    var prefixHashes: [UInt32] = []
+    /// The positions of every CJK token, token by token: token `n`'s are
+    /// `positions[positionStarts[n]..<positionStarts[n + 1]]`, in order. One array for the page,
+    /// not one per token: a Japanese page has thousands of tokens.
+    var positions: [Int32] = []
+    var positionStarts: [Int32] = []
+    /// The tokens of group `g` are numbered `groupStarts[g]..<groupStarts[g + 1]`.
+    var groupStarts: [Int32] = []
+    /// The low 12 bits of the tokens' shard hashes, each once, in order: the shards of up to
+    /// 4,096 that hold the page's postings.
+    var shardHashes: [UInt16] = []
+
+    /// Positions run on across fields with a gap, so the title's last bigram never touches the body's first.
+    init(document: SearchDocument) {
+        var scanner = TokenScanner()
+        var offset = 0
+        let fields = [document.title, document.headings.joined(separator: "\n"), document.body].map(SearchTokenizer.normalizedUTF8)
+        // Every token takes at least one byte of the text, so neither the page's tokens nor its
+        // CJK occurrences outnumber its bytes: both are counted into buffers of that size, which
+        // the scan writes without the checks a growing array makes at each of its many tokens.
+        let capacity = fields.reduce(1) { $0 + $1.count }
+        let counts = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)  // set as each token is first met
+        // (token, position) of each CJK token as met, sorted by token below.
+        let occurrences = UnsafeMutablePointer<(token: Int32, position: Int32)>.allocate(capacity: capacity)
+        defer {
+            counts.deallocate()
+            occurrences.deallocate()
+        }
+        var occurrenceCount = 0
+        // A token met again is found by the scanner's key, not by hashing its bytes: the page's
+        // token number of each word the scanner has numbered (-1 until met), and of each CJK key.
+        var wordTokens: [Int32] = []
+        var cjkTokens = KeyTable(capacity: 1024)
+        for (field, text) in fields.enumerated() {
+            let shift = InvertedIndex.frequencyBits * UInt64(field)
+            var fieldLength: Int32 = 0
+            let length = text.withUnsafeBufferPointer { bytes in
+                scanner.scan(bytes, offset: offset) { token, position, cjk, key in
+                    fieldLength += 1
+                    var number = cjk ? cjkTokens.value(key) : (Int(key) < wordTokens.count ? Int(wordTokens[Int(key)]) : -1)
+                    if number < 0 {
+                        let isNew: Bool
+                        (number, isNew) = tokens.insert(token)
+                        if isNew {
+                            counts[number] = 0
+                            prefixHashes.append(TokenScanner.prefixHash(token, isCJK: cjk))
+                        }
+                        if cjk {
+                            cjkTokens.set(key, Int32(number))
+                        } else {
+                            while wordTokens.count <= Int(key) { wordTokens.append(-1) }
+                            wordTokens[Int(key)] = Int32(number)
+                        }
+                    }
+                    if (counts[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
+                        counts[number] += 1 << shift
+                    }
+                    if cjk {
+                        occurrences[occurrenceCount] = (Int32(number), Int32(position))
+                        occurrenceCount += 1
+                    }
+                }
+            }
+            lengths[field] = fieldLength
+            offset += length + 1
+        }
+        // Tokens by group (first seen first within a group), every array renumbered that way,
+        // then the positions by their token.
+        let groups = InvertedIndex.groupCount
+        let order: [Int32]
+        (groupStarts, order) = Self.countingSort(keys: prefixHashes.map { Int($0) & (groups - 1) }, count: groups)
+        var renumbered = [Int32](repeating: 0, count: order.count)
+        for (new, old) in order.enumerated() { renumbered[Int(old)] = Int32(new) }
+        tokens = tokens.reordered(order)
+        frequencies = order.map { counts[Int($0)] }
+        prefixHashes = order.map { prefixHashes[Int($0)] }
+        shardHashes = prefixHashes.uniqueSortedShards(of: 4096).map(UInt16.init)
+        let met = UnsafeBufferPointer(start: occurrences, count: occurrenceCount)
+        let byToken: [Int32]
+        (positionStarts, byToken) = Self.countingSort(keys: met.map { Int(renumbered[Int($0.token)]) }, count: order.count)
+        positions = byToken.map { met[Int($0)].position }
+    }
+
+    /// A stable counting sort of items by their keys (each in 0..<count): where each key's items
+    /// start (count + 1 numbers), and the items' indices in sorted order.
+    private static func countingSort(keys: [Int], count: Int) -> (starts: [Int32], order: [Int32]) {
+        var starts = [Int32](repeating: 0, count: count + 1)
+        for key in keys { starts[key + 1] += 1 }
+        for key in 0..<count { starts[key + 1] += starts[key] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: keys.count)
+        for (index, key) in keys.enumerated() {
+            order[Int(next[key])] = Int32(index)
+            next[key] += 1
+        }
+        return (starts, order)
+    }
+
+    /// The positions of token `number` as a posting holds them (none for a word).
+    func encodedPositions(_ number: Int, into out: inout [UInt8]) {
+        PostingCoder.appendPositions(positions[Int(positionStarts[number])..<Int(positionStarts[number + 1])], to: &out)
+    }
+
+    func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
+        // Room for the longest posting of the page: its step, three frequencies, the position
+        // count and the positions, each at most `maximumLength` characters.
+        var longest = 0
+        for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
+            longest = max(longest, Int(positionStarts[token + 1] - positionStarts[token]))
+        }
+        let posting = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingCoder.maximumLength * (5 + longest))
+        defer { posting.deallocate() }
+        tokens.bytes.withUnsafeBufferPointer { all in
+            for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
+                let bytes = UnsafeBufferPointer(rebasing: all[Int(tokens.starts[token])..<Int(tokens.starts[token + 1])])
+                let (entry, isNew) = group.tokens.insert(bytes, hash: tokens.hashes[token])
+                if isNew {
+                    group.prefixHashes.append(prefixHashes[token])
+                    group.postings.append([])
+                    group.postingCounts.append(0)
+                    group.lastDocuments.append(0)
+                }
+                // Made aside, then added to the token's stream in one append.
+                var end = PostingCoder.write(Int(document - group.lastDocuments[entry]), at: posting)
+                group.lastDocuments[entry] = document
+                group.postingCounts[entry] += 1
+                for field in 0..<3 {
+                    let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
+                    end += PostingCoder.write(Int(frequency), at: posting + end)
+                }
+                end += PostingCoder.writePositions(positions[Int(positionStarts[token])..<Int(positionStarts[token + 1])],
+                                                   at: posting + end)
+                group.postings[entry].append(contentsOf: UnsafeBufferPointer(start: posting, count: end))
+            }
+        }
+    }
+}

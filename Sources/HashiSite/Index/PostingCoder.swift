@@ -1,0 +1,141 @@
+import HashiContent
+import HashiSupport
+
+/// Writes a posting list as a compact string (`decodePostings` in search.js reads it): base64url
+/// characters of 5 bits each plus a "more follows" bit. For each page in order: the step from the
+/// previous page number, the weight in thousandths, the number of positions, then the positions
+/// as steps. Small numbers take one character, so lists shrink several times against JSON.
+enum PostingCoder {
+    static func encode(_ postings: [SearchIndex.Posting], into out: inout [UInt8]) {
+        var previous = 0
+        var positions: [UInt8] = []
+        for posting in postings {
+            positions.removeAll(keepingCapacity: true)
+            appendPositions(posting.positions, to: &positions)
+            appendPosting(step: posting.document - previous, weight: Int((posting.weight * 1000).rounded()),
+                          positions: positions[...], to: &out)
+            previous = posting.document
+        }
+    }
+
+    /// One posting: the step from the previous page, the weight in thousandths, then its positions
+    /// as `appendPositions` wrote them. Every index file is written through here.
+    static func appendPosting(step: Int, weight: Int, positions: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        positions.withUnsafeBufferPointer { positions in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * maximumLength + positions.count) { buffer in
+                let count = writePosting(step: step, weight: weight, positions: positions, at: buffer.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+    }
+
+    /// `appendPosting` at `out`, which has room for `2 * maximumLength + positions.count`
+    /// characters; returns how many it wrote.
+    @inline(__always)
+    static func writePosting(step: Int, weight: Int, positions: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var end = write(step, at: out)
+        end += write(weight, at: out + end)
+        if let base = positions.baseAddress { (out + end).update(from: base, count: positions.count) }
+        return end + positions.count
+    }
+
+    /// The positions of a posting (none for a word): their number, then each as a step.
+    static func appendPositions<Positions: Collection>(_ positions: Positions, to out: inout [UInt8])
+    where Positions.Element: BinaryInteger {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength * (positions.count + 1)) { buffer in
+            let count = writePositions(positions, at: buffer.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// `appendPositions` at `out`, which has room for `maximumLength` characters a position and
+    /// one more; returns how many it wrote.
+    @inline(__always)
+    static func writePositions<Positions: Collection>(_ positions: Positions, at out: UnsafeMutablePointer<UInt8>) -> Int
+    where Positions.Element: BinaryInteger {
+        var end = write(positions.count, at: out)
+        var last = 0
+        for position in positions {
+            end += write(Int(position) - last, at: out + end)
+            last = Int(position)
+        }
+        return end
+    }
+
+    /// One number, as `write` makes it.
+    static func append(_ number: Int, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { buffer in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<write(number, at: buffer.baseAddress!)]))
+        }
+    }
+
+    /// The most characters one number takes (64 bits, 5 a character).
+    static let maximumLength = 13
+
+    /// Writes `number` at `out`, which has room for `maximumLength` characters; returns how many it
+    /// wrote. For the index's inner loop, where a capacity check a character cost more than the digits.
+    @inline(__always)
+    static func write(_ number: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = UInt64(max(number, 0))
+        var count = 0
+        repeat {
+            let low = Int(value & 31)
+            value >>= 5
+            out[count] = digit(value > 0 ? low | 32 : low)
+            count += 1
+        } while value > 0
+        return count
+    }
+
+    /// The base64url character of `value` (0...63), worked out rather than read from a table: one is
+    /// written for every number of every posting. `digitValue` is its inverse.
+    @inline(__always)
+    static func digit(_ value: Int) -> UInt8 {
+        switch value {
+        case 0..<26: return UInt8(65 + value)
+        case 26..<52: return UInt8(97 - 26 + value)
+        case 52..<62: return UInt8(48 - 52 + value)
+        case 62: return UInt8(ascii: "-")
+        default: return UInt8(ascii: "_")
+        }
+    }
+
+    /// The number starting at `index`, and how many characters it takes.
+    @inline(__always)
+    static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> (value: Int, length: Int)
+    where Bytes.Index == Int {
+        var value = 0
+        var shift = 0
+        var cursor = index
+        while true {
+            let digit = digitValue(bytes[cursor])
+            value |= (digit & 31) << shift
+            shift += 5
+            cursor += 1
+            if digit & 32 == 0 { return (value, cursor - index) }
+        }
+    }
+
+    /// Where the `numbers` numbers starting at `index` end.
+    @inline(__always)
+    static func skip<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from index: Int, numbers: Int) -> Int
+    where Bytes.Index == Int {
+        var cursor = index
+        for _ in 0..<numbers {
+            while digitValue(bytes[cursor]) & 32 != 0 { cursor += 1 }
+            cursor += 1
+        }
+        return cursor
+    }
+
+    @inline(__always)
+    private static func digitValue(_ digit: UInt8) -> Int {
+        switch digit {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(digit) - 65
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(digit) - 97 + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(digit) - 48 + 52
+        case UInt8(ascii: "-"): return 62
+        default: return 63
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import HashiContent
+import HashiSupport
+
+/// The postings of one language: for each token, the pages that have it, their BM25F term
+/// weight and, for CJK tokens, the positions the phrase check needs.
+public struct SearchIndex: Sendable {
+    /// A page holding a token: `weight` is the field-weighted, length-normalised term frequency.
+    public struct Posting: Sendable, Equatable {
+        public var document: Int
+        public var weight: Double
+        public var positions: [Int]
+    }
+
+    /// Title and headings count more than the body (BM25F field weights).
+    static let fieldWeights: [Double] = [3, 2, 1]
+    static let b = 0.75
+    static let k1 = 1.2
+
+    public let documents: [SearchDocument]
+    public private(set) var postings: [String: [Posting]] = [:]
+
+    public init(documents: [SearchDocument]) {
+        self.documents = documents
+        postings = InvertedIndex(documents: documents).postings()
+    }
+
+    /// Three decimals keep the files small and the output identical from build to build.
+    static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
+    }
+
+    static func idf(documentFrequency: Int, documentCount: Int) -> Double {
+        let df = Double(documentFrequency)
+        return log(1 + (Double(documentCount) - df + 0.5) / (df + 0.5))
+    }
+
+    /// The pages matching every term of `query`, best first; the same rules as `search.js`
+    /// (without its prefix match of a word still being typed).
+    public func search(_ query: String) -> [Int] {
+        var scores: [Int: Double]?
+        for term in SearchQuery(query).terms {
+            var termScores: [Int: Double] = [:]
+            for (document, weights) in matches(of: term) {
+                termScores[document] = weights.reduce(0) { $0 + $1.idf * $1.weight / (Self.k1 + $1.weight) }
+            }
+            if let previous = scores {
+                var both: [Int: Double] = [:]
+                for (document, score) in termScores {
+                    if let earlier = previous[document] { both[document] = earlier + score }
+                }
+                scores = both
+            } else {
+                scores = termScores
+            }
+        }
+        return (scores ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    /// For each page with the term: the idf and weight of each token; a CJK phrase only where its
+    /// bigrams stand at consecutive positions.
+    private func matches(of term: SearchQuery.Term) -> [Int: [(idf: Double, weight: Double)]] {
+        if term.tokens.count == 1, term.tokens[0].unicodeScalars.count == 1,
+           SearchTokenizer.isCJK(term.tokens[0].unicodeScalars.first!) {
+            // A lone CJK character: every token that starts with it.
+            var result: [Int: [(idf: Double, weight: Double)]] = [:]
+            for (token, list) in postings where token.hasPrefix(term.tokens[0]) {
+                let idf = Self.idf(documentFrequency: list.count, documentCount: documents.count)
+                for posting in list where (result[posting.document]?.first?.weight ?? 0) < posting.weight {
+                    result[posting.document] = [(idf, posting.weight)]
+                }
+            }
+            return result
+        }
+        let picked = term.cover
+        let lists = picked.map { postings[$0.token] ?? [] }
+        guard var candidates = lists.first.map({ Set($0.map(\.document)) }) else { return [:] }
+        for list in lists.dropFirst() { candidates.formIntersection(list.map(\.document)) }
+        var result: [Int: [(idf: Double, weight: Double)]] = [:]
+        for document in candidates {
+            let found = lists.map { list in list.first { $0.document == document }! }
+            if picked.count > 1 {
+                let sets = found.map { Set($0.positions) }
+                guard found[0].positions.contains(where: { start in
+                    sets.indices.allSatisfy { sets[$0].contains(start + picked[$0].offset) }
+                }) else { continue }
+            }
+            result[document] = zip(lists, found).map {
+                (Self.idf(documentFrequency: $0.count, documentCount: documents.count), $1.weight)
+            }
+        }
+        return result
+    }
+}
+
+/// A query split the way pages were: each Latin word is a term, each CJK run a phrase of bigrams.
+public struct SearchQuery: Sendable {
+    public struct Term: Sendable, Equatable {
+        public var tokens: [String]
+
+        /// The bigrams that cover a phrase, with their offsets: 0, 2, 4, … and the last. Found at
+        /// those offsets they spell the whole phrase, so a search loads fewer lists (`cover` in search.js).
+        public var cover: [(token: String, offset: Int)] {
+            var picked = stride(from: 0, to: tokens.count, by: 2).map { (token: tokens[$0], offset: $0) }
+            if tokens.count % 2 == 0 { picked.append((tokens[tokens.count - 1], tokens.count - 1)) }
+            return picked
+        }
+    }
+
+    public let terms: [Term]
+
+    public init(_ text: String, tokenizer: SearchTokenizer = SearchTokenizer()) {
+        var terms: [Term] = []
+        var previous: SearchToken?
+        for token in tokenizer.tokens(text) {
+            let cjk = SearchTokenizer.isCJK(token.text.unicodeScalars.first!)
+            if cjk, let last = previous, last.position + 1 == token.position,
+               SearchTokenizer.isCJK(last.text.unicodeScalars.first!) {
+                terms[terms.count - 1].tokens.append(token.text)
+            } else if !terms.contains(Term(tokens: [token.text])) {
+                terms.append(Term(tokens: [token.text]))
+            }
+            previous = token
+        }
+        self.terms = terms
+    }
+}

@@ -1,0 +1,108 @@
+import HashiContent
+import HashiSupport
+
+/// What every template sees about the site and the page's language.
+struct SiteFields: TemplateFields {
+    var lang = ""
+    var langName = ""
+    var siteTitle = ""
+    var root = ""
+    var assets = ""
+    var home = ""
+    var searchHref = ""
+    /// The language's UI strings (`PageContext.uiStringsKey`), one shared value for every page.
+    var t = TemplateValue.null
+    var generator = "hashi"
+    var menu: [MenuItem] = []
+    var hasMenu = false
+    var languages: [LanguageItem] = []
+    var footer: String?
+    var helpHref: String?
+    // The organisation that publishes the site (site.yaml's brand:).
+    var brandName: String?
+    var brandLogo: String?
+    var brandContact: String?
+    var brandLicense: String?
+    var brandColor: String?
+    var brandStylesheet: String?
+}
+
+/// A page of the language's menu (`menu`).
+struct MenuItem: TemplateFields {
+    var title = ""
+    var href = ""
+    var current = false
+}
+
+/// A language of the site (`languages`), with its own UI strings for a language switcher.
+struct LanguageItem: TemplateFields {
+    var code = ""
+    var name = ""
+    var title = ""
+    var href = ""
+    var current = false
+    var t = TemplateValue.null
+    var helpHref: String?
+}
+
+/// What the template of a page made from Markdown sees besides `SiteFields`.
+struct PageFields: TemplateFields {
+    /// The name of the page's body, which is set once the rest of the context has made the page's key.
+    static let contentName = "content"
+
+    var title = ""
+    var description = ""
+    /// Always nil here: the body goes in under `contentName` when the page is rendered.
+    var content: TemplateValue?
+    var toc: [TocItem] = []
+    var hasToc = false
+    var url = ""
+    var canonical: String?
+    /// A page shown in another language's place, when a translation is missing.
+    var isFallback = false
+    var contentLang = ""
+    var date: String?
+    var dateISO: String?
+    var tags: [String] = []
+    var isHome = false
+    var isSection = false
+    var children: [ChildItem] = []
+    var hasChildren = false
+    var translations: [TranslationItem] = []
+    var alternates: [AlternateItem] = []
+}
+
+/// A heading of level 2 or 3 of the page (`toc`).
+struct TocItem: TemplateFields {
+    var id = ""
+    var text = ""
+    var level = 0
+}
+
+/// A page of a section, listed on the section's page (`children`).
+struct ChildItem: TemplateFields {
+    var title = ""
+    var href = ""
+    var description = ""
+}
+
+/// The page in a language of the site, or that language's home when it has none (`translations`).
+struct TranslationItem: TemplateFields {
+    var code = ""
+    var name = ""
+    var href = ""
+    var current = false
+    var isTranslated = false
+}
+
+/// A `<link rel="alternate" hreflang>` of the page (`alternates`).
+struct AlternateItem: TemplateFields {
+    var hreflang = ""
+    var href = ""
+}
+
+/// What the template of a page hashi makes itself (search, 404, the root chooser) sees besides `SiteFields`.
+struct GeneratedFields: TemplateFields {
+    var title = ""
+    var translations: [TranslationItem] = []
+}

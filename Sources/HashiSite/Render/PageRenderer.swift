@@ -1,0 +1,156 @@
+import HashiContent
+import HashiSupport
+
+/// Stage 4: fills the templates for each page, and for the pages hashi makes itself (search, root chooser).
+public struct PageRenderer: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    /// The layout a page uses: its `layout`, else one for its kind, else `page`.
+    public func layout(for page: Page) -> String {
+        if let layout = page.source.frontMatter.layout { return layout }
+        return templates.hasLayout(page.kind.rawValue) ? page.kind.rawValue : "page"
+    }
+
+    /// Layouts the site needs but the templates lack: those front matter names, reported at the page,
+    /// and those of the pages hashi makes itself.
+    public func missingLayouts() -> [Diagnostic] {
+        let required = Set(GeneratedPages(site: site).all.map(\.layout)).subtracting(GeneratedPages.optionalLayouts)
+        let generated = required.sorted().compactMap { name -> Diagnostic? in
+            guard !templates.hasLayout(name) else { return nil }
+            return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
+                          at: SourceLocation(file: templates.displayFolder))
+        }
+        return generated + site.pages.compactMap { page in
+            let name = layout(for: page)
+            guard !templates.hasLayout(name) else { return nil }
+            return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
+                          at: SourceLocation(file: page.source.displayPath, line: 2))
+        }
+    }
+
+    /// The page's HTML, with its body's HTML from the build's `DocumentStore`.
+    public func render(_ page: Page, documents: DocumentStore) -> String {
+        String(decoding: render(page, context: context(for: page), html: documents.html(of: page.sourceIndex)), as: UTF8.self)
+    }
+
+    /// The page's HTML, its body (`html`, as the Parse stage made it) filled in to `context` (from `context(for:)`).
+    package func render(_ page: Page, context: RenderContext, html: [UInt8]) -> [UInt8] {
+        var context = context
+        context.setBody(LinkSubstitution.apply(page.resolvedLinks, to: html))
+        return templates.render(context.value, template: layout(for: page)) ?? []
+    }
+
+    /// A hash of everything the page is made from: templates, layout, its context and its body
+    /// (by the document's key) with the links resolved. Two builds with the same key write the same bytes.
+    package func key(for page: Page, context: RenderContext) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(templates.key)
+        hasher.combine(layout(for: page))
+        // The UI strings come from the i18n files, which `templates.key` covers, for the language the
+        // context names; hashing them for every page was a third of the key's cost.
+        context.value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
+        hasher.combine(page.document.key)
+        for link in page.resolvedLinks {
+            switch link {
+            case .local(let href): hasher.combine("local " + href)
+            case .external(let href): hasher.combine("external " + href)
+            case .removed: hasher.combine("removed")
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// What the templates see for a page, except its body (`content`), which is the costly part.
+    package func context(for page: Page) -> RenderContext {
+        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
+        var parts: [any Encodable] = [base.fields(), fields(for: page, base: base)]
+        if let channels = site.channels, layout(for: page) == "channels" {
+            parts.append(PageContext.channels(channels, language: page.language, strings: base.strings))
+        }
+        return RenderContext(value: TemplateValueEncoder.object(parts))
+    }
+
+    private func fields(for page: Page, base: PageContext.Base) -> PageFields {
+        var fields = PageFields()
+        let front = page.source.frontMatter
+        fields.title = page.title
+        fields.description = front.description ?? String(page.document.summary.prefix(160))
+        fields.toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map { TocItem(id: $0.id, text: $0.text, level: $0.level) }
+        fields.hasToc = fields.toc.count >= 2
+        fields.url = page.url
+        if site.config.baseURL != nil || page.isFallback {
+            fields.canonical = base.link(to: page.canonicalURL)
+        }
+        fields.isFallback = page.isFallback
+        fields.contentLang = page.source.language.code
+        if let date = front.date {
+            fields.date = LocalizedDate.format(date, language: page.language)
+            fields.dateISO = date.description
+        }
+        fields.tags = front.tags
+        fields.isHome = page.kind == .home
+        fields.isSection = page.kind == .section
+        fields.children = site.children(of: page).map { child in
+            ChildItem(title: child.title, href: base.href(to: child.url),
+                      description: child.source.frontMatter.description ?? String(child.document.summary.prefix(160)))
+        }
+        fields.hasChildren = !fields.children.isEmpty
+        fields.translations = site.languages.map { language in
+            let translation = site.translation(of: page, in: language)
+            return TranslationItem(code: language.code, name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
+                                   current: language == page.language, isTranslated: translation != nil)
+        }
+        fields.alternates = page.isFallback ? [] : alternates(of: page, base: base)
+        return fields
+    }
+
+    /// The page in each language it is written in, and x-default: the language chooser for a home
+    /// page, else the default language's page.
+    private func alternates(of page: Page, base: PageContext.Base) -> [AlternateItem] {
+        var alternates = site.languages.compactMap { language -> AlternateItem? in
+            guard let translation = site.translation(of: page, in: language), !translation.isFallback else { return nil }
+            return AlternateItem(hreflang: language.code, href: base.link(to: translation.url))
+        }
+        if alternates.count > 1, let fallback = site.translation(of: page, in: site.config.defaultLanguage) {
+            alternates.append(AlternateItem(hreflang: "x-default", href: base.link(to: page.kind == .home ? "" : fallback.url)))
+        }
+        return alternates
+    }
+
+    /// A page hashi makes without Markdown (the search page), in one language.
+    public func renderGenerated(layout: String, title: String, outputPath: String, language: Language) -> String {
+        let context = context(generated: layout, title: title, outputPath: outputPath, language: language)
+        return templates.render(context, template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// What the templates see for a page hashi makes itself.
+    func context(generated layout: String, title: String, outputPath: String, language: Language) -> TemplateValue {
+        var base = PageContext.Base(site: site, language: language, uiStrings: templates.strings, outputPath: outputPath)
+        base.absoluteLinks = layout == "404" && site.config.baseURL != nil
+        var fields = GeneratedFields()
+        fields.title = title
+        fields.translations = site.languages.map { other in
+            TranslationItem(code: other.code, name: other.name, href: base.href(to: outputPath.replacingFirstComponent(with: other.code)),
+                            current: other == language, isTranslated: true)
+        }
+        var parts: [any Encodable] = [base.fields(), fields]
+        if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
+            parts.append(PageContext.channels(channels, language: language, strings: base.strings))
+        }
+        return TemplateValueEncoder.object(parts)
+    }
+}
+
+extension String {
+    /// `en/search/index.html` → `ja/search/index.html`
+    func replacingFirstComponent(with component: String) -> String {
+        guard let slash = firstIndex(of: "/") else { return component }
+        return component + self[slash...]
+    }
+}

@@ -1,0 +1,50 @@
+import HashiContent
+import HashiSupport
+
+/// `sitemap.xml` with each page's language alternates, and `robots.txt` pointing to it.
+///
+/// Addresses are absolute when the site's base URL is known; without one they are relative to
+/// the site's root, which search engines ignore but link checkers and people can follow.
+package struct Sitemap {
+    let site: Site
+
+    package init(site: Site) {
+        self.site = site
+    }
+
+    package static let path = "sitemap.xml"
+    package static let robotsPath = "robots.txt"
+
+    package var xml: String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """
+        for page in site.pages where !page.isFallback {
+            out += "<url><loc>\(HTMLEscaping.text(address(page.url)))</loc>"
+            if let date = page.source.frontMatter.date { out += "<lastmod>\(date)</lastmod>" }
+            let translations = site.languages.compactMap { language in
+                site.translation(of: page, in: language).flatMap { $0.isFallback ? nil : (language, $0) }
+            }
+            if translations.count > 1 {
+                for (language, translation) in translations {
+                    out += "<xhtml:link rel=\"alternate\" hreflang=\"\(language.code)\" href=\"\(HTMLEscaping.attribute(address(translation.url)))\"/>"
+                }
+            }
+            out += "</url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    /// Only with a base URL: a sitemap line must be absolute.
+    package var robots: String? {
+        guard site.config.baseURL != nil else { return nil }
+        return "User-agent: *\nAllow: /\nSitemap: \(address(Self.path))\n"
+    }
+
+    private func address(_ path: String) -> String {
+        guard let base = site.config.baseURL else { return URLPath.encode(path) }
+        return (base.hasSuffix("/") ? base : base + "/") + URLPath.encode(path)
+    }
+}

@@ -1,0 +1,73 @@
+import Yams
+import HashiContent
+import HashiSupport
+
+/// The words of the theme in each language (`Templates/i18n/<lang>.yaml`), with the default language as fallback.
+public struct UIStrings: Sendable {
+    /// Strings by language code, already filled with the default language where a key was missing.
+    public let byLanguage: [String: [String: String]]
+    /// Every key any language defines.
+    public let keys: Set<String>
+
+    /// Each language's strings as the templates get them (`t`), made once for the whole build: every
+    /// page of a language shares the one value, and a page's key leaves it out (the strings are
+    /// in the template key).
+    let tables: [String: TemplateValue]
+
+    init(byLanguage: [String: [String: String]], keys: Set<String>) {
+        self.byLanguage = byLanguage
+        self.keys = keys
+        tables = byLanguage.mapValues { strings in .object(strings.mapValues { .string($0) }) }
+    }
+
+    public func strings(for language: Language) -> [String: String] {
+        byLanguage[language.code] ?? [:]
+    }
+
+    func table(for language: Language) -> TemplateValue {
+        tables[language.code] ?? .object([:])
+    }
+
+    static func load(files: [String: (text: String, display: String)], languages: [Language], displayFolder: String) -> (UIStrings, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var raw: [String: [String: String]] = [:]
+        var lines: [String: [String: Int]] = [:]
+        for language in languages {
+            guard let file = files[language.code] else {
+                diagnostics.append(.warning("no UI strings for language \"\(language.code)\": add i18n/\(language.code).yaml; the default language's are used",
+                                            at: SourceLocation(file: displayFolder + "/i18n/\(language.code).yaml")))
+                continue
+            }
+            var reader = YAMLReader(file: file.display)
+            guard let root = reader.parse(file.text), case .mapping(let mapping) = root else {
+                if reader.diagnostics.isEmpty { reader.error("UI strings must be a mapping of keys to text", at: nil) }
+                diagnostics += reader.diagnostics
+                continue
+            }
+            var strings: [String: String] = [:]
+            for (keyNode, value) in mapping {
+                guard let key = keyNode.scalar?.string, let text = reader.string(value, key: key) else { continue }
+                strings[key] = text
+                lines[language.code, default: [:]][key] = keyNode.mark?.line ?? 1
+            }
+            diagnostics += reader.diagnostics
+            raw[language.code] = strings
+        }
+        let keys = Set(raw.values.flatMap(\.keys))
+        let fallback = languages.first.flatMap { raw[$0.code] } ?? [:]
+        var filled: [String: [String: String]] = [:]
+        for language in languages {
+            var strings = raw[language.code] ?? fallback
+            if let display = files[language.code]?.display {
+                for key in keys.sorted() where strings[key] == nil {
+                    let owner = languages.first { raw[$0.code]?[key] != nil }?.code ?? "another language"
+                    diagnostics.append(.warning("UI string \"\(key)\" is missing (it is defined for \(owner)); using the default language's",
+                                                at: SourceLocation(file: display)))
+                    strings[key] = fallback[key] ?? raw.values.compactMap { $0[key] }.first
+                }
+            }
+            filled[language.code] = strings
+        }
+        return (UIStrings(byLanguage: filled, keys: keys), diagnostics)
+    }
+}

@@ -1,0 +1,172 @@
+/// Paths inside the output folder, `/`-separated, never starting with `/`; folders end with `/`.
+package enum URLPath {
+    /// Resolves `.` and `..`; nil when the path would climb above the root. Works on UTF-8 bytes:
+    /// every link of every page goes through here.
+    package static func normalize(_ path: String) -> String? {
+        if isNormal(path) { return path }
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            // The parts kept so far, joined by `/`, and where each starts in `out`.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var starts: [Int] = []
+            var index = 0
+            var last = 0..<0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count, bytes[end] != slash { end += 1 }
+                last = index..<end
+                let length = end - index
+                if length == 0 || (length == 1 && bytes[index] == dot) {
+                    // an empty part or `.`: nothing
+                } else if length == 2 && bytes[index] == dot && bytes[index + 1] == dot {
+                    guard let start = starts.popLast() else { return nil }
+                    out.removeSubrange((starts.isEmpty ? start : start - 1)...)
+                } else {
+                    if !starts.isEmpty { out.append(slash) }
+                    starts.append(out.count)
+                    out += UnsafeBufferPointer(rebasing: bytes[index..<end])
+                }
+                index = end + 1
+            }
+            // The last part, after the last `/` (empty when the path ends with one).
+            if bytes.last == slash { last = bytes.count..<bytes.count }
+            let lastIsDots = (1...2).contains(last.count) && bytes[last].allSatisfy { $0 == dot }
+            if (bytes.last == slash || lastIsDots) && !out.isEmpty { out.append(slash) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Whether `normalize` would return `path` as it is: no leading or doubled `/`, and no `.` or
+    /// `..` part. Most links are, and the answer needs no copy of the path.
+    private static func isNormal(_ path: String) -> Bool {
+        var partLength = 0
+        var dotsOnly = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if partLength == 0 || (dotsOnly && partLength <= 2) { return false }
+                partLength = 0
+                dotsOnly = true
+            } else {
+                partLength += 1
+                dotsOnly = dotsOnly && byte == UInt8(ascii: ".")
+            }
+        }
+        return !(dotsOnly && (1...2).contains(partLength))
+    }
+
+    /// The folder part of a path (`en/a/` for `en/a/b.md`, `en/a/` for `en/a/`).
+    package static func folder(of path: String) -> String {
+        if path.hasSuffix("/") || path.isEmpty { return path }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[...slash])
+    }
+
+    /// A relative reference from a page in folder `from` to `to`, both output paths.
+    package static func relative(from: String, to: String) -> String {
+        var from = folder(of: from)
+        var to = to
+        return from.withUTF8 { fromBytes in
+            to.withUTF8 { toBytes in
+                let slash = UInt8(ascii: "/")
+                let fromParts = parts(fromBytes)
+                let toParts = parts(toBytes)
+                let toIsFolder = toBytes.last == slash || toBytes.isEmpty
+                var common = 0
+                let comparable = toIsFolder ? toParts.count : toParts.count - 1
+                while common < fromParts.count, common < comparable,
+                      fromBytes[fromParts[common]].elementsEqual(toBytes[toParts[common]]) {
+                    common += 1
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(toBytes.count + 3 * (fromParts.count - common))
+                for _ in common..<fromParts.count {
+                    if !out.isEmpty { out.append(slash) }
+                    out += "..".utf8
+                }
+                for part in toParts[common...] {
+                    if !out.isEmpty { out.append(slash) }
+                    out += UnsafeBufferPointer(rebasing: toBytes[part])
+                }
+                if toIsFolder && !out.isEmpty { out.append(slash) }
+                // A first part with a colon (`report:2024/`) would be read as a scheme: start it with `./`.
+                if let colon = out.firstIndex(of: UInt8(ascii: ":")), !out[..<colon].contains(slash) {
+                    out.insert(contentsOf: "./".utf8, at: 0)
+                }
+                return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Where each non-empty `/`-separated part of `bytes` lies.
+    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            if index > start { found.append(start..<index) }
+            start = index + 1
+        }
+        return found
+    }
+
+    /// The prefix that leads from a page at `path` back to the output root (`../../`).
+    package static func rootPrefix(from path: String) -> String {
+        let depth = Array(folder(of: path).utf8).split(separator: UInt8(ascii: "/")).count
+        return String(repeating: "../", count: depth)
+    }
+
+    /// Percent-encodes what cannot stand in an `href` as is, `%` included: every caller passes a
+    /// path as it is on disk (`50%.md` is the page `50%/`, whose link is `50%25/`); keeps `/`.
+    /// Fragments keep letters of other scripts as they are, to match the ids the page shows.
+    package static func encode(_ path: String, keepNonASCII: Bool = false) -> String {
+        // Nothing to encode: the path as it is, without a copy.
+        if path.utf8.allSatisfy({ keeps($0) || (keepNonASCII && $0 >= 0x80) }) { return path }
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count + 8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            if Self.keeps(byte) || (keepNonASCII && byte >= 0x80) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Undoes percent-encoding, for comparing a link's fragment with heading ids.
+    package static func decode(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == 37, iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func keeps(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 48...57, 65...90, 97...122: return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+             UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+            return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    package func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

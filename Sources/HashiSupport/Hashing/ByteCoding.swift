@@ -1,0 +1,104 @@
+/// Appends values as bytes: integers as LEB128, strings as their length and UTF-8. The format of
+/// `.hashi/` files, read back by `ByteReader`.
+package struct ByteWriter {
+    package private(set) var bytes: [UInt8] = []
+
+    package init() {}
+
+    package mutating func write(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    package mutating func write(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    package mutating func write(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    package mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes += utf8
+        }
+    }
+
+    package mutating func write(_ text: String?) {
+        write(text != nil)
+        if let text { write(text) }
+    }
+
+    package mutating func write<T>(_ values: [T], _ each: (inout ByteWriter, T) -> Void) {
+        write(values.count)
+        for value in values { each(&self, value) }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; any inconsistency (a cut or foreign file) makes it fail, and the
+/// caller then starts from nothing instead of trusting the file.
+package struct ByteReader {
+    package struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var index = 0
+
+    package init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    package var isAtEnd: Bool { index == bytes.count }
+
+    package mutating func int() throws(Malformed) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard index < bytes.count, shift < 64 else { throw Malformed() }
+            let byte = bytes[index]
+            index += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value)) }
+            shift += 7
+        }
+    }
+
+    package mutating func uint64() throws(Malformed) -> UInt64 {
+        guard index + 8 <= bytes.count else { throw Malformed() }
+        var value: UInt64 = 0
+        for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
+        index += 8
+        return value
+    }
+
+    package mutating func bool() throws(Malformed) -> Bool {
+        guard index < bytes.count else { throw Malformed() }
+        index += 1
+        return bytes[index - 1] != 0
+    }
+
+    package mutating func string() throws(Malformed) -> String {
+        let count = try int()
+        guard count >= 0, index + count <= bytes.count else { throw Malformed() }
+        defer { index += count }
+        return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
+    }
+
+    package mutating func optionalString() throws(Malformed) -> String? {
+        try bool() ? try string() : nil
+    }
+
+    package mutating func array<T>(_ each: (inout ByteReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - index else { throw Malformed() }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try each(&self)) }
+        return values
+    }
+}

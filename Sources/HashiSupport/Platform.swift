@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few system calls whose names or shapes differ between Linux and macOS. Every other POSIX
+/// call (open, mkdir, lstat, flock) comes through Foundation on both; this is the one file that
+/// says which system it runs on.
+package enum Platform {
+    /// `read(2)`: bytes read, 0 at the end, -1 on failure (see `errno`).
+    package static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(fd, buffer, count)
+        #else
+        Darwin.read(fd, buffer, count)
+        #endif
+    }
+
+    /// `write(2)`: bytes written, -1 on failure (see `errno`).
+    package static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(fd, buffer, count)
+        #else
+        Darwin.write(fd, buffer, count)
+        #endif
+    }
+
+    /// A file's modification time, to the nanosecond.
+    package static func modificationTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
+        #if canImport(Glibc)
+        (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
+        #else
+        (Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec))
+        #endif
+    }
+
+    /// Swaps two folders in one step where the system can (Linux `renameat2(RENAME_EXCHANGE)`,
+    /// macOS `renamex_np(RENAME_SWAP)`); false when it cannot, and nothing was moved.
+    package static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0
+        #elseif canImport(Darwin)
+        return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// User and system time of every thread of the process so far, in seconds.
+    package static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        let who = RUSAGE_SELF.rawValue
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// The system's words for the last failure (`errno`).
+    package static var lastError: String { String(cString: strerror(errno)) }
+}
+
+/// Standard output and error written with one system call a text, unbuffered: a reader that has
+/// gone away (a closed pipe) makes the write fail, which is ignored, instead of stopping hashi.
+public enum StandardStreams {
+    public enum Stream: Int32 {
+        case output = 1
+        case error = 2
+    }
+
+    public static func write(_ text: String, to stream: Stream) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Platform.write(stream.rawValue, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+}
