@@ -4,7 +4,7 @@ import HashiSupport
 
 /// The small HTTP server of `hashi serve`: files of the output folder on 127.0.0.1 only,
 /// with the reload script added to HTML responses on the way out.
-public final class DevServer: @unchecked Sendable {
+public final class DevServer: @unchecked Sendable {  // its mutable state is read and written under `lock`
     public enum Failure: Error, CustomStringConvertible {
         case cannotListen(UInt16, String)
 

@@ -22,7 +22,7 @@ final class TemplateContextTests: XCTestCase {
             context.setBody(Array("<p>body</p>".utf8))
             Self.collectNames(context.value, into: &names)
         }
-        for page in GeneratedPages(site: site).all {
+        for page in site.generatedOutputs.allPages {
             Self.collectNames(renderer.context(generated: page.layout, title: page.title, outputPath: page.outputPath, language: page.language),
                               into: &names)
         }

@@ -8,7 +8,7 @@ import HashiSupport
 ///
 /// Only entries used by this build are written back, so the file follows the content. Any change
 /// to the format bumps `version`; a file of another version, or one cut short, is ignored whole.
-public final class BuildCache: @unchecked Sendable {
+public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
     static let version = 2

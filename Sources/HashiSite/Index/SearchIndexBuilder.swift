@@ -253,7 +253,7 @@ public struct SearchIndexBuilder: Sendable {
 }
 
 /// Files handed over from many threads, for callers that want them all at once.
-final class FileCollector: @unchecked Sendable {
+final class FileCollector: @unchecked Sendable {  // `files` is read and written under `lock`
     private let lock = NSLock()
     private var files: [OutputFile] = []
 

@@ -4,7 +4,7 @@ import HashiSupport
 
 /// Makes sure every page still shows its language's `footer` of `site.yaml` (the credit and license of
 /// the source text), so an overlay that replaces the footer partial cannot drop it by mistake.
-package final class CreditCheck: @unchecked Sendable {
+package final class CreditCheck: @unchecked Sendable {  // `missing` is read and written under `lock`
     private let lock = NSLock()
     private var missing: [String: [String]] = [:]
     private let templateFile: String

@@ -5,8 +5,8 @@ import HashiSupport
 /// Dates as each language writes them (2026年3月11日, March 11, 2026), from the locale data the toolchain ships.
 enum LocalizedDate {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var formatters: [String: DateFormatter] = [:]
-    nonisolated(unsafe) private static var formatted: [String: String] = [:]
+    nonisolated(unsafe) private static var formatters: [String: DateFormatter] = [:]  // only under `lock`
+    nonisolated(unsafe) private static var formatted: [String: String] = [:]  // only under `lock`
 
     /// Formatting is cached: a site has few distinct dates, and making a formatter is slow.
     static func format(_ date: SimpleDate, language: Language) -> String {

@@ -20,7 +20,7 @@ public struct PageRenderer: Sendable {
     /// Layouts the site needs but the templates lack: those front matter names, reported at the page,
     /// and those of the pages hashi makes itself.
     public func missingLayouts() -> [Diagnostic] {
-        let required = Set(GeneratedPages(site: site).all.map(\.layout)).subtracting(GeneratedPages.optionalLayouts)
+        let required = Set(site.generatedOutputs.allPages.map(\.layout)).subtracting(GeneratedOutputs.optionalLayouts)
         let generated = required.sorted().compactMap { name -> Diagnostic? in
             guard !templates.hasLayout(name) else { return nil }
             return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
@@ -140,7 +140,7 @@ public struct PageRenderer: Sendable {
                             current: other == language, isTranslated: true)
         }
         var parts: [any Encodable] = [base.fields(), fields]
-        if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
+        if let channels = site.channels, layout == GeneratedOutputs.channelsEmbedLayout {
             parts.append(PageContext.channels(channels, language: language, strings: base.strings))
         }
         return TemplateValueEncoder.object(parts)

@@ -26,9 +26,9 @@ extension Array where Element: Sendable {
 }
 
 /// Lets `concurrentPerform` write disjoint slots of one buffer.
-private struct UncheckedBox<T>: @unchecked Sendable {
-    package let value: T
-    package init(_ value: T) { self.value = value }
+private struct UncheckedBox<T>: @unchecked Sendable {  // each thread writes only its own slots
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 extension Array where Element: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Counts finished pages across threads and passes the count on about every hundredth page.
-package final class ProgressCounter: @unchecked Sendable {
+package final class ProgressCounter: @unchecked Sendable {  // `done` is read and written under `lock`
     private let lock = NSLock()
     private var done = 0
     private let total: Int
