@@ -42,7 +42,8 @@ final class ReliabilityTests: XCTestCase {
     func testAnUnreadableDataFileFolderOrPageIsAnErrorAtItsPath() throws {
         for (unreadable, shown) in [("Content/data/reporting-channels.yaml", "Content/data/reporting-channels.yaml:1:1: error: cannot read this file: Permission denied"),
                                     ("Content/en/about.md", "Content/en/about.md:1:1: error: cannot read this file: Permission denied"),
-                                    ("Content/en/guide", "Content/en/guide:1:1: error: cannot read this folder: Permission denied")] {
+                                    ("Content/en/guide", "Content/en/guide:1:1: error: cannot read this folder: Permission denied"),
+                                    ("Content/en", "Content/en:1:1: error: cannot read this folder: Permission denied")] {
             let folder = try TemporaryFolder(site.merging([
                 "Content/data/reporting-channels.yaml": "channels:\n  - id: police\n    name: {en: Police}\n    purpose: {en: Emergencies}\n"
                     + "    audience: {en: Anyone}\n    phone: \"110\"\n",
