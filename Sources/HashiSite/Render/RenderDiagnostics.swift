@@ -31,9 +31,9 @@ package enum RenderProblem: DiagnosticProblem, Equatable {
         case .unknownUIString: "template.unknown-ui-string"
         case .missingLayout: "template.missing-layout"
         case .missingCredit: "template.missing-credit"
-        case .noUIStrings: "i18n.missing-language"
-        case .uiStringsNotMapping: "i18n.not-mapping"
-        case .uiStringMissing: "i18n.missing-string"
+        case .noUIStrings: "strings.missing-language"
+        case .uiStringsNotMapping: "strings.not-mapping"
+        case .uiStringMissing: "strings.missing-key"
         }
     }
 
