@@ -74,3 +74,32 @@ package enum RenderProblem: DiagnosticProblem, Equatable {
         .uiStringsNotMapping, .uiStringMissing(key: "k", owner: "ja"),
     ]
 }
+
+/// Why the parser cannot read a template: the words after "template syntax: " (`template.syntax`).
+enum TemplateSyntax: Equatable {
+    case closedButNeverOpened(name: String)
+    case closedByAnother(open: String, name: String)
+    case unclosedTag(closing: String)
+    case pragma
+    case badDelimiters
+    case dynamicName(name: String)
+    case transform(expression: String)
+    case noName
+    case spaceInName
+    case sectionNeverClosed(name: String)
+
+    var message: String {
+        switch self {
+        case .closedButNeverOpened(let name): "\"\(name)\" is closed but was never opened"
+        case let .closedByAnother(open, name): "section \"\(open)\" is closed by \"\(name)\""
+        case .unclosedTag(let closing): "a tag is not closed with " + closing
+        case .pragma: "pragmas ({{%...}}) are not supported"
+        case .badDelimiters: "a delimiter change needs two delimiters apart by a space, as in {{=<% %>=}}"
+        case .dynamicName(let name): "dynamic names such as \"\(name)\" are not supported: name the partial itself"
+        case .transform(let expression): "transforms such as \"\(expression)\" are not supported: hashi shows a value as it is"
+        case .noName: "a tag has no name"
+        case .spaceInName: "a name cannot hold a space"
+        case .sectionNeverClosed(let name): "section \"\(name)\" is never closed"
+        }
+    }
+}
