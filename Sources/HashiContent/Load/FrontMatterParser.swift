@@ -112,15 +112,15 @@ enum FrontMatterParser {
 
 /// What a name must be to become one folder of a URL: no way out of the output folder, nothing invisible.
 enum PathComponentRule {
-    static func problem(with text: String, allowSlash: Bool) -> String? {
-        if text.isEmpty { return "must not be empty" }
-        if text == "." || text == ".." || text.contains("/..") || text.hasPrefix("../") { return "must not contain \"..\"" }
-        if !allowSlash && text.contains("/") { return "must not contain \"/\"" }
-        if text.contains("\\") { return "must not contain \"\\\"" }
+    static func problem(with text: String, allowSlash: Bool) -> NameProblem? {
+        if text.isEmpty { return .empty }
+        if text == "." || text == ".." || text.contains("/..") || text.hasPrefix("../") { return .parentFolder }
+        if !allowSlash && text.contains("/") { return .slash }
+        if text.contains("\\") { return .backslash }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-            return "must not contain control characters"
+            return .controlCharacter
         }
-        if text.hasPrefix(".") { return "must not start with \".\"" }
+        if text.hasPrefix(".") { return .leadingDot }
         return nil
     }
 }

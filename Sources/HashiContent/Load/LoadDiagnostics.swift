@@ -117,7 +117,7 @@ package enum FrontMatterProblem: DiagnosticProblem, Equatable {
     case notClosed
     case noTitle
     case emptyTitle
-    case invalidName(key: String, problem: String)
+    case invalidName(key: String, problem: NameProblem)
 
     package var code: String {
         switch self {
@@ -139,13 +139,34 @@ package enum FrontMatterProblem: DiagnosticProblem, Equatable {
         case .notClosed: "front matter is not closed: add a line --- after it"
         case .noTitle: "front matter has no \"title\""
         case .emptyTitle: "\"title\" must not be empty"
-        case let .invalidName(key, problem): "\"\(key)\" \(problem)"
+        case let .invalidName(key, problem): "\"\(key)\" \(problem.words)"
         }
     }
 
     package static let samples: [FrontMatterProblem] = [
-        .emptyFile, .missing, .notClosed, .noTitle, .emptyTitle, .invalidName(key: "slug", problem: "must not contain \"..\""),
+        .emptyFile, .missing, .notClosed, .noTitle, .emptyTitle, .invalidName(key: "slug", problem: .parentFolder),
     ]
+}
+
+/// Why a `slug`, `translationKey` or `layout` cannot be one folder of a URL: the end of `frontmatter.invalid-name`.
+package enum NameProblem: Equatable, Sendable {
+    case empty
+    case parentFolder
+    case slash
+    case backslash
+    case controlCharacter
+    case leadingDot
+
+    var words: String {
+        switch self {
+        case .empty: "must not be empty"
+        case .parentFolder: "must not contain \"..\""
+        case .slash: "must not contain \"/\""
+        case .backslash: "must not contain \"\\\""
+        case .controlCharacter: "must not contain control characters"
+        case .leadingDot: "must not start with \".\""
+        }
+    }
 }
 
 /// What `site.yaml` (or an overlay's) can get wrong: its settings and its languages.
