@@ -21,8 +21,8 @@ func report(_ result: BuildResult, verb: String, format: OutputFormat = .text, q
             "pages": Dictionary(uniqueKeysWithValues: result.pagesByLanguage.map { ($0.language, $0.pages) }),
             "rendered": result.renderedPages,
             "diagnostics": result.diagnostics.map { diagnostic in
-                ["file": diagnostic.file, "line": diagnostic.line, "column": diagnostic.column,
-                 "severity": diagnostic.severity.rawValue, "message": diagnostic.message] as [String: Any]
+                ["file": diagnostic.file, "line": diagnostic.line, "column": diagnostic.column, "severity": diagnostic.severity.rawValue,
+                 "code": diagnostic.code, "message": diagnostic.message] as [String: Any]
             },
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -101,6 +101,8 @@ final class RobustnessTests: XCTestCase {
             for (path, bytes) in testCase.files { try folder.writeBytes(path, bytes) }
             let result = run(folder)
             let printed = result.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+            let unknown = result.diagnostics.map(\.code).filter { !DiagnosticCatalog.codes.contains($0) }
+            XCTAssertEqual(unknown, [], "\(testCase.name): codes not in the catalogue")
             if let expected = testCase.expected {
                 XCTAssertTrue(printed.contains { $0.contains(expected) }, "\(testCase.name): expected \(expected), got \(printed)")
                 XCTAssertTrue(result.diagnostics.hasErrors, testCase.name)

@@ -18,7 +18,6 @@ extension Brand {
             brand.logoOutputPath = logo
             return (brand, nil, [])
         }
-        return (brand, nil, [.error("logo \"\(logo)\" not found: put it beside site.yaml or in a templates folder's assets/ (and write assets/…)",
-                                    at: logoLocation)])
+        return (brand, nil, [Diagnostic(BrandProblem.logoMissing(logo: logo), at: logoLocation)])
     }
 }

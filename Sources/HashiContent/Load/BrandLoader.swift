@@ -21,9 +21,9 @@ struct BrandLoader {
                 guard let path = reader.string(value, key: "brand.logo") else { continue }
                 let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
-                    reader.error("\"brand.logo\" must be a path inside the folder of site.yaml or a theme's assets/, like assets/logo.svg", at: value)
+                    reader.report(BrandProblem.logoOutside, at: value)
                 } else if !Self.imageExtensions.contains(ext) {
-                    reader.error("\"brand.logo\" must be an image (\(Self.imageExtensions.sorted().joined(separator: ", ")))", at: value)
+                    reader.report(BrandProblem.logoNotImage(extensions: Self.imageExtensions.sorted().joined(separator: ", ")), at: value)
                 } else {
                     brand.logo = path
                     brand.logoLocation = reader.location(of: value)
@@ -31,13 +31,12 @@ struct BrandLoader {
             case "primaryColor":
                 guard let color = reader.string(value, key: "brand.primaryColor") else { continue }
                 guard ColorContrast.rgb(color) != nil else {
-                    reader.error("\"brand.primaryColor\" must be a colour written #rrggbb, like #1d4f91", at: value)
+                    reader.report(BrandProblem.invalidColor, at: value)
                     continue
                 }
                 if let failure = ColorContrast.failure(of: color.lowercased()) {
-                    reader.error("\"brand.primaryColor\" \(color) has a contrast of only \(ColorContrast.format(failure.ratio)):1 against "
-                                 + "\(failure.against) \(failure.background); links and buttons need 4.5:1 (WCAG AA): choose a darker colour",
-                                 at: value)
+                    reader.report(BrandProblem.lowContrast(color: color, ratio: ColorContrast.format(failure.ratio),
+                                                           against: failure.against, background: failure.background), at: value)
                     continue
                 }
                 brand.primaryColor = color.lowercased()
@@ -46,7 +45,7 @@ struct BrandLoader {
             }
         }
         if brand.logo != nil && brand.name == nil {
-            reader.error("a brand with a \"logo\" needs a \"name\": it is the logo's text for people who cannot see it", at: node)
+            reader.report(BrandProblem.logoWithoutName, at: node)
         }
         return brand
     }
@@ -61,7 +60,7 @@ struct BrandLoader {
         var values: [String: String] = [:]
         for (code, _, value) in pairs { values[code] = reader.string(value, key: "\(key).\(code)") }
         for language in languages where values[language.code] == nil {
-            reader.error("\"\(key)\" has no text in \"\(language.code)\"", at: node)
+            reader.report(YAMLProblem.missingLanguage(key: key, language: language.code), at: node)
         }
         return values.count == languages.count ? LocalizedText(values: values) : nil
     }

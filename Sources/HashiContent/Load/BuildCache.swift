@@ -11,7 +11,7 @@ import HashiSupport
 public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 2
+    static let version = 3
 
     private let lock = NSLock()
     private var earlierFrontMatter: [UInt64: FrontMatterEntry] = [:]
@@ -160,6 +160,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
             writer.write(diagnostic.line)
             writer.write(diagnostic.column)
             writer.write(diagnostic.severity == .error)
+            writer.write(diagnostic.code)
             writer.write(diagnostic.message)
         }
     }
@@ -167,7 +168,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     private static func readDiagnostics(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> [Diagnostic] {
         try reader.array { reader throws(ByteReader.Malformed) in
             Diagnostic(file: try reader.string(), line: try reader.int(), column: try reader.int(),
-                       severity: try reader.bool() ? .error : .warning, message: try reader.string())
+                       severity: try reader.bool() ? .error : .warning, code: try reader.string(), message: try reader.string())
         }
     }
 

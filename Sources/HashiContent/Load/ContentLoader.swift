@@ -44,16 +44,16 @@ public struct ContentLoader: Sendable {
     public func load() -> (LoadedContent?, [Diagnostic]) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isFolder), isFolder.boolValue else {
-            return (nil, [.error("content folder not found", at: SourceLocation(file: displayDirectory))])
+            return (nil, [Diagnostic(ContentProblem.folderMissing, at: SourceLocation(file: displayDirectory))])
         }
         let configPath = displayDirectory + "/site.yaml"
         let configBytes: [UInt8]
         switch FileReader.read(atPath: contentDirectory + "/site.yaml") {
         case .success(let bytes): configBytes = bytes
         case .failure(let failure) where failure.isMissing:
-            return (nil, [.error("site.yaml not found: every content folder needs one that lists its languages", at: SourceLocation(file: configPath))])
+            return (nil, [Diagnostic(SiteConfigProblem.missing, at: SourceLocation(file: configPath))])
         case .failure(let failure):
-            return (nil, [.error("cannot read site.yaml: \(failure.text)", at: SourceLocation(file: configPath))])
+            return (nil, [Diagnostic(SiteConfigProblem.unreadable(reason: failure.text), at: SourceLocation(file: configPath))])
         }
         let configText: String
         switch TextDecoder.decode(configBytes) {
@@ -70,7 +70,7 @@ public struct ContentLoader: Sendable {
             let folder = contentDirectory + "/" + language.code
             let displayFolder = displayDirectory + "/" + language.code
             guard FileManager.default.fileExists(atPath: folder) else {
-                diagnostics.append(.error("no folder for language \"\(language.code)\" declared in site.yaml", at: SourceLocation(file: displayFolder)))
+                diagnostics.append(Diagnostic(ContentProblem.languageFolderMissing(language: language.code), at: SourceLocation(file: displayFolder)))
                 continue
             }
             let (entries, walkDiagnostics) = DirectoryWalker(root: folder, displayRoot: displayFolder).files()
@@ -110,12 +110,12 @@ public struct ContentLoader: Sendable {
         let bytes: [UInt8]
         switch FileReader.read(atPath: entry.absolutePath) {
         case .success(let read): bytes = read
-        case .failure(let failure): return (nil, [.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath))])
+        case .failure(let failure): return (nil, [Diagnostic(FileProblem.fileUnreadable(reason: failure.text), at: SourceLocation(file: displayPath))])
         }
         guard bytes.count <= Self.pageSizeLimit else {
             let size = String(format: "%.1f", Double(bytes.count) / 1_000_000)
-            return (nil, [.error("this page is \(size) MB; a page may be at most \(Self.pageSizeLimit / 1_000_000) MB: split it into "
-                                 + "several pages (a reader's phone could not open it either)", at: SourceLocation(file: displayPath))])
+            return (nil, [Diagnostic(ContentProblem.pageTooLarge(megabytes: size, limit: Self.pageSizeLimit / 1_000_000),
+                                     at: SourceLocation(file: displayPath))])
         }
         let text: String
         switch TextDecoder.decode(bytes) {
@@ -159,7 +159,7 @@ public struct ContentLoader: Sendable {
             switch FileReader.read(atPath: entry.absolutePath) {
             case .success(let read): bytes = read
             case .failure(let failure):
-                all.append(.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath)))
+                all.append(Diagnostic(FileProblem.fileUnreadable(reason: failure.text), at: SourceLocation(file: displayPath)))
                 continue
             }
             switch TextDecoder.decode(bytes) {
@@ -173,9 +173,9 @@ public struct ContentLoader: Sendable {
     package static func diagnostic(for failure: TextDecoder.Failure, file: String) -> Diagnostic {
         switch failure {
         case let .invalidUTF8(line, column):
-            return Diagnostic(file: file, line: line, column: column, message: "file is not valid UTF-8 here: save it as UTF-8")
+            return Diagnostic(ContentProblem.invalidUTF8, at: SourceLocation(file: file, line: line, column: column))
         case let .nulByte(line, column):
-            return Diagnostic(file: file, line: line, column: column, message: "file contains a NUL byte: is it a text file?")
+            return Diagnostic(ContentProblem.nulByte, at: SourceLocation(file: file, line: line, column: column))
         }
     }
 }

@@ -12,10 +12,8 @@ enum FrontMatterParser {
     /// Finds the front matter block; nil with a diagnostic when it is missing or never closed.
     static func split(_ text: String, file: String) -> (Split?, Diagnostic?) {
         guard text.hasPrefix("---\n") || text == "---" else {
-            let message = text.isEmpty
-                ? "file is empty: a page needs front matter with a \"title\", between --- lines"
-                : "page has no front matter: start the file with a line ---, then title: ..., then ---"
-            return (nil, .error(message, at: SourceLocation(file: file)))
+            let problem: FrontMatterProblem = text.isEmpty ? .emptyFile : .missing
+            return (nil, Diagnostic(problem, at: SourceLocation(file: file)))
         }
         // Lines end at LF, as Characters do: a CR LF pair is one Character, so it ends no line.
         // Found as byte offsets; the parts are then cut from `text`, which needs no new check of UTF-8.
@@ -41,7 +39,7 @@ enum FrontMatterParser {
             return nil
         }
         guard let found else {
-            return (nil, .error("front matter is not closed: add a line --- after it", at: SourceLocation(file: file)))
+            return (nil, Diagnostic(FrontMatterProblem.notClosed, at: SourceLocation(file: file)))
         }
         let utf8 = text.utf8
         let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<utf8.index(utf8.startIndex, offsetBy: found.yamlEnd)])
@@ -60,7 +58,7 @@ enum FrontMatterParser {
         var reader = YAMLReader(file: file, lineOffset: 1)
         var frontMatter = FrontMatter()
         guard !yaml.trimmingWhitespace.isEmpty else {
-            return (nil, [.error("front matter has no \"title\"", at: SourceLocation(file: file))])
+            return (nil, [Diagnostic(FrontMatterProblem.noTitle, at: SourceLocation(file: file))])
         }
         guard let root = reader.parse(yaml) else { return (nil, reader.diagnostics) }
         guard let pairs = reader.mapping(root, allowed: FrontMatter.keys, what: "front matter") else {
@@ -72,7 +70,7 @@ enum FrontMatterParser {
             case "title":
                 if let title = reader.string(value, key: key) {
                     if title.trimmingWhitespace.isEmpty {
-                        reader.error("\"title\" must not be empty", at: value)
+                        reader.report(FrontMatterProblem.emptyTitle, at: value)
                     } else {
                         frontMatter.title = title
                         hasTitle = true
@@ -87,7 +85,7 @@ enum FrontMatterParser {
             case "slug", "translationKey":
                 guard let text = reader.string(value, key: key) else { continue }
                 if let problem = PathComponentRule.problem(with: text, allowSlash: false) {
-                    reader.error("\"\(key)\" \(problem)", at: value)
+                    reader.report(FrontMatterProblem.invalidName(key: key, problem: problem), at: value)
                 } else if key == "slug" {
                     frontMatter.slug = text
                 } else {
@@ -96,7 +94,7 @@ enum FrontMatterParser {
             case "layout":
                 guard let text = reader.string(value, key: key) else { continue }
                 if let problem = PathComponentRule.problem(with: text, allowSlash: false) {
-                    reader.error("\"layout\" \(problem)", at: value)
+                    reader.report(FrontMatterProblem.invalidName(key: "layout", problem: problem), at: value)
                 } else {
                     frontMatter.layout = text
                 }
@@ -106,7 +104,7 @@ enum FrontMatterParser {
             }
         }
         if !hasTitle {
-            reader.error("front matter has no \"title\"", at: root)
+            reader.report(FrontMatterProblem.noTitle, at: root)
         }
         return (reader.diagnostics.hasErrors ? nil : frontMatter, reader.diagnostics)
     }
@@ -114,15 +112,15 @@ enum FrontMatterParser {
 
 /// What a name must be to become one folder of a URL: no way out of the output folder, nothing invisible.
 enum PathComponentRule {
-    static func problem(with text: String, allowSlash: Bool) -> String? {
-        if text.isEmpty { return "must not be empty" }
-        if text == "." || text == ".." || text.contains("/..") || text.hasPrefix("../") { return "must not contain \"..\"" }
-        if !allowSlash && text.contains("/") { return "must not contain \"/\"" }
-        if text.contains("\\") { return "must not contain \"\\\"" }
+    static func problem(with text: String, allowSlash: Bool) -> NameProblem? {
+        if text.isEmpty { return .empty }
+        if text == "." || text == ".." || text.contains("/..") || text.hasPrefix("../") { return .parentFolder }
+        if !allowSlash && text.contains("/") { return .slash }
+        if text.contains("\\") { return .backslash }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-            return "must not contain control characters"
+            return .controlCharacter
         }
-        if text.hasPrefix(".") { return "must not start with \".\"" }
+        if text.hasPrefix(".") { return .leadingDot }
         return nil
     }
 }

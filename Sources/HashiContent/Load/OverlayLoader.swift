@@ -24,7 +24,7 @@ public struct OverlayLoader: Sendable {
         var content = content
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-            return (content, [.error("overlay folder not found", at: SourceLocation(file: displayDirectory))])
+            return (content, [Diagnostic(ContentProblem.overlayFolderMissing, at: SourceLocation(file: displayDirectory))])
         }
         var diagnostics: [Diagnostic] = []
         let settings = read("site.yaml", diagnostics: &diagnostics)
@@ -39,7 +39,7 @@ public struct OverlayLoader: Sendable {
                         content.config.brand = brand
                     } else if key == "baseURL", let url = reader.string(value, key: key) {
                         guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                            reader.error("\"baseURL\" must start with https:// or http://", at: value)
+                            reader.report(SiteConfigProblem.invalidBaseURL, at: value)
                             continue
                         }
                         content.config.baseURL = url
@@ -56,8 +56,8 @@ public struct OverlayLoader: Sendable {
             }
         }
         if settings == nil && channelsFile == nil {
-            diagnostics.append(.warning("the overlay folder has neither site.yaml nor data/\(ReportingChannels.fileName): nothing to lay over the content",
-                                        at: SourceLocation(file: displayDirectory)))
+            diagnostics.append(Diagnostic(ContentProblem.overlayEmpty(channelsFile: ReportingChannels.fileName),
+                                         at: SourceLocation(file: displayDirectory)))
         }
         return (content, diagnostics)
     }
@@ -69,7 +69,7 @@ public struct OverlayLoader: Sendable {
         case .success(let read): bytes = read
         case .failure(let failure) where failure.isMissing: return nil
         case .failure(let failure):
-            diagnostics.append(.error("cannot read this file: \(failure.text)", at: SourceLocation(file: displayPath)))
+            diagnostics.append(Diagnostic(FileProblem.fileUnreadable(reason: failure.text), at: SourceLocation(file: displayPath)))
             return nil
         }
         switch TextDecoder.decode(bytes) {

@@ -12,8 +12,7 @@ extension ReportingChannelsLoader {
     func warnIfStale(_ channel: ReportingChannel, at node: Node, reader: inout YAMLReader) {
         guard let checked = channel.checked, Self.isStale(checked, today: today) else { return }
         let source = channel.source.map { " at \($0)" } ?? ""
-        reader.warning("channel \"\(channel.id)\" was last checked on \(checked), more than 12 months before the build (\(today)); "
-            + "check its facts\(source) and update \"checked\"", at: node)
+        reader.report(ChannelProblem.stale(id: channel.id, checked: "\(checked)", today: "\(today)", source: source), at: node)
     }
 
     /// The file's `checked:` stands for every channel without a date of its own.
@@ -21,8 +20,8 @@ extension ReportingChannelsLoader {
         guard let node, let checked = data.checked, Self.isStale(checked, today: today) else { return }
         let undated = data.channels.filter { $0.checked == nil }.map { "\"\($0.id)\"" }
         guard !undated.isEmpty else { return }
-        reader.warning("channels \(undated.joined(separator: ", ")) were last checked on \(checked), more than 12 months before "
-            + "the build (\(today)); check their facts and give each its own \"checked\" date", at: node)
+        reader.report(ChannelProblem.staleFileDate(ids: undated.joined(separator: ", "), checked: "\(checked)", today: "\(today)"),
+                      at: node)
     }
 
     /// The date the list as a whole can claim: the oldest check of any channel, a channel without

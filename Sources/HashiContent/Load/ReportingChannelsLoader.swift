@@ -29,13 +29,13 @@ struct ReportingChannelsLoader {
                 continue
             }
             guard case .sequence(let items) = value else {
-                reader.error("\"channels\" must be a list of channels", at: value)
+                reader.report(ChannelProblem.notList, at: value)
                 continue
             }
             for item in items {
                 guard let channel = readChannel(item, reader: &reader) else { continue }
                 if !ids.insert(channel.id).inserted {
-                    reader.error("channel id \"\(channel.id)\" is used twice", at: item)
+                    reader.report(ChannelProblem.duplicateID(id: channel.id), at: item)
                     continue
                 }
                 result.channels.append(channel)
@@ -62,7 +62,8 @@ struct ReportingChannelsLoader {
             case "situations":
                 let situations = reader.stringList(value, key: key) ?? []
                 for situation in situations where !ReportingChannel.situations.contains(situation) {
-                    reader.error("unknown situation \"\(situation)\" (known: \(ReportingChannel.situations.joined(separator: ", ")))", at: value)
+                    let known = ReportingChannel.situations.joined(separator: ", ")
+                    reader.report(ChannelProblem.unknownSituation(situation: situation, known: known), at: value)
                 }
                 channel.situations = situations
             case "emergency": channel.isEmergency = reader.bool(value, key: key) ?? false
@@ -75,14 +76,14 @@ struct ReportingChannelsLoader {
             }
         }
         for key in ["id"] + Self.requiredText where !fields.contains(where: { $0.key == key }) {
-            reader.error("a channel needs \"\(key)\"", at: node)
+            reader.report(ChannelProblem.missingField(key: key), at: node)
         }
         let hasContact = ["phone", "shortCode", "form", "website"].contains { strings[$0] != nil }
         if !hasContact && !channel.isEmergency && text["note"] == nil {
-            reader.warning("channel \"\(strings["id"] ?? "?")\" gives no phone, short code, form, web site or note", at: node)
+            reader.report(ChannelProblem.noContact(id: strings["id"] ?? "?"), at: node)
         }
         if strings["shortCode"] != nil && text["howToCall"] == nil {
-            reader.error("a channel with a \"shortCode\" needs \"howToCall\": a short code cannot be dialled from a link", at: node)
+            reader.report(ChannelProblem.shortCodeWithoutHowToCall, at: node)
         }
         guard reader.diagnostics.errors.count == before else { return nil }
         channel.id = strings["id"] ?? ""
@@ -106,21 +107,19 @@ struct ReportingChannelsLoader {
         switch key {
         case "id":
             if !value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) || value.isEmpty {
-                reader.error("channel id \"\(value)\" must be lowercase letters, digits and hyphens", at: node)
+                reader.report(ChannelProblem.invalidID(id: value), at: node)
             }
         case "phone":
             if !ChannelValueRules.isDialable(value) {
-                reader.error("\"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits); "
-                             + "put a code like #8891 in \"shortCode\"", at: node)
+                reader.report(ChannelProblem.phone, at: node)
             }
         case "shortCode":
             if !ChannelValueRules.isShortCode(value) {
-                reader.error("\"shortCode\" is for codes like #8891 that a link cannot dial; put a dialable number in \"phone\"", at: node)
+                reader.report(ChannelProblem.shortCode, at: node)
             }
         case "form", "website", "source":
             if !ChannelValueRules.isWebAddress(value) {
-                reader.error("\"\(key)\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, "
-                             + "and no spaces, tabs, line breaks or direction marks", at: node)
+                reader.report(ChannelProblem.notWebAddress(key: key), at: node)
             }
         default:
             break
@@ -136,7 +135,7 @@ struct ReportingChannelsLoader {
             values[code] = reader.string(value, key: "\(key).\(code)")
         }
         for language in languages where values[language.code] == nil {
-            reader.error("\"\(key)\" has no text in \"\(language.code)\"", at: node)
+            reader.report(YAMLProblem.missingLanguage(key: key, language: language.code), at: node)
         }
         return values.count == languages.count ? LocalizedText(values: values) : nil
     }

@@ -25,7 +25,7 @@ struct SiteConfigLoader {
                     if url.hasPrefix("https://") || url.hasPrefix("http://") {
                         config.baseURL = url
                     } else {
-                        reader.error("\"baseURL\" must start with https:// or http://", at: value)
+                        reader.report(SiteConfigProblem.invalidBaseURL, at: value)
                     }
                 }
             case "markdown":
@@ -47,14 +47,14 @@ struct SiteConfigLoader {
                     config.missingTranslation = choice
                 } else {
                     let known = SiteConfig.MissingTranslation.allCases.map(\.rawValue).joined(separator: ", ")
-                    reader.error("\"missingTranslation\" must be one of: \(known)", at: value)
+                    reader.report(SiteConfigProblem.invalidMissingTranslation(known: known), at: value)
                 }
             default:
                 break
             }
         }
         if languageNode == nil {
-            reader.error("site.yaml has no \"languages\" list", at: root)
+            reader.report(SiteConfigProblem.noLanguages, at: root)
         }
         guard !languages.isEmpty else { return (nil, reader.diagnostics) }
         config.languages = languages
@@ -80,7 +80,7 @@ struct SiteConfigLoader {
 
     private static func readLanguages(_ node: Node, reader: inout YAMLReader) -> [Language] {
         guard case .sequence(let items) = node, !items.isEmpty else {
-            reader.error("\"languages\" must be a list of languages, each with code, name and title", at: node)
+            reader.report(SiteConfigProblem.languagesNotList, at: node)
             return []
         }
         var languages: [Language] = []
@@ -91,19 +91,19 @@ struct SiteConfigLoader {
                 values[key] = reader.string(value, key: key)
             }
             guard let code = values["code"] else {
-                reader.error("a language needs a \"code\", like ja or en", at: item)
+                reader.report(SiteConfigProblem.languageWithoutCode, at: item)
                 continue
             }
             guard Language.isValidCode(code) else {
-                reader.error("language code \"\(code)\" must be letters, digits and hyphens, like ja or pt-BR", at: item)
+                reader.report(SiteConfigProblem.invalidLanguageCode(code: code), at: item)
                 continue
             }
             if languages.contains(where: { $0.code == code }) {
-                reader.error("language \"\(code)\" is declared twice", at: item)
+                reader.report(SiteConfigProblem.duplicateLanguage(code: code), at: item)
                 continue
             }
             for required in ["name", "title"] where values[required] == nil {
-                reader.error("language \"\(code)\" needs a \"\(required)\"", at: item)
+                reader.report(SiteConfigProblem.languageIncomplete(code: code, field: required), at: item)
             }
             languages.append(Language(code: code, name: values["name"] ?? code, title: values["title"] ?? code,
                                       footer: values["footer"], order: languages.count))

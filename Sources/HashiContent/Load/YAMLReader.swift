@@ -20,10 +20,10 @@ package struct YAMLReader {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
             let (mark, problem) = Self.describe(error)
-            diagnostics.append(.error("invalid YAML: \(problem)", at: location(mark)))
+            diagnostics.append(Diagnostic(YAMLProblem.invalid(problem: problem), at: location(mark)))
             return nil
         } catch {
-            diagnostics.append(.error("invalid YAML: \(error)", at: location(nil)))
+            diagnostics.append(Diagnostic(YAMLProblem.invalid(problem: "\(error)"), at: location(nil)))
             return nil
         }
     }
@@ -34,29 +34,26 @@ package struct YAMLReader {
 
     func location(of node: Node) -> SourceLocation { location(node.mark) }
 
-    package mutating func error(_ message: String, at node: Node?) {
-        diagnostics.append(.error(message, at: location(node?.mark)))
-    }
-
-    mutating func warning(_ message: String, at node: Node?) {
-        diagnostics.append(.warning(message, at: location(node?.mark)))
+    /// A problem at the node's position (the start of the file when there is none).
+    package mutating func report(_ problem: some DiagnosticProblem, at node: Node?) {
+        diagnostics.append(Diagnostic(problem, at: location(node?.mark)))
     }
 
     /// The pairs of a mapping, with unknown keys reported; nil (with a diagnostic) if `node` is not a mapping.
     mutating func mapping(_ node: Node, allowed: Set<String>, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
-            error("\(what) must be a mapping of keys to values", at: node)
+            report(YAMLProblem.notMapping(what: what), at: node)
             return nil
         }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                error("\(what) has a key that is not text", at: keyNode)
+                report(YAMLProblem.keyNotText(what: what), at: keyNode)
                 continue
             }
             guard allowed.contains(key) else {
                 let known = allowed.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-                error("unknown key \"\(key)\" in \(what) (known keys: \(known))", at: keyNode)
+                report(YAMLProblem.unknownKey(key: key, what: what, known: known), at: keyNode)
                 continue
             }
             pairs.append((key, keyNode, value))
@@ -66,11 +63,11 @@ package struct YAMLReader {
 
     package mutating func string(_ node: Node, key: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            error("\"\(key)\" must be text", at: node)
+            report(YAMLProblem.notText(key: key), at: node)
             return nil
         }
         guard node.null == nil else {
-            error("\"\(key)\" must not be empty", at: node)
+            report(YAMLProblem.empty(key: key), at: node)
             return nil
         }
         return scalar.string
@@ -78,7 +75,7 @@ package struct YAMLReader {
 
     mutating func bool(_ node: Node, key: String) -> Bool? {
         guard let value = node.bool, node.scalar?.style == .plain else {
-            error("\"\(key)\" must be true or false", at: node)
+            report(YAMLProblem.notBoolean(key: key), at: node)
             return nil
         }
         return value
@@ -86,7 +83,7 @@ package struct YAMLReader {
 
     mutating func int(_ node: Node, key: String) -> Int? {
         guard let value = node.int, node.scalar?.style == .plain else {
-            error("\"\(key)\" must be a whole number", at: node)
+            report(YAMLProblem.notInteger(key: key), at: node)
             return nil
         }
         return value
@@ -94,13 +91,13 @@ package struct YAMLReader {
 
     mutating func stringList(_ node: Node, key: String) -> [String]? {
         guard case .sequence(let sequence) = node else {
-            error("\"\(key)\" must be a list, like [a, b]", at: node)
+            report(YAMLProblem.notList(key: key), at: node)
             return nil
         }
         var values: [String] = []
         for item in sequence {
             guard case .scalar(let scalar) = item, item.null == nil else {
-                error("each item of \"\(key)\" must be text", at: item)
+                report(YAMLProblem.itemNotText(key: key), at: item)
                 return nil
             }
             values.append(scalar.string)
@@ -111,7 +108,7 @@ package struct YAMLReader {
     /// A calendar date written `YYYY-MM-DD` (a time after it is allowed and ignored).
     mutating func date(_ node: Node, key: String) -> SimpleDate? {
         guard case .scalar(let scalar) = node, let date = SimpleDate(parsing: scalar.string) else {
-            error("\"\(key)\" must be a date written YYYY-MM-DD", at: node)
+            report(YAMLProblem.notDate(key: key), at: node)
             return nil
         }
         return date

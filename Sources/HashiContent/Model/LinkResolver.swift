@@ -33,17 +33,16 @@ struct LinkResolver {
             case .success(.external) where link.isImage:
                 // An image from another site would be a request leaving the site (and the CSP blocks it).
                 byteColumns.append(diagnostics.count)
-                diagnostics.append(.error("image from another site '\(link.destination.prefix(60))': the site requests nothing "
-                                          + "from outside itself; save the image beside the page and link to the file", at: link.location))
+                diagnostics.append(Diagnostic(LinkProblem.externalImage(destination: String(link.destination.prefix(60))), at: link.location))
                 return .removed
             case .success(let resolved):
                 if resolved == .removed {
-                    diagnostics.append(.warning("link to \"\(link.destination.prefix(40))\" removed: that kind of link can run code or hide content", at: link.location))
+                    diagnostics.append(Diagnostic(LinkProblem.removed(destination: String(link.destination.prefix(40))), at: link.location))
                 }
                 return resolved
             case .failure(let problem):
                 byteColumns.append(diagnostics.count)
-                diagnostics.append(.error(problem.message, at: link.location))
+                diagnostics.append(Diagnostic(problem, at: link.location))
                 return .removed
             }
         }
@@ -55,11 +54,7 @@ struct LinkResolver {
         return (links, diagnostics)
     }
 
-    struct Problem: Error {
-        let message: String
-    }
-
-    private func resolve(_ link: LinkReference, on page: Page) -> Result<ResolvedLink, Problem> {
+    private func resolve(_ link: LinkReference, on page: Page) -> Result<ResolvedLink, LinkProblem> {
         let destination = link.destination.trimmingWhitespace
         if let scheme = Self.scheme(of: String(destination)) {
             return .success(Self.forbiddenSchemes.contains(scheme) ? .removed : .external(String(destination)))
@@ -89,13 +84,13 @@ struct LinkResolver {
             let base = path.hasPrefix("/") ? "" : page.source.language.code + "/" + URLPath.folder(of: page.source.relativePath)
             guard let contentPath = URLPath.normalize(base + (path.hasPrefix("/") ? String(path.dropFirst()) : path)),
                   let found = site.page(contentPath: contentPath) else {
-                return .failure(Problem(message: "link to missing page '\(path)'"))
+                return .failure(.missingPage(path: path))
             }
             targetPage = found
             target = found.url
         } else if path.hasPrefix("/") {
             guard let found = locate(String(path.dropFirst())) else {
-                return .failure(Problem(message: "link to missing page '\(path)'"))
+                return .failure(.missingPage(path: path))
             }
             target = found
             targetPage = site.page(atURL: found)
@@ -109,7 +104,7 @@ struct LinkResolver {
                 target = found
                 targetPage = site.page(atURL: found)
             } else {
-                return .failure(Problem(message: "link to missing page or file '\(path)'"))
+                return .failure(.missingPageOrFile(path: path))
             }
         }
         var href = URLPath.encode(URLPath.relative(from: page.url, to: target)) + query
@@ -136,12 +131,12 @@ struct LinkResolver {
         return candidates.first { site.pageIndexByURL[$0] != nil || staticPaths.contains($0) || generated.isLinkTarget($0) }
     }
 
-    private func check(fragment: String, in page: Page) -> Result<String, Problem> {
+    private func check(fragment: String, in page: Page) -> Result<String, LinkProblem> {
         let id = URLPath.decode(fragment)
         if headingIDs[page.url]?.contains(id) ?? false { return .success(id) }
         let known = page.document.headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
         let hint = known.isEmpty ? "it has no headings" : "its headings are \(known)"
-        return .failure(Problem(message: "link to missing heading '#\(id)' on \(page.source.displayPath) (\(hint))"))
+        return .failure(.missingHeading(id: id, page: page.source.displayPath, hint: hint))
     }
 
     /// The lowercased scheme of a URL (`https`, `mailto`), or nil for a path. Control characters and

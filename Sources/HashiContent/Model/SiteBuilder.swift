@@ -18,13 +18,13 @@ public struct SiteBuilder {
         for (index, source) in content.sources.enumerated() {
             let url = Self.url(for: source)
             if let earlier = firstByURL[url] {
-                diagnostics.append(.error("page writes the same URL \(url) as \(earlier.displayPath); change its slug or file name",
-                                          at: SourceLocation(file: source.displayPath)))
+                diagnostics.append(Diagnostic(ModelProblem.duplicateURL(url: url, earlier: earlier.displayPath),
+                                              at: SourceLocation(file: source.displayPath)))
                 continue
             }
             if let owner = generated.owner(of: url + "index.html") {
-                diagnostics.append(.error("this page would be written to \(url)index.html, where hashi writes \(owner.role) "
-                                          + "(\(owner.path)); change its slug or file name", at: SourceLocation(file: source.displayPath)))
+                diagnostics.append(Diagnostic(ModelProblem.pageOnGeneratedPath(url: url, role: owner.role, path: owner.path),
+                                              at: SourceLocation(file: source.displayPath)))
                 continue
             }
             firstByURL[url] = source
@@ -62,12 +62,12 @@ public struct SiteBuilder {
         return files.compactMap { file in
             if let page = pageFiles[file.outputPath] {
                 let owner = page.isFallback ? "the stand-in for \(page.source.displayPath)" : "the page \(page.source.displayPath)"
-                return .error("this file would replace \(file.outputPath), where hashi writes \(owner); rename or move it",
-                              at: SourceLocation(file: file.displayPath))
+                return Diagnostic(ModelProblem.fileReplacesPage(outputPath: file.outputPath, owner: owner),
+                                  at: SourceLocation(file: file.displayPath))
             }
             guard let owner = generated.owner(of: file.outputPath) else { return nil }
-            return .error("this file would be copied to \(file.outputPath), where hashi writes \(owner.role) (\(owner.path)); "
-                          + "rename or move it", at: SourceLocation(file: file.displayPath))
+            return Diagnostic(ModelProblem.fileOnGeneratedPath(outputPath: file.outputPath, role: owner.role, path: owner.path),
+                              at: SourceLocation(file: file.displayPath))
         }
     }
 
@@ -75,10 +75,10 @@ public struct SiteBuilder {
     private func checkMenus(_ pages: [Page], config: SiteConfig) -> [Diagnostic] {
         let paths = Set(pages.map(\.source.relativePath))
         var diagnostics = config.menus.values.flatMap { $0 }.filter { !paths.contains($0.path) }.map { entry in
-            Diagnostic(file: config.file, line: entry.line, message: "menu entry \"\(entry.path)\" is not a page of any language (write paths as under Content/<lang>/)")
+            Diagnostic(ModelProblem.menuEntryMissing(path: entry.path), at: SourceLocation(file: config.file, line: entry.line))
         }
         if let help = config.helpPage, !paths.contains(help) {
-            diagnostics.append(Diagnostic(file: config.file, message: "helpPage \"\(help)\" is not a page of any language"))
+            diagnostics.append(Diagnostic(ModelProblem.helpPageMissing(path: help), at: SourceLocation(file: config.file)))
         }
         return diagnostics.sorted()
     }
@@ -118,8 +118,8 @@ public struct SiteBuilder {
         var byKey: [String: [String: Page]] = [:]
         for page in pages {
             if let other = byKey[page.translationKey]?[page.language.code] {
-                diagnostics.append(.error("translationKey \"\(page.translationKey)\" is also used by \(other.source.displayPath) in the same language",
-                                          at: SourceLocation(file: page.source.displayPath)))
+                diagnostics.append(Diagnostic(ModelProblem.duplicateTranslationKey(key: page.translationKey, other: other.source.displayPath),
+                                              at: SourceLocation(file: page.source.displayPath)))
                 continue
             }
             byKey[page.translationKey, default: [:]][page.language.code] = page

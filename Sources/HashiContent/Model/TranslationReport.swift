@@ -20,15 +20,16 @@ struct TranslationReport {
             let missing = languages.filter { group[$0.code] == nil }.map(\.code)
             if !missing.isEmpty {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
-                let message = "page has no translation in \(list)" + (policy == .fail ? " (missingTranslation: fail in site.yaml)" : "")
-                diagnostics.append(Diagnostic(file: source.source.displayPath, severity: policy == .fail ? .error : .warning, message: message))
+                diagnostics.append(Diagnostic(ModelProblem.missingTranslation(languages: list, fails: policy == .fail),
+                                              at: SourceLocation(file: source.source.displayPath)))
             }
             for (_, translation) in group.sorted(by: { $0.key < $1.key }) where translation.url != source.url {
                 guard let recorded = translation.source.frontMatter.translatedFrom else { continue }
                 let current = SourceHash.of(documents.markdown(of: source.sourceIndex))
                 if recorded != current {
-                    diagnostics.append(Diagnostic(file: translation.source.displayPath, severity: .warning,
-                        message: "translation is older than its source \(source.source.displayPath) (translatedFrom: \(recorded), source is now \(current)); update it, then run hashi stamp \(translation.source.displayPath)"))
+                    let problem = ModelProblem.outdatedTranslation(source: source.source.displayPath, recorded: recorded,
+                                                                   current: current, translation: translation.source.displayPath)
+                    diagnostics.append(Diagnostic(problem, at: SourceLocation(file: translation.source.displayPath)))
                 }
             }
         }

@@ -10,13 +10,13 @@ package enum ExternalRequestLint {
         var found: [Diagnostic] = []
         forEachLine(text) { line, number in
             for attribute in attributes where contains(line, attribute) {
-                found.append(.error("template loads something from another site (\(attribute.dropLast(2))): the site requests nothing from outside itself",
-                                    at: SourceLocation(file: file, line: number)))
+                found.append(Diagnostic(ParseProblem.templateLoadsExternal(attribute: String(attribute.dropLast(2))),
+                                         at: SourceLocation(file: file, line: number)))
             }
             // <link rel="canonical"> and rel="alternate" name addresses; a browser fetches nothing from them.
             if line.contains("<link"), contains(line, "href=\""), !line.contains("rel=\"canonical\""), !line.contains("rel=\"alternate\"") {
-                found.append(.error("template links a stylesheet or other resource from another site: the site requests nothing from outside itself",
-                                    at: SourceLocation(file: file, line: number)))
+                found.append(Diagnostic(ParseProblem.templateLinksExternal,
+                                         at: SourceLocation(file: file, line: number)))
             }
         }
         return found
@@ -28,8 +28,8 @@ package enum ExternalRequestLint {
             // Every opener and address prefix is ASCII: lowercasing ASCII letters is enough.
             let lower = String(decoding: line.utf8.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }, as: UTF8.self)
             for opener in ["url(\"", "url('", "url(", "@import \"", "@import '", "@import url(", "@import"] where contains(lower, opener) {
-                found.append(.error("stylesheet loads something from another site: the site requests nothing from outside itself",
-                                    at: SourceLocation(file: file, line: number)))
+                found.append(Diagnostic(ParseProblem.stylesheetLoadsExternal,
+                                         at: SourceLocation(file: file, line: number)))
                 break
             }
         }
@@ -67,9 +67,8 @@ package enum ExternalRequestLint {
     /// reported; each finding is placed where its URL stands in the page's `markdown`.
     package static func page(html: String, markdown: String, file: String, firstLine: Int) -> [Diagnostic] {
         externalURLs(inHTML: html).map { attribute, url, _ in
-            .error("raw HTML loads something from another site (\(attribute) \"\(url.prefix(60))\"): "
-                   + "the site requests nothing from outside itself; save the file beside the page",
-                   at: location(of: url, in: markdown, file: file, firstLine: firstLine))
+            Diagnostic(ParseProblem.rawHTMLLoadsExternal(attribute: attribute, url: String(url.prefix(60))),
+                       at: location(of: url, in: markdown, file: file, firstLine: firstLine))
         }
     }
 
@@ -87,13 +86,12 @@ package enum ExternalRequestLint {
             return low + 1
         }
         var found = externalURLs(inHTML: text).map { attribute, url, offset in
-            Diagnostic.error("this file loads something from another site (\(attribute) \"\(url.prefix(60))\"): the site requests "
-                             + "nothing from outside itself; save that file in the content too", at: SourceLocation(file: file, line: line(at: offset)))
+            Diagnostic(ParseProblem.fileLoadsExternal(attribute: attribute, url: String(url.prefix(60))),
+                       at: SourceLocation(file: file, line: line(at: offset)))
         }
         if file.lowercased().hasSuffix(".svg") {
             found += scripts(inSVG: text).map { offset in
-                Diagnostic.error("this SVG image carries a script (a <script> element, an on… attribute or a javascript: link): "
-                                 + "remove it; an image on the site must not run code", at: SourceLocation(file: file, line: line(at: offset)))
+                Diagnostic(ParseProblem.scriptInSVG, at: SourceLocation(file: file, line: line(at: offset)))
             }
         }
         return found

@@ -24,7 +24,7 @@ struct BuildReport {
     }
 
     mutating func add(_ failure: OutputFailure, at path: String) {
-        diagnostics.append(.error(failure.description, at: SourceLocation(file: path)))
+        diagnostics.append(Diagnostic(failure, at: SourceLocation(file: path)))
     }
 
     /// Whether the build must stop before it puts anything in place.

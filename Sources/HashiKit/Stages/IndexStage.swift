@@ -10,8 +10,8 @@ struct IndexStage {
 
     func run(_ report: inout BuildReport) {
         for page in site.pages where !page.isFallback && page.document.textLength > SearchDocument.bodyLimit {
-            report.add([.warning("only the first \(SearchDocument.bodyLimit >> 20) MB of this page's text can be found by search",
-                                 at: SourceLocation(file: page.source.displayPath))])
+            report.add([Diagnostic(IndexProblem.textTruncated(megabytes: SearchDocument.bodyLimit >> 20),
+                                  at: SourceLocation(file: page.source.displayPath))])
         }
         let index = SearchIndexBuilder()
         let texts = PageSearchText(site: site, documents: documents)

@@ -25,8 +25,8 @@ package final class CreditCheck: @unchecked Sendable {  // `missing` is read and
         lock.withLock {
             missing.sorted { $0.key < $1.key }.map { code, pages in
                 let first = pages.sorted()[0]
-                return .error("\(pages.count) page(s) of \"\(code)\" (first: \(first)) do not show the credit line of site.yaml's "
-                              + "\"footer\": keep {{footer}} in the footer partial", at: SourceLocation(file: templateFile))
+                return Diagnostic(RenderProblem.missingCredit(count: pages.count, language: code, first: first),
+                                  at: SourceLocation(file: templateFile))
             }
         }
     }

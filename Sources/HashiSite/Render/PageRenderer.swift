@@ -23,14 +23,12 @@ public struct PageRenderer: Sendable {
         let required = Set(site.generatedOutputs.allPages.map(\.layout)).subtracting(GeneratedOutputs.optionalLayouts)
         let generated = required.sorted().compactMap { name -> Diagnostic? in
             guard !templates.hasLayout(name) else { return nil }
-            return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
-                          at: SourceLocation(file: templates.displayFolder))
+            return Diagnostic(RenderProblem.missingLayout(name: name), at: SourceLocation(file: templates.displayFolder))
         }
         return generated + site.pages.compactMap { page in
             let name = layout(for: page)
             guard !templates.hasLayout(name) else { return nil }
-            return .error("layout \"\(name)\" not found: add layouts/\(name).mustache to the templates",
-                          at: SourceLocation(file: page.source.displayPath, line: 2))
+            return Diagnostic(RenderProblem.missingLayout(name: name), at: SourceLocation(file: page.source.displayPath, line: 2))
         }
     }
 

@@ -24,17 +24,17 @@ struct TemplateChecker {
             for tag in tags {
                 guard let problem = problem(with: tag) else { continue }
                 let (line, column) = Self.position(of: tag.offset, in: text)
-                diagnostics.append(.error(problem, at: SourceLocation(file: file, line: line, column: column)))
+                diagnostics.append(Diagnostic(problem, at: SourceLocation(file: file, line: line, column: column)))
             }
         }
         return diagnostics
     }
 
-    private func problem(with tag: TemplateTag) -> String? {
+    private func problem(with tag: TemplateTag) -> RenderProblem? {
         switch tag.sigil {
         case ">", "<":
-            if tag.name.hasPrefix("*") { return "dynamic names such as \"\(tag.name)\" are not supported: name the partial itself" }
-            return sources[tag.name] == nil ? "unknown partial \"\(tag.name)\"" : nil
+            if tag.name.hasPrefix("*") { return .dynamicName(name: tag.name) }
+            return sources[tag.name] == nil ? .unknownPartial(name: tag.name) : nil
         case "$", "/":
             return nil
         default:
@@ -42,20 +42,20 @@ struct TemplateChecker {
         }
     }
 
-    private func problem(with expression: String) -> String? {
+    private func problem(with expression: String) -> RenderProblem? {
         if let open = expression.firstIndex(of: "(") {
             let transform = String(expression[..<open])
-            guard Self.transforms.contains(transform) else { return "unknown transform \"\(transform)\"" }
-            return "transform \"\(transform)\" is not supported: hashi shows a value as it is"
+            guard Self.transforms.contains(transform) else { return .unknownTransform(name: transform) }
+            return .unsupportedTransform(name: transform)
         }
         if expression == "." { return nil }
         let parts = expression.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, PageContext.knownKeys.contains(first) || PageContext.channelKeys.contains(first) else {
-            return "unknown name \"\(expression)\" (a template can use: \(PageContext.knownKeys.sorted().joined(separator: ", ")))"
+            return .unknownName(expression: expression, known: PageContext.knownKeys.sorted().joined(separator: ", "))
         }
         if first == PageContext.uiStringsKey {
             guard parts.count == 2, strings.keys.contains(parts[1]) else {
-                return "unknown UI string \"\(expression)\": add it to every i18n/<lang>.yaml"
+                return .unknownUIString(expression: expression)
             }
         }
         return nil

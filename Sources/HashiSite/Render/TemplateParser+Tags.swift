@@ -18,16 +18,16 @@ extension TemplateParser {
             position += 1
             let name = try readName(sigil: "/", at: step.start)
             guard let open = step.state.sectionName else {
-                throw Failure(offset: step.start, message: "\"\(name)\" is closed but was never opened")
+                throw Self.failure(.closedButNeverOpened(name: name), at: step.start)
             }
             guard name == open else {
-                throw Failure(offset: step.start, message: "section \"\(open)\" is closed by \"\(name)\"")
+                throw Self.failure(.closedByAnother(open: open, name: name), at: step.start)
             }
             if !isStandalone(step.state) { flush(&step.whitespaceBefore, into: &nodes) }
             return true
         case UInt8(ascii: "!"):
             position += 1
-            guard let end = find(closing) else { throw Failure(offset: step.start, message: unclosedTag) }
+            guard let end = find(closing) else { throw Self.failure(unclosedTag, at: step.start) }
             position = end + closing.count
             step.standalone = isStandalone(step.state)
         case UInt8(ascii: "="):
@@ -44,7 +44,7 @@ extension TemplateParser {
         case UInt8(ascii: "$"):
             try readBlock(&step, into: &nodes)
         case UInt8(ascii: "%"):
-            throw Failure(offset: step.start, message: "pragmas ({{%...}}) are not supported")
+            throw Self.failure(.pragma, at: step.start)
         default:
             flush(&step.whitespaceBefore, into: &nodes)
             nodes.append(.variable(.init(try readName(sigil: nil, at: step.start)), escaped: true))
@@ -107,10 +107,10 @@ extension TemplateParser {
     /// `{{=<% %>=}}`: the two new delimiters, apart by whitespace, without whitespace or `=` in them.
     private mutating func setDelimiters(at start: Int) throws(Failure) {
         position += 1
-        guard let end = find([UInt8(ascii: "=")] + closing) else { throw Failure(offset: start, message: unclosedTag) }
+        guard let end = find([UInt8(ascii: "=")] + closing) else { throw Self.failure(unclosedTag, at: start) }
         let parts = bytes[position..<end].split(whereSeparator: Self.isWhitespace)
         guard parts.count == 2, !parts.contains(where: { $0.contains(UInt8(ascii: "=")) }) else {
-            throw Failure(offset: start, message: "a delimiter change needs two delimiters apart by a space, as in {{=<% %>=}}")
+            throw Self.failure(.badDelimiters, at: start)
         }
         position = end + 1 + closing.count
         opening = Array(parts[0])
@@ -122,20 +122,20 @@ extension TemplateParser {
     /// that `TemplateChecker` reports.)
     private mutating func readName(sigil: Character?, at start: Int, closedBy close: [UInt8]? = nil) throws(Failure) -> String {
         let close = close ?? closing
-        guard let end = find(close) else { throw Failure(offset: start, message: unclosedTag) }
+        guard let end = find(close) else { throw Self.failure(unclosedTag, at: start) }
         let content = bytes[position..<end]
         position = end + close.count
         let words = content.split(whereSeparator: Self.isWhitespace)
         if let first = words.first, first.first == UInt8(ascii: "*") {
             let name = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-            throw Failure(offset: start, message: "dynamic names such as \"\(name)\" are not supported: name the partial itself")
+            throw Self.failure(.dynamicName(name: name), at: start)
         }
         if content.contains(UInt8(ascii: "|")) {
             let expression = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-            throw Failure(offset: start, message: "transforms such as \"\(expression)\" are not supported: hashi shows a value as it is")
+            throw Self.failure(.transform(expression: expression), at: start)
         }
         guard words.count == 1, let word = words.first else {
-            throw Failure(offset: start, message: words.isEmpty ? "a tag has no name" : "a name cannot hold a space")
+            throw Self.failure(words.isEmpty ? .noName : .spaceInName, at: start)
         }
         let name = String(decoding: word, as: UTF8.self)
         record(sigil, name, at: start)

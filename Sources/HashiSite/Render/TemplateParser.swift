@@ -15,6 +15,11 @@ struct TemplateParser {
         var message: String
     }
 
+    /// A failure in the words of `TemplateSyntax`, which `RenderDiagnostics.swift` keeps.
+    static func failure(_ syntax: TemplateSyntax, at offset: Int) -> Failure {
+        Failure(offset: offset, message: syntax.message)
+    }
+
     /// Where the parser is: the section it reads, whether a line just began, and inside a
     /// `{{<parent}}` how much indentation its blocks' lines lose.
     struct State {
@@ -119,7 +124,7 @@ struct TemplateParser {
             }
             guard opened else { break }
             let tagStart = position - opening.count
-            guard !atEnd else { throw Failure(offset: tagStart, message: unclosedTag) }
+            guard !atEnd else { throw Self.failure(unclosedTag, at: tagStart) }
             var step = TagStep(state: state, whitespaceBefore: whitespaceBefore, start: tagStart)
             if try readTag(&step, into: &nodes) { return nodes }
             // A standalone tag's line, its indentation included, leaves nothing in the output.
@@ -128,7 +133,7 @@ struct TemplateParser {
             state.newLine = step.standalone
         }
         if let name = state.sectionName {
-            throw Failure(offset: state.sectionOffset, message: "section \"\(name)\" is never closed")
+            throw Self.failure(.sectionNeverClosed(name: name), at: state.sectionOffset)
         }
         // The spaces of a last line with nothing else on it.
         if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
@@ -144,8 +149,8 @@ struct TemplateParser {
         var standalone = false
     }
 
-    var unclosedTag: String {
-        "a tag is not closed with " + String(decoding: closing, as: UTF8.self)
+    var unclosedTag: TemplateSyntax {
+        .unclosedTag(closing: String(decoding: closing, as: UTF8.self))
     }
 
     /// Text up to a line break (not taken) or an opening delimiter (taken: `opened`), or to the end.

@@ -42,7 +42,7 @@ public struct TemplateSet: Sendable {
             switch FileReader.read(atPath: file.absolute) {
             case .success(let read): bytes = read
             case .failure(let failure):
-                diagnostics.append(.error("cannot read this file: \(failure.text)", at: SourceLocation(file: file.display)))
+                diagnostics.append(Diagnostic(FileProblem.fileUnreadable(reason: failure.text), at: SourceLocation(file: file.display)))
                 continue
             }
             let text: String
@@ -55,8 +55,8 @@ public struct TemplateSet: Sendable {
             if path.hasSuffix(".mustache") {
                 let name = String(path.split(separator: "/").last!.dropLast(".mustache".count))
                 if let other = templateFiles[name] {
-                    diagnostics.append(.error("template \"\(name)\" is also defined by \(other): templates are named by file name alone",
-                                              at: SourceLocation(file: file.display)))
+                    diagnostics.append(Diagnostic(RenderProblem.duplicateTemplate(name: name, other: other),
+                                                  at: SourceLocation(file: file.display)))
                     continue
                 }
                 if path.hasPrefix("layouts/") { layouts.insert(name) }
@@ -68,7 +68,8 @@ public struct TemplateSet: Sendable {
                     sources[name] = text
                 } catch {
                     let (line, column) = TemplateChecker.position(of: error.offset, in: text)
-                    diagnostics.append(Diagnostic(file: file.display, line: line, column: column, message: "template syntax: " + error.message))
+                    diagnostics.append(Diagnostic(RenderProblem.syntax(message: error.message),
+                                                  at: SourceLocation(file: file.display, line: line, column: column)))
                 }
             } else if path.hasPrefix("i18n/"), path.hasSuffix(".yaml") {
                 let code = String(path.dropFirst("i18n/".count).dropLast(".yaml".count))
@@ -106,7 +107,7 @@ public struct TemplateSet: Sendable {
         for (folder, display) in zip(folders, displayFolders) {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                diagnostics.append(.error("templates folder not found", at: SourceLocation(file: display)))
+                diagnostics.append(Diagnostic(RenderProblem.templatesFolderMissing, at: SourceLocation(file: display)))
                 continue
             }
             let (entries, walkDiagnostics) = DirectoryWalker(root: folder, displayRoot: display).files()

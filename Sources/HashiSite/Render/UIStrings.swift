@@ -34,13 +34,13 @@ public struct UIStrings: Sendable {
         var lines: [String: [String: Int]] = [:]
         for language in languages {
             guard let file = files[language.code] else {
-                diagnostics.append(.warning("no UI strings for language \"\(language.code)\": add i18n/\(language.code).yaml; the default language's are used",
-                                            at: SourceLocation(file: displayFolder + "/i18n/\(language.code).yaml")))
+                diagnostics.append(Diagnostic(RenderProblem.noUIStrings(language: language.code),
+                                             at: SourceLocation(file: displayFolder + "/i18n/\(language.code).yaml")))
                 continue
             }
             var reader = YAMLReader(file: file.display)
             guard let root = reader.parse(file.text), case .mapping(let mapping) = root else {
-                if reader.diagnostics.isEmpty { reader.error("UI strings must be a mapping of keys to text", at: nil) }
+                if reader.diagnostics.isEmpty { reader.report(RenderProblem.uiStringsNotMapping, at: nil) }
                 diagnostics += reader.diagnostics
                 continue
             }
@@ -61,8 +61,8 @@ public struct UIStrings: Sendable {
             if let display = files[language.code]?.display {
                 for key in keys.sorted() where strings[key] == nil {
                     let owner = languages.first { raw[$0.code]?[key] != nil }?.code ?? "another language"
-                    diagnostics.append(.warning("UI string \"\(key)\" is missing (it is defined for \(owner)); using the default language's",
-                                                at: SourceLocation(file: display)))
+                    diagnostics.append(Diagnostic(RenderProblem.uiStringMissing(key: key, owner: owner),
+                                                 at: SourceLocation(file: display)))
                     strings[key] = fallback[key] ?? raw.values.compactMap { $0[key] }.first
                 }
             }

@@ -27,7 +27,7 @@ package struct SiteArchive {
         do {
             for entry in entries {
                 guard let bytes = FileReader.bytes(atPath: entry.absolutePath) else {
-                    return diagnostics + [.error("cannot read \(entry.relativePath) for the archive", at: SourceLocation(file: archivePath))]
+                    return diagnostics + [Diagnostic(ArchiveProblem.cannotRead(path: entry.relativePath), at: SourceLocation(file: archivePath))]
                 }
                 try zip.add(path: folderName + "/" + entry.relativePath, contents: bytes)
             }
@@ -36,12 +36,12 @@ package struct SiteArchive {
             if rename(staging, archivePath) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(atPath: staging)
-                return diagnostics + [.error("cannot write the archive: \(reason)", at: SourceLocation(file: archivePath))]
+                return diagnostics + [Diagnostic(ArchiveProblem.cannotWrite(reason: reason), at: SourceLocation(file: archivePath))]
             }
-        } catch let failure as ZipArchive.Failure {
-            return diagnostics + [.error(failure.description, at: SourceLocation(file: archivePath))]
+        } catch ZipArchive.Failure.tooLarge(let path) {
+            return diagnostics + [Diagnostic(ArchiveProblem.tooLarge(path: path), at: SourceLocation(file: archivePath))]
         } catch {
-            return diagnostics + [.error("cannot write the archive: \(error.localizedDescription)", at: SourceLocation(file: archivePath))]
+            return diagnostics + [Diagnostic(ArchiveProblem.cannotWrite(reason: error.localizedDescription), at: SourceLocation(file: archivePath))]
         }
         return diagnostics
     }

@@ -37,21 +37,11 @@ extension SiteOutput {
 }
 
 /// What can go wrong putting a site in place.
+/// Its words and codes are in `WriteDiagnostics.swift`.
 public enum OutputFailure: Error, CustomStringConvertible {
     case foreignOutput(String)
     case cannotCreate(String, String)
     case cannotWrite(String, String)
     case cannotSwap(String, String)
     case busy(String)
-
-    public var description: String {
-        switch self {
-        case .foreignOutput(let path):
-            return "\(path) is not empty and was not made by hashi: refusing to replace it (choose another --output, or empty it yourself)"
-        case let .cannotCreate(path, reason): return "cannot create \(path): \(reason)"
-        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
-        case let .cannotSwap(path, reason): return "cannot put the new site in place at \(path): \(reason); the previous site is unchanged"
-        case .busy(let path): return "another hashi build is writing \(path) right now; wait for it to finish"
-        }
-    }
 }

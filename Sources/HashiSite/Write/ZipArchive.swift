@@ -4,13 +4,9 @@ import HashiSupport
 /// A zip file built in memory, its entries stored without compression so any unzip tool opens it
 /// (PKWARE APPNOTE 6.3: local headers, central directory, CRC-32; no zip64, so under 4 GiB).
 struct ZipArchive {
-    enum Failure: Error, CustomStringConvertible {
+    /// Reported as `ArchiveProblem.tooLarge`.
+    enum Failure: Error {
         case tooLarge(String)
-        var description: String {
-            switch self {
-            case .tooLarge(let path): return "\(path) makes the zip larger than 4 GiB, which a plain zip cannot hold"
-            }
-        }
     }
 
     private(set) var bytes: [UInt8] = []

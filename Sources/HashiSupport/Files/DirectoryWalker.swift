@@ -60,29 +60,29 @@ package struct DirectoryWalker {
         switch Self.names(in: folder) {
         case .success(let found): names = found
         case .failure(let reason):
-            walk.diagnostics.append(.error("cannot read this folder: \(reason.text)", at: location(relative)))
+            walk.diagnostics.append(Diagnostic(FileProblem.folderUnreadable(reason: reason.text), at: location(relative)))
             return
         }
         for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let path = folder + "/" + name
             let relativePath = (relative.isEmpty ? "" : relative + "/") + name.precomposedStringWithCanonicalMapping
             guard !name.unicodeScalars.contains(where: Self.isControl) else {
-                walk.diagnostics.append(.error("this file name has a control character (a line break or tab, say): rename it",
+                walk.diagnostics.append(Diagnostic(FileProblem.controlCharacterInName,
                                                at: location(Self.printable(relativePath))))
                 continue
             }
             var info = stat()
             guard lstat(path, &info) == 0 else {
-                walk.diagnostics.append(.error("cannot read this file: \(Platform.lastError)", at: location(relativePath)))
+                walk.diagnostics.append(Diagnostic(FileProblem.fileUnreadable(reason: Platform.lastError), at: location(relativePath)))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard let target = Self.realPath(path) else {
-                    walk.diagnostics.append(.warning("symbolic link leads nowhere; not followed", at: location(relativePath)))
+                    walk.diagnostics.append(Diagnostic(FileProblem.brokenSymbolicLink, at: location(relativePath)))
                     continue
                 }
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    walk.diagnostics.append(.warning("symbolic link leads outside \(displayRoot); not followed", at: location(relativePath)))
+                    walk.diagnostics.append(Diagnostic(FileProblem.symbolicLinkOutside(root: displayRoot), at: location(relativePath)))
                     continue
                 }
                 guard stat(path, &info) == 0 else { continue }
@@ -104,7 +104,7 @@ package struct DirectoryWalker {
         case S_IFREG:
             walk.entries.append(Entry(relativePath: relative, absolutePath: path))
         default:
-            walk.diagnostics.append(.warning("not a regular file or folder (a pipe or a device?); skipped", at: location(relative)))
+            walk.diagnostics.append(Diagnostic(FileProblem.notRegularFile, at: location(relative)))
         }
     }
 
@@ -113,8 +113,7 @@ package struct DirectoryWalker {
         guard let id = Self.folderID(link) else { return }
         if let earlier = walk.read[id] {
             let shown = earlier.isEmpty ? displayRoot : displayRoot + "/" + earlier
-            walk.diagnostics.append(.warning("symbolic link to a folder already read at \(shown) (a cycle, or a second name "
-                                             + "for it); not followed", at: location(relative)))
+            walk.diagnostics.append(Diagnostic(FileProblem.symbolicLinkCycle(earlier: shown), at: location(relative)))
             return
         }
         walk.read[id] = relative
@@ -132,8 +131,7 @@ package struct DirectoryWalker {
         for entry in entries {
             let folded = entry.relativePath.lowercased()
             if let other = first[folded] {
-                diagnostics.append(.warning("this file and \(displayRoot)/\(other) differ only in case: they collide on "
-                                            + "case-insensitive disks (macOS, Windows) and in a zip opened there",
+                diagnostics.append(Diagnostic(FileProblem.caseCollision(root: displayRoot, other: other),
                                             at: SourceLocation(file: displayRoot + "/" + entry.relativePath)))
             } else {
                 first[folded] = entry.relativePath
