@@ -59,7 +59,8 @@ public struct Build: Sendable {
 
     /// A build into `options.outputDirectory`, or with `dryRun` a check that writes nothing.
     public func run() -> BuildResult {
-        run(writingTo: options.dryRun ? DiscardingOutput() : OutputWriter(outputDirectory: options.outputDirectory))
+        run(writingTo: options.dryRun ? DiscardingOutput(comparingWith: options.outputDirectory)
+                                      : OutputWriter(outputDirectory: options.outputDirectory))
     }
 
     public func run(writingTo output: any SiteOutput) -> BuildResult {

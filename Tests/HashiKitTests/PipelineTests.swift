@@ -100,4 +100,20 @@ final class PipelineTests: XCTestCase {
             }
         }
     }
+
+    /// A check after a build does what a rebuild would do, writing nothing: quick, and the same verdict.
+    func testACheckAfterABuildRendersNothingAnewAndStillFindsWhatABuildWould() throws {
+        let folder = try site([:])
+        XCTAssertEqual(run(folder).diagnostics.errors, [])
+        let before = folder.files(under: "Output").map { $0 + "\n" + (folder.read("Output/" + $0) ?? "") }
+        let checked = run(folder, check: true)
+        XCTAssertEqual(checked.diagnostics.errors, [])
+        XCTAssertEqual(checked.renderedPages, 0, "every page is as the build left it")
+        try folder.write(["Overlay/partials/footer.mustache": "<footer><p>Only us</p></footer>\n"])
+        let templates = [folder.path + "/Overlay", Repository.templates]
+        let failed = run(folder, templates: templates, check: true)
+        XCTAssertEqual(failed.diagnostics, run(folder, templates: templates).diagnostics)
+        XCTAssertTrue(failed.diagnostics.errors.contains { $0.message.contains("credit line") })
+        XCTAssertEqual(folder.files(under: "Output").map { $0 + "\n" + (folder.read("Output/" + $0) ?? "") }, before, "nothing written")
+    }
 }

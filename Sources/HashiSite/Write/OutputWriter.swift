@@ -146,7 +146,7 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     }
 
     /// The key of a file that is only its bytes.
-    static func contentKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    package static func contentKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(bytes)
         return hasher.finalize()
@@ -296,7 +296,7 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         }
     }
 
-    static func readManifest(_ path: String) -> [String: UInt64]? {
+    package static func readManifest(_ path: String) -> [String: UInt64]? {
         guard let data = FileReader.bytes(atPath: path) else { return nil }
         var keys: [String: UInt64] = [:]
         for line in Array(data).split(separator: UInt8(ascii: "\n")) {
