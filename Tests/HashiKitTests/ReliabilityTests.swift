@@ -306,3 +306,46 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(folder.read("Output/en/index.html")).contains("Changed."))
     }
 }
+
+/// The mistakes a volunteer makes first in YAML get words that say what to do.
+final class VolunteerMessageTests: XCTestCase {
+    func check(_ files: [String: String]) throws -> [String] {
+        let base = [
+            "Content/site.yaml": "languages:\n  - code: ja\n    name: 日本語\n    title: T\n  - code: en\n    name: English\n    title: T\n",
+            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n", "Content/en/_index.md": "---\ntitle: Home\n---\n",
+        ]
+        let folder = try TemporaryFolder(base.merging(files) { _, new in new })
+        return folder.build(dryRun: true).diagnostics.errors.map { "\($0.line): \($0.message)" }
+    }
+
+    func testAnUnquotedColourSaysThatHashStartsAComment() throws {
+        let errors = try check(["Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\nbrand:\n  name: NGO\n  primaryColor: #1b6b3a\n",
+                                "Content/ja/_index.md": ""])
+        XCTAssertEqual(errors, ["7: \"brand.primaryColor\" is empty because in YAML a # starts a comment: put the value in quotes, "
+                                + "like brand.primaryColor: \"#1b6b3a\""])
+    }
+
+    func testAMisIndentedKeyGetsAHintAboutIndentation() throws {
+        let errors = try check(["Content/site.yaml": "languages:\n  - code: en\n    name: English\n     title: T\n"])
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].hasPrefix("4: invalid YAML: mapping values are not allowed in this context (check the indentation"), errors[0])
+    }
+
+    func testAChannelTextGivenOnceShowsThePerLanguageForm() throws {
+        let errors = try check(["Content/data/reporting-channels.yaml": "channels:\n  - id: x\n    name: \"Helpline\"\n"
+                                    + "    purpose: {ja: 相談, en: Advice}\n    audience: {ja: だれでも, en: Anyone}\n    phone: \"０１２０－９２４－８３９\"\n"])
+        XCTAssertEqual(errors, ["3: \"name\" needs one text per language: write \"name:\" on a line of its own and under it, "
+                                + "indented, \"ja: …\" and \"en: …\", one a line"], "the full-width number is accepted")
+    }
+
+    func testAFullWidthNumberIsReadAsHalfWidth() throws {
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n",
+            "Content/data/reporting-channels.yaml": "channels:\n  - id: x\n    name: {en: Helpline}\n    purpose: {en: Advice}\n"
+                + "    audience: {en: Anyone}\n    phone: \"０１２０－９２４－８３９\"\n",
+        ])
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        XCTAssertTrue(try XCTUnwrap(folder.read("Output/data/reporting-channels.json")).contains("\"phone\" : \"0120-924-839\""))
+    }
+}

@@ -57,7 +57,7 @@ final class ReportingChannelsTests: XCTestCase {
             "data.yaml:7:14: error: \"purpose\" has no text in \"en\"",
             "data.yaml:10:5: error: unknown key \"fax\" in a channel (known keys: \"anonymous\", \"audience\", \"checked\", \"emergency\", \"form\", \"hours\", \"howToCall\", \"id\", \"languages\", \"name\", \"note\", \"phone\", \"purpose\", \"shortCode\", \"situations\", \"source\", \"website\")",
             "data.yaml:16:14: error: \"website\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, and no spaces, tabs, line breaks or direction marks",
-            "data.yaml:9:12: error: \"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits); put a code like #8891 in \"shortCode\"",
+            "data.yaml:9:12: error: \"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits, full-width ０-９ are read as 0-9); put a code like #8891 in \"shortCode\"",
             "data.yaml:10:5: error: a channel with a \"shortCode\" needs \"howToCall\": a short code cannot be dialled from a link",
             "data.yaml:4:17: error: unknown situation \"weather\" (known: emergency, work, sexual, child, online, immigration, witness)",
         ]

@@ -12,6 +12,7 @@ package enum YAMLProblem: DiagnosticProblem, Equatable {
     case unknownKey(key: String, what: String, known: String)
     case notText(key: String)
     case empty(key: String)
+    case commentAsValue(key: String)
     case notBoolean(key: String)
     case notInteger(key: String)
     case notList(key: String)
@@ -27,6 +28,7 @@ package enum YAMLProblem: DiagnosticProblem, Equatable {
         case .unknownKey: "yaml.unknown-key"
         case .notText: "yaml.not-text"
         case .empty: "yaml.empty"
+        case .commentAsValue: "yaml.comment-as-value"
         case .notBoolean: "yaml.not-boolean"
         case .notInteger: "yaml.not-integer"
         case .notList: "yaml.not-list"
@@ -46,6 +48,8 @@ package enum YAMLProblem: DiagnosticProblem, Equatable {
         case let .unknownKey(key, what, known): "unknown key \"\(key)\" in \(what) (known keys: \(known))"
         case .notText(let key): "\"\(key)\" must be text"
         case .empty(let key): "\"\(key)\" must not be empty"
+        case .commentAsValue(let key):
+            "\"\(key)\" is empty because in YAML a # starts a comment: put the value in quotes, like \(key): \"#1b6b3a\""
         case .notBoolean(let key): "\"\(key)\" must be true or false"
         case .notInteger(let key): "\"\(key)\" must be a whole number"
         case .notList(let key): "\"\(key)\" must be a list, like [a, b]"
@@ -57,7 +61,7 @@ package enum YAMLProblem: DiagnosticProblem, Equatable {
 
     package static let samples: [YAMLProblem] = [
         .invalid(problem: "p"), .notMapping(what: "w"), .keyNotText(what: "w"), .unknownKey(key: "k", what: "w", known: "\"a\""),
-        .notText(key: "k"), .empty(key: "k"), .notBoolean(key: "k"), .notInteger(key: "k"), .notList(key: "k"),
+        .notText(key: "k"), .empty(key: "k"), .commentAsValue(key: "k"), .notBoolean(key: "k"), .notInteger(key: "k"), .notList(key: "k"),
         .itemNotText(key: "k"), .notDate(key: "k"), .missingLanguage(key: "k", language: "ja"),
     ]
 }
@@ -278,6 +282,7 @@ package enum ChannelProblem: DiagnosticProblem, Equatable {
     case notWebAddress(key: String)
     case stale(id: String, checked: String, today: String, source: String)
     case staleFileDate(ids: String, checked: String, today: String)
+    case oneTextForAll(key: String, languages: [String])
 
     package var code: String {
         switch self {
@@ -293,6 +298,7 @@ package enum ChannelProblem: DiagnosticProblem, Equatable {
         case .notWebAddress: "channel.web-address"
         case .stale: "channel.stale"
         case .staleFileDate: "channel.stale-file-date"
+        case .oneTextForAll: "channel.one-text-for-all"
         }
     }
 
@@ -313,8 +319,8 @@ package enum ChannelProblem: DiagnosticProblem, Equatable {
         case .shortCodeWithoutHowToCall: "a channel with a \"shortCode\" needs \"howToCall\": a short code cannot be dialled from a link"
         case .invalidID(let id): "channel id \"\(id)\" must be lowercase letters, digits and hyphens"
         case .phone:
-            "\"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits); "
-                + "put a code like #8891 in \"shortCode\""
+            "\"phone\" must be a number a phone can dial, like 0120-924-839 or +81 3-1234-5678 (3 to 15 digits, "
+                + "full-width ０-９ are read as 0-9); put a code like #8891 in \"shortCode\""
         case .shortCode: "\"shortCode\" is for codes like #8891 that a link cannot dial; put a dialable number in \"phone\""
         case .notWebAddress(let key):
             "\"\(key)\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, "
@@ -325,6 +331,9 @@ package enum ChannelProblem: DiagnosticProblem, Equatable {
         case let .staleFileDate(ids, checked, today):
             "channels \(ids) were last checked on \(checked), more than 12 months before "
                 + "the build (\(today)); check their facts and give each its own \"checked\" date"
+        case let .oneTextForAll(key, languages):
+            "\"\(key)\" needs one text per language: write \"\(key):\" on a line of its own and under it, indented, "
+                + languages.map { "\"\($0): …\"" }.joined(separator: " and ") + ", one a line"
         }
     }
 
@@ -333,5 +342,6 @@ package enum ChannelProblem: DiagnosticProblem, Equatable {
         .noContact(id: "a"), .shortCodeWithoutHowToCall, .invalidID(id: "A"), .phone, .shortCode, .notWebAddress(key: "form"),
         .stale(id: "a", checked: "2020-01-01", today: "2026-01-01", source: ""),
         .staleFileDate(ids: "\"a\"", checked: "2020-01-01", today: "2026-01-01"),
+        .oneTextForAll(key: "name", languages: ["ja", "en"]),
     ]
 }

@@ -57,7 +57,8 @@ struct ReportingChannelsLoader {
         for (key, _, value) in fields {
             switch key {
             case "id", "phone", "shortCode", "form", "website", "source":
-                strings[key] = reader.string(value, key: key)
+                // Full-width digits and hyphens, as Japanese keyboards type them, read as ASCII.
+                strings[key] = reader.string(value, key: key).map { key == "phone" || key == "shortCode" ? $0.precomposedStringWithCompatibilityMapping : $0 }
                 if let string = strings[key] { check(key, string, at: value, reader: &reader) }
             case "situations":
                 let situations = reader.stringList(value, key: key) ?? []
@@ -129,6 +130,10 @@ struct ReportingChannelsLoader {
     /// A mapping with exactly one text for each site language.
     private func localized(_ node: Node, key: String, reader: inout YAMLReader) -> LocalizedText? {
         let codes = Set(languages.map(\.code))
+        if case .scalar = node, node.null == nil {
+            reader.report(ChannelProblem.oneTextForAll(key: key, languages: languages.map(\.code)), at: node)
+            return nil
+        }
         guard let pairs = reader.mapping(node, allowed: codes, what: "\"\(key)\" (one text per language)") else { return nil }
         var values: [String: String] = [:]
         for (code, _, value) in pairs {

@@ -8,6 +8,8 @@ package struct YAMLReader {
     let file: String
     let lineOffset: Int
     package private(set) var diagnostics: [Diagnostic] = []
+    /// The lines of the text parsed, to tell why a value came out empty.
+    private var lines: [Substring] = []
 
     package init(file: String, lineOffset: Int = 0) {
         self.file = file
@@ -16,6 +18,7 @@ package struct YAMLReader {
 
     /// Parses `text`; returns nil (with a diagnostic) when it is not valid YAML.
     package mutating func parse(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -67,7 +70,7 @@ package struct YAMLReader {
             return nil
         }
         guard node.null == nil else {
-            report(YAMLProblem.empty(key: key), at: node)
+            report(startsWithComment(node) ? YAMLProblem.commentAsValue(key: key) : YAMLProblem.empty(key: key), at: node)
             return nil
         }
         return scalar.string
@@ -114,12 +117,28 @@ package struct YAMLReader {
         return date
     }
 
+    /// Whether the value on the node's line is a `#…` that YAML read as a comment (`primaryColor: #1b6b3a`).
+    private func startsWithComment(_ node: Node) -> Bool {
+        guard let line = node.mark.map({ $0.line - 1 }), lines.indices.contains(line),
+              let colon = lines[line].firstIndex(of: ":") else { return false }
+        return lines[line][lines[line].index(after: colon)...].trimmingCharacters(in: .whitespaces).hasPrefix("#")
+    }
+
+    /// The parser's words for a key out of line say nothing of lines; these do.
+    private static func indentationHint(for problem: String) -> String {
+        let indentation = ["mapping values are not allowed", "did not find expected key", "expected <block end>",
+                           "did not find expected '-' indicator"]
+        guard indentation.contains(where: problem.contains) else { return "" }
+        return " (check the indentation of this line and of the lines just above it: the keys of one mapping start in "
+            + "the same column, indented with spaces, not tabs)"
+    }
+
     private static func describe(_ error: YamlError) -> (Mark?, String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let prefix = context.map { "\($0.text); " } ?? ""
-            return (mark, prefix + problem)
+            return (mark, prefix + problem + indentationHint(for: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return (context.mark, "duplicate key \(names)")

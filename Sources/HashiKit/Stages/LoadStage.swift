@@ -23,11 +23,12 @@ struct LoadStage {
         let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
                                                       displayDirectory: options.contentDirectory, cache: cache).load()
         report.add(loadDiagnostics)
-        let folders = templateFolders(named: loaded?.config.templateFolders ?? [])
-        let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
-                                                                languages: loaded?.config.languages ?? [])
-        report.add(templateDiagnostics)
+        // Without site.yaml's languages the theme's UI strings cannot be checked: fix that first.
         guard var content = loaded else { return nil }
+        let folders = templateFolders(named: content.config.templateFolders)
+        let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
+                                                                languages: content.config.languages)
+        report.add(templateDiagnostics)
         let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
         report.add(overlayDiagnostics)
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
