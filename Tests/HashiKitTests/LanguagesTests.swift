@@ -49,4 +49,75 @@ final class LanguagesTests: XCTestCase {
             XCTAssertEqual(try keys(file), english, file)
         }
     }
+
+    func testALanguageWithoutStringsFallsBackToEnglishNotTheFirstLanguage() throws {
+        let folder = try makeSite([("ja", "日本語"), ("en", "English"), ("vi", "Tiếng Việt"), ("th", "ไทย"), ("ar", "العربية")])
+        let result = folder.build()
+        XCTAssertEqual(result.diagnostics.errors, [])
+        XCTAssertTrue(result.diagnostics.warnings.contains { $0.message.contains("no UI strings for language \"th\"") })
+        for code in ["th", "ar"] {
+            let home = try XCTUnwrap(folder.read("Output/\(code)/index.html"))
+            XCTAssertTrue(home.contains("Search this site"), "\(code) falls back to English")
+            XCTAssertFalse(home.contains("サイト内検索") || home.contains("検索"), "\(code) shows no Japanese UI text")
+        }
+    }
+
+    func testADeclaredChainComesFirstAndAMissingKeyNamesLanguageAndKey() throws {
+        let folder = try TemporaryFolder([
+            "Theme/layouts/page.mustache": "{{t.hello}} {{t.bye}}",
+            "Theme/layouts/root.mustache": "{{title}}",
+            "Theme/layouts/search.mustache": "{{title}}",
+            "Theme/i18n/ja.yaml": "hello: こんにちは\nbye: さようなら\n",
+            "Theme/i18n/en.yaml": "hello: Hello\nbye: Bye\n",
+            "Theme/i18n/pt.yaml": "hello: Olá\n",
+            "Theme/i18n/es.yaml": "hello: Hola\n",
+        ])
+        let languages = [Language(code: "ja", name: "日本語", title: "T", order: 0), Language(code: "en", name: "English", title: "T", order: 1),
+                         Language(code: "pt", name: "Português", title: "T", order: 2),
+                         Language(code: "es", name: "Español", title: "T", order: 3, fallback: ["ja"])]
+        let (set, diagnostics) = TemplateSet.load(folders: [folder.path + "/Theme"], displayFolders: ["Theme"], languages: languages)
+        let strings = try XCTUnwrap(set).strings
+        XCTAssertEqual(strings.byLanguage["pt"]?["bye"], "Bye", "the default chain ends in English")
+        XCTAssertEqual(strings.byLanguage["es"]?["bye"], "さようなら", "a declared chain comes first")
+        XCTAssertEqual(diagnostics.map(\.description).sorted(), [
+            "Theme/i18n/es.yaml:1:1: warning: UI string \"bye\" is missing (it is defined for ja); using ja's",
+            "Theme/i18n/pt.yaml:1:1: warning: UI string \"bye\" is missing (it is defined for en); using en's",
+        ])
+    }
+
+    func testAFallbackThatIsNotASiteLanguageIsAnError() throws {
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: ja\n    name: 日本語\n    title: T\n  - code: vi\n    name: Tiếng Việt\n    title: T\n    fallback: [en]\n",
+            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n",
+            "Content/vi/_index.md": "---\ntitle: Trang chủ\n---\n",
+        ])
+        let errors = folder.build().diagnostics.errors.map(\.message)
+        XCTAssertEqual(errors, ["language \"vi\" falls back to \"en\", which is not another language of the site"])
+    }
+
+    func testDirectionComesFromTheCodeAndItsScript() {
+        for code in ["ar", "ar-EG", "fa", "he", "ur", "ur-PK", "pa-Arab", "az-Arab"] {
+            XCTAssertEqual(TextDirection.of(code: code), .rightToLeft, code)
+        }
+        for code in ["ja", "en", "vi", "th", "zh-Hans", "ku-Latn", "my", "ne", "arn"] {
+            XCTAssertEqual(TextDirection.of(code: code), .leftToRight, code)
+        }
+    }
+
+    func testArabicPagesRunRightToLeftAndFallbackTextKeepsItsOwnDirection() throws {
+        let folder = try makeSite([("ja", "日本語"), ("en", "English"), ("ar", "العربية")], extra: "missingTranslation: fallback\n",
+                                  pages: ["Content/en/help.md": "---\ntitle: Help\n---\nCall 110.\n"])
+        let result = folder.build()
+        XCTAssertEqual(result.diagnostics.errors, [])
+        let arabic = try XCTUnwrap(folder.read("Output/ar/index.html"))
+        XCTAssertTrue(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        let standIn = try XCTUnwrap(folder.read("Output/ar/help/index.html"))
+        XCTAssertTrue(standIn.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        XCTAssertTrue(standIn.contains("<h1 lang=\"en\" dir=\"ltr\">Help</h1>"), "the English title runs left to right")
+        XCTAssertTrue(standIn.contains("<div class=\"prose\" lang=\"en\" dir=\"ltr\">"))
+        XCTAssertTrue(standIn.contains("\u{2068}Search this site\u{2069}"), "an English UI string is isolated in Arabic text")
+        let japanese = try XCTUnwrap(folder.read("Output/ja/index.html"))
+        XCTAssertTrue(japanese.contains("<html lang=\"ja\">"), "left-to-right pages carry no dir")
+        XCTAssertTrue(japanese.contains("lang=\"ar\" dir=\"rtl\">العربية"), "the switcher's Arabic name runs right to left")
+    }
 }

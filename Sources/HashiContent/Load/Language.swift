@@ -12,13 +12,16 @@ public struct Language: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let footer: String?
     /// Position in `site.yaml`, which orders languages everywhere.
     public let order: Int
+    /// Languages whose UI strings stand in for a missing one, in order (`fallback: [en]`), as declared.
+    public let fallback: [String]
 
-    public init(code: String, name: String, title: String, footer: String? = nil, order: Int) {
+    public init(code: String, name: String, title: String, footer: String? = nil, order: Int, fallback: [String] = []) {
         self.code = code
         self.name = name
         self.title = title
         self.footer = footer
         self.order = order
+        self.fallback = fallback
     }
 
     public var description: String { code }

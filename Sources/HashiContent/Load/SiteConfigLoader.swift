@@ -4,7 +4,7 @@ import HashiSupport
 /// Reads `site.yaml`: languages first, every unknown or ill-typed key reported with its line.
 struct SiteConfigLoader {
     static let keys: Set<String> = ["languages", "baseURL", "markdown", "menu", "helpPage", "missingTranslation", "brand", "templates"]
-    static let languageKeys: Set<String> = ["code", "name", "title", "footer"]
+    static let languageKeys: Set<String> = ["code", "name", "title", "footer", "fallback"]
     static let markdownKeys: Set<String> = ["unsafeHTML"]
 
     /// Returns nil when the file cannot give a usable language list; diagnostics say why.
@@ -84,11 +84,17 @@ struct SiteConfigLoader {
             return []
         }
         var languages: [Language] = []
+        var declarations: [Node] = []
         for item in items {
             guard let fields = reader.mapping(item, allowed: languageKeys, what: "a language") else { continue }
             var values: [String: String] = [:]
+            var fallback: [String] = []
             for (key, _, value) in fields {
-                values[key] = reader.string(value, key: key)
+                if key == "fallback" {
+                    fallback = reader.stringList(value, key: "fallback") ?? []
+                } else {
+                    values[key] = reader.string(value, key: key)
+                }
             }
             guard let code = values["code"] else {
                 reader.error("a language needs a \"code\", like ja or en", at: item)
@@ -106,7 +112,14 @@ struct SiteConfigLoader {
                 reader.error("language \"\(code)\" needs a \"\(required)\"", at: item)
             }
             languages.append(Language(code: code, name: values["name"] ?? code, title: values["title"] ?? code,
-                                      footer: values["footer"], order: languages.count))
+                                      footer: values["footer"], order: languages.count, fallback: fallback))
+            declarations.append(item)
+        }
+        let codes = Set(languages.map(\.code))
+        for (item, language) in zip(declarations, languages) {
+            for code in language.fallback where !codes.contains(code) || code == language.code {
+                reader.error("language \"\(language.code)\" falls back to \"\(code)\", which is not another language of the site", at: item)
+            }
         }
         return languages
     }

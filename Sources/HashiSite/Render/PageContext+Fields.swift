@@ -4,6 +4,8 @@ import HashiSupport
 /// What every template sees about the site and the page's language.
 struct SiteFields: TemplateFields {
     var lang = ""
+    /// "rtl" for a language written right to left; nil (no attribute) otherwise.
+    var dir: String?
     var langName = ""
     var siteTitle = ""
     var root = ""
@@ -37,6 +39,8 @@ struct MenuItem: TemplateFields {
 /// A language of the site (`languages`), with its own UI strings for a language switcher.
 struct LanguageItem: TemplateFields {
     var code = ""
+    /// As `TranslationItem.otherDir`.
+    var otherDir: String?
     var name = ""
     var title = ""
     var href = ""
@@ -61,6 +65,8 @@ struct PageFields: TemplateFields {
     /// A page shown in another language's place, when a translation is missing.
     var isFallback = false
     var contentLang = ""
+    /// The direction of the body when it differs from the page's language (a fallback page in another script).
+    var contentDir: String?
     var date: String?
     var dateISO: String?
     var tags: [String] = []
@@ -89,6 +95,9 @@ struct ChildItem: TemplateFields {
 /// The page in a language of the site, or that language's home when it has none (`translations`).
 struct TranslationItem: TemplateFields {
     var code = ""
+    /// The language's direction when it differs from the page's (a name of its own, so an item
+    /// never inherits the page's `dir`).
+    var otherDir: String?
     var name = ""
     var href = ""
     var current = false

@@ -40,6 +40,7 @@ enum PageContext {
             let root = root
             var fields = SiteFields()
             fields.lang = language.code
+            fields.dir = language.direction == .rightToLeft ? "rtl" : nil
             fields.langName = language.name
             fields.siteTitle = language.title
             fields.root = root
@@ -52,7 +53,7 @@ enum PageContext {
             }
             fields.hasMenu = !fields.menu.isEmpty
             fields.languages = site.languages.map { other in
-                LanguageItem(code: other.code, name: other.name, title: other.title, href: href(to: other.code + "/"),
+                LanguageItem(code: other.code, otherDir: other.otherDirection(than: language), name: other.name, title: other.title, href: href(to: other.code + "/"),
                              current: other == language, t: uiStrings.table(for: other), helpHref: helpHref(in: other))
             }
             fields.footer = language.footer

@@ -89,6 +89,9 @@ public struct PageRenderer: Sendable {
         }
         fields.isFallback = page.isFallback
         fields.contentLang = page.source.language.code
+        if page.source.language.direction != page.language.direction {
+            fields.contentDir = page.source.language.direction.rawValue
+        }
         if let date = front.date {
             fields.date = LocalizedDate.format(date, language: page.language)
             fields.dateISO = date.description
@@ -103,7 +106,7 @@ public struct PageRenderer: Sendable {
         fields.hasChildren = !fields.children.isEmpty
         fields.translations = site.languages.map { language in
             let translation = site.translation(of: page, in: language)
-            return TranslationItem(code: language.code, name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
+            return TranslationItem(code: language.code, otherDir: language.otherDirection(than: page.language), name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
                                    current: language == page.language, isTranslated: translation != nil)
         }
         fields.alternates = page.isFallback ? [] : alternates(of: page, base: base)
@@ -136,7 +139,7 @@ public struct PageRenderer: Sendable {
         var fields = GeneratedFields()
         fields.title = title
         fields.translations = site.languages.map { other in
-            TranslationItem(code: other.code, name: other.name, href: base.href(to: outputPath.replacingFirstComponent(with: other.code)),
+            TranslationItem(code: other.code, otherDir: other.otherDirection(than: language), name: other.name, href: base.href(to: outputPath.replacingFirstComponent(with: other.code)),
                             current: other == language, isTranslated: true)
         }
         var parts: [any Encodable] = [base.fields(), fields]
