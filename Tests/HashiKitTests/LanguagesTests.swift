@@ -120,4 +120,55 @@ final class LanguagesTests: XCTestCase {
         XCTAssertTrue(japanese.contains("<html lang=\"ja\">"), "left-to-right pages carry no dir")
         XCTAssertTrue(japanese.contains("lang=\"ar\" dir=\"rtl\">العربية"), "the switcher's Arabic name runs right to left")
     }
+
+    /// A site in ja, en, vi and ar whose one channel has its texts in ja and en only.
+    func makeChannelSite(policy: String) throws -> TemporaryFolder {
+        let channels = """
+        channels:
+          - id: police
+            situations: [emergency]
+            emergency: true
+            name: {ja: 警察（110番）, en: Police (110)}
+            purpose: {ja: 危険なとき。, en: When you are in danger.}
+            audience: {ja: だれでも。, en: Anyone.}
+            hours: {ja: 24時間, en: 24 hours, vi: 24 giờ}
+            phone: "110"
+        """
+        var pages: [String: String] = ["Content/data/reporting-channels.yaml": channels]
+        for code in ["ja", "en", "vi", "ar"] {
+            pages["Content/\(code)/channels.md"] = "---\ntitle: Channels \(code)\nlayout: channels\n---\n"
+        }
+        return try makeSite([("ja", "日本語"), ("en", "English"), ("vi", "Tiếng Việt"), ("ar", "العربية")],
+                            extra: "missingTranslation: \(policy)\n", pages: pages)
+    }
+
+    func testAChannelMissingALanguageFallsBackWithANoticeAndItsLanguage() throws {
+        let folder = try makeChannelSite(policy: "fallback")
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        let vietnamese = try XCTUnwrap(folder.read("Output/vi/channels/index.html"))
+        XCTAssertTrue(vietnamese.contains("<h3 class=\"channel__name\" lang=\"en\">Police (110)</h3>"), "the English name, marked as English")
+        XCTAssertTrue(vietnamese.contains("Một số thông tin về nơi này chưa có bằng tiếng Việt"), "a notice in the reader's language")
+        XCTAssertTrue(vietnamese.contains("<dd>24 giờ</dd>"), "a text the language has stays its own")
+        let arabic = try XCTUnwrap(folder.read("Output/ar/channels/index.html"))
+        XCTAssertTrue(arabic.contains("<h3 class=\"channel__name\" lang=\"en\" dir=\"ltr\">Police (110)</h3>"))
+        let english = try XCTUnwrap(folder.read("Output/en/channels/index.html"))
+        XCTAssertFalse(english.contains("channel__notice"), "a channel with every text in English has no notice")
+        let json = try XCTUnwrap(folder.read("Output/data/reporting-channels.json"))
+        XCTAssertFalse(json.contains("\"vi\" : \"Police"), "the JSON gives only the texts the data has")
+    }
+
+    func testAChannelMissingALanguageIsLeftOutWhenThePolicyOmits() throws {
+        let folder = try makeChannelSite(policy: "omit")
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        let vietnamese = try XCTUnwrap(folder.read("Output/vi/channels/index.html"))
+        XCTAssertFalse(vietnamese.contains("channel__name"), "no card without a name in Vietnamese")
+        XCTAssertTrue(try XCTUnwrap(folder.read("Output/en/channels/index.html")).contains("Police (110)"))
+    }
+
+    func testAChannelMissingALanguageIsAnErrorWhenThePolicyFails() throws {
+        let folder = try makeChannelSite(policy: "fail")
+        let errors = folder.build().diagnostics.errors.map(\.message)
+        XCTAssertTrue(errors.contains("\"name\" has no text in \"vi\""), "\(errors)")
+        XCTAssertTrue(errors.contains("\"name\" has no text in \"ar\""), "\(errors)")
+    }
 }

@@ -71,7 +71,7 @@ public struct PageRenderer: Sendable {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
         var parts: [any Encodable] = [base.fields(), fields(for: page, base: base)]
         if let channels = site.channels, layout(for: page) == "channels" {
-            parts.append(PageContext.channels(channels, language: page.language, strings: base.strings))
+            parts.append(PageContext.channels(channels, language: page.language, strings: base.strings, site: site))
         }
         return RenderContext(value: TemplateValueEncoder.object(parts))
     }
@@ -144,7 +144,7 @@ public struct PageRenderer: Sendable {
         }
         var parts: [any Encodable] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
-            parts.append(PageContext.channels(channels, language: language, strings: base.strings))
+            parts.append(PageContext.channels(channels, language: language, strings: base.strings, site: site))
         }
         return TemplateValueEncoder.object(parts)
     }
