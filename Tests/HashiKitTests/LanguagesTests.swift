@@ -171,4 +171,15 @@ final class LanguagesTests: XCTestCase {
         XCTAssertTrue(errors.contains("\"name\" has no text in \"vi\""), "\(errors)")
         XCTAssertTrue(errors.contains("\"name\" has no text in \"ar\""), "\(errors)")
     }
+
+    func testAMissingPageIsShownInTheNearestLanguageOfTheChain() throws {
+        let folder = try makeSite([("ja", "日本語"), ("en", "English"), ("vi", "Tiếng Việt"), ("id", "Bahasa Indonesia")],
+                                  extra: "missingTranslation: fallback\n",
+                                  pages: ["Content/ja/rights.md": "---\ntitle: 権利\n---\n日本語の本文。\n",
+                                          "Content/en/rights.md": "---\ntitle: Rights\n---\nEnglish text.\n"])
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        let vietnamese = try XCTUnwrap(folder.read("Output/vi/rights/index.html"))
+        XCTAssertTrue(vietnamese.contains("<div class=\"prose\" lang=\"en\">"), "English, the end of vi's chain, not Japanese")
+        XCTAssertTrue(vietnamese.contains("Trang này chưa được dịch sang tiếng Việt"), "with the notice in Vietnamese")
+    }
 }
