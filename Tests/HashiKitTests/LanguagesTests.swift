@@ -182,4 +182,35 @@ final class LanguagesTests: XCTestCase {
         XCTAssertTrue(vietnamese.contains("<div class=\"prose\" lang=\"en\">"), "English, the end of vi's chain, not Japanese")
         XCTAssertTrue(vietnamese.contains("Trang này chưa được dịch sang tiếng Việt"), "with the notice in Vietnamese")
     }
+
+    func testAPartialLanguageIsNotWarnedAboutItsMissingPagesAndBrandTextsFallBack() throws {
+        let yaml = """
+        languages:
+          - code: ja
+            name: 日本語
+            title: T
+          - code: en
+            name: English
+            title: T
+          - code: vi
+            name: Tiếng Việt
+            title: T
+            partial: true
+        brand:
+          name: {ja: 支援ネット, en: Support Net}
+        """
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": yaml,
+            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n[権利](rights.md)\n",
+            "Content/ja/rights.md": "---\ntitle: 権利\n---\n本文。\n",
+            "Content/en/_index.md": "---\ntitle: Home\n---\n",
+            "Content/en/rights.md": "---\ntitle: Rights\n---\nText.\n",
+            "Content/vi/_index.md": "---\ntitle: Trang chủ\n---\n",
+        ])
+        let result = folder.build()
+        XCTAssertEqual(result.diagnostics.errors, [])
+        XCTAssertEqual(result.diagnostics.warnings.map(\.message).filter { $0.contains("no translation") }, [],
+                       "vi is declared partial")
+        XCTAssertTrue(try XCTUnwrap(folder.read("Output/vi/index.html")).contains("Support Net"), "the brand's English name on vi pages")
+    }
 }

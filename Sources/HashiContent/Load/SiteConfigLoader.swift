@@ -4,7 +4,7 @@ import HashiSupport
 /// Reads `site.yaml`: languages first, every unknown or ill-typed key reported with its line.
 struct SiteConfigLoader {
     static let keys: Set<String> = ["languages", "baseURL", "markdown", "menu", "helpPage", "missingTranslation", "brand", "templates"]
-    static let languageKeys: Set<String> = ["code", "name", "title", "footer", "fallback"]
+    static let languageKeys: Set<String> = ["code", "name", "title", "footer", "fallback", "partial"]
     static let markdownKeys: Set<String> = ["unsafeHTML"]
 
     /// Returns nil when the file cannot give a usable language list; diagnostics say why.
@@ -89,9 +89,12 @@ struct SiteConfigLoader {
             guard let fields = reader.mapping(item, allowed: languageKeys, what: "a language") else { continue }
             var values: [String: String] = [:]
             var fallback: [String] = []
+            var partial = false
             for (key, _, value) in fields {
                 if key == "fallback" {
                     fallback = reader.stringList(value, key: "fallback") ?? []
+                } else if key == "partial" {
+                    partial = reader.bool(value, key: key) ?? false
                 } else {
                     values[key] = reader.string(value, key: key)
                 }
@@ -112,7 +115,7 @@ struct SiteConfigLoader {
                 reader.error("language \"\(code)\" needs a \"\(required)\"", at: item)
             }
             languages.append(Language(code: code, name: values["name"] ?? code, title: values["title"] ?? code,
-                                      footer: values["footer"], order: languages.count, fallback: fallback))
+                                      footer: values["footer"], order: languages.count, fallback: fallback, partial: partial))
             declarations.append(item)
         }
         let codes = Set(languages.map(\.code))
