@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Browser test of a site in five languages and four scripts (ja, en, vi, th, ar), opened from
 file:// in headless Chromium: the Arabic page is mirrored by the one stylesheet, and the
-search finds words in each script.
+search finds a Thai word, a Vietnamese query typed without its marks and an Arabic word.
 
 Run:  swift build && python3 Tests/browser/languages_test.py
       (HASHI=path/to/hashi and CHROMIUM=path/to/chromium override the defaults)
@@ -27,6 +27,7 @@ PAGES = {
     "ja/only.md": "---\ntitle: 日本語だけ\n---\n\n日本語でしか書かれていないページです。\n",
     "vi/_index.md": "---\ntitle: Trang chủ\n---\n\nTrang web để thử nghiệm.\n",
     "vi/labor.md": "---\ntitle: Quyền của người lao động\n---\n\nNgười lao động nước ngoài có quyền được trả lương đầy đủ.\n",
+    "vi/unmarked.md": "---\ntitle: Lao dong\n---\n\nLao dong, lao dong: viet khong dau.\n",
     "th/_index.md": "---\ntitle: หน้าแรก\n---\n\nเว็บไซต์สำหรับการทดสอบ\n",
     "th/hotline.md": "---\ntitle: สายด่วนช่วยเหลือ\n---\n\nโทรสายด่วนเมื่อมีปัญหาเรื่องแรงงานในญี่ปุ่น\n",
     "ar/_index.md": "---\ntitle: الصفحة الرئيسية\n---\n\nموقع للاختبار.\n",
@@ -34,7 +35,15 @@ PAGES = {
 }
 
 # (language of the search page, query, page expected among the first three)
-SEARCHES = []
+SEARCHES = [
+    ("th", "แรงงาน", "th/hotline/"),       # a word inside a run with no spaces
+    ("th", "สายด่วน", "th/hotline/"),
+    ("vi", "lao dong", "vi/labor/"),        # typed without the marks of lao động
+    ("vi", "LAO ĐỘNG", "vi/labor/"),
+    ("vi", "lao động", "vi/labor/"),
+    ("ar", "العمال", "ar/workers/"),
+    ("ar", "الاجانب", "ar/workers/"),       # typed without the hamza of الأجانب
+]
 
 # Measures the page it is appended to and writes what it found into <pre id="out">.
 MEASURE = """
@@ -110,6 +119,10 @@ def main():
                   "its distance from the right edge mirrors the English page's from the left")
             check(arabic["noticeRight"] == "6px" and arabic["noticeLeft"] == "0px" and english["noticeLeft"] == "6px",
                   f"the notice's bar is on the reading side (ar {arabic['noticeRight']} right, en {english['noticeLeft']} left)")
+        marked = [i["href"].replace("../../", "", 1) for i in search_page(browser, site, "vi", "lao động").items]
+        bare = [i["href"].replace("../../", "", 1) for i in search_page(browser, site, "vi", "lao dong").items]
+        check(marked[:2] == ["vi/labor/", "vi/unmarked/"], f"lao động: the page with the marks first, then the one without: {marked}")
+        check(set(bare[:2]) == {"vi/labor/", "vi/unmarked/"}, f"lao dong finds both pages: {bare}")
         for lang, query, expected in SEARCHES:
             hrefs = [item["href"].replace("../../", "", 1) for item in search_page(browser, site, lang, query).items]
             check(expected in hrefs[:3], f"{lang} {query!r}: {expected} among the first three of {hrefs}")
