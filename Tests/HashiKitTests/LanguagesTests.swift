@@ -213,4 +213,44 @@ final class LanguagesTests: XCTestCase {
                        "vi is declared partial")
         XCTAssertTrue(try XCTUnwrap(folder.read("Output/vi/index.html")).contains("Support Net"), "the brand's English name on vi pages")
     }
+
+    /// ja/about.md updated on 2026-11-20; its English translation made from an older version; no Vietnamese.
+    func makeStaleSite() throws -> TemporaryFolder {
+        try makeSite([("ja", "日本語"), ("en", "English"), ("vi", "Tiếng Việt")], pages: [
+            "Content/ja/about.md": "---\ntitle: このサイトについて\ndate: 2026-11-20\n---\n新しい本文。\n",
+            "Content/en/about.md": "---\ntitle: About\ntranslatedFrom: 0123456789abcdef\n---\nOld text.\n",
+        ])
+    }
+
+    func testAStaleTranslationTellsItsReaderWhenTheOriginalChangedAndLinksToIt() throws {
+        let folder = try makeStaleSite()
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        let english = try XCTUnwrap(folder.read("Output/en/about/index.html"))
+        XCTAssertTrue(english.contains("<p class=\"notice\" role=\"note\">This page was translated from an earlier version of the original, "
+                                       + "which was updated on November 20, 2026. <a href=\"../../ja/about/\" hreflang=\"ja\">Read the original</a></p>"))
+        XCTAssertFalse(try XCTUnwrap(folder.read("Output/ja/about/index.html")).contains("earlier version"), "the original has no notice")
+        XCTAssertFalse(try XCTUnwrap(folder.read("Output/en/index.html")).contains("class=\"notice\""), "nor a translation that is not stale")
+    }
+
+    func testTheStatusReportListsEveryPageInEveryLanguageForTranslatorsOnly() throws {
+        let folder = try makeStaleSite()
+        XCTAssertEqual(folder.build().diagnostics.errors, [])
+        let json = try XCTUnwrap(folder.read("Output/data/translation-status.json"))
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let pages = try XCTUnwrap(root["pages"] as? [[String: Any]])
+        let about = try XCTUnwrap(pages.first { $0["key"] as? String == "about" }?["languages"] as? [String: [String: Any]])
+        XCTAssertEqual(about["ja"]?["state"] as? String, "source")
+        XCTAssertEqual(about["en"]?["state"] as? String, "stale")
+        XCTAssertEqual(about["vi"]?["state"] as? String, "missing")
+        let home = try XCTUnwrap(pages.first { $0["key"] as? String == "_index" }?["languages"] as? [String: [String: Any]])
+        XCTAssertEqual(home["vi"]?["state"] as? String, "up-to-date")
+        let page = try XCTUnwrap(folder.read("Output/translation-status/index.html"))
+        XCTAssertTrue(page.contains("<th scope=\"row\"><a href=\"../ja/about/\">ja/about.md</a></th><td class=\"status--source\">"))
+        XCTAssertTrue(page.contains("<td class=\"status--stale\"><a href=\"../en/about/\">古い</a></td><td class=\"status--missing\">未翻訳</td>"),
+                      "in the default language's words")
+        for path in folder.files(under: "Output") where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            guard path != "translation-status/index.html" else { continue }
+            XCTAssertFalse(try XCTUnwrap(folder.read("Output/" + path)).contains("translation-status"), "\(path) links to it")
+        }
+    }
 }

@@ -47,6 +47,7 @@ public struct SiteBuilder {
         diagnostics += checkMenus(pages, config: config)
         diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
+        site.translationStatus = TranslationStatus(pages: pages, languages: config.languages, documents: documents)
         let resolver = LinkResolver(site: site, generated: generated, documents: documents)
         let resolved = site.pages.concurrentMap { resolver.resolve($0) }
         for (index, (links, linkDiagnostics)) in resolved.enumerated() {

@@ -21,6 +21,7 @@ struct CommitStage {
         if let channels = site.channels {
             output.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }
+        output.write(TranslationStatusJSON.outputPath, contents: TranslationStatusJSON.encode(site.translationStatus, languages: site.languages))
         for file in site.staticFiles + brandFiles {
             output.copy(from: file.sourcePath, to: file.outputPath)
         }

@@ -67,6 +67,10 @@ struct PageFields: TemplateFields {
     var contentLang = ""
     /// The direction of the body when it differs from the page's language (a fallback page in another script).
     var contentDir: String?
+    /// For a translation made from an older version of its source: what the reader is told, and the source.
+    var staleNotice: String?
+    var staleHref: String?
+    var staleLang: String?
     var date: String?
     var dateISO: String?
     var tags: [String] = []
@@ -114,4 +118,28 @@ struct AlternateItem: TemplateFields {
 struct GeneratedFields: TemplateFields {
     var title = ""
     var translations: [TranslationItem] = []
+}
+
+/// The translators' page (`translation-status`): the site's languages, and a row for each page.
+struct StatusFields: TemplateFields {
+    var statusLanguages: [StatusLanguage] = []
+    var statusRows: [StatusRow] = []
+}
+
+struct StatusLanguage: TemplateFields {
+    var statusCode = ""
+}
+
+/// A page (`statusFile`, its source) and its state in each language.
+struct StatusRow: TemplateFields {
+    var statusFile = ""
+    var statusHref = ""
+    var statusCells: [StatusCell] = []
+}
+
+/// Names of their own, so a cell without a link never takes its row's.
+struct StatusCell: TemplateFields {
+    var cellState = ""
+    var cellLabel = ""
+    var cellHref: String?
 }

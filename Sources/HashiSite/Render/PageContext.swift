@@ -9,7 +9,7 @@ enum PageContext {
     static let uiStringsKey = "t"
 
     /// Every name of a page's context and of the items of its lists.
-    static let knownKeys: Set<String> = SiteFields.names.union(PageFields.names).union(GeneratedFields.names)
+    static let knownKeys: Set<String> = SiteFields.names.union(PageFields.names).union(GeneratedFields.names).union(StatusFields.names)
     /// The names the reporting-channels layouts have besides.
     static let channelKeys: Set<String> = ChannelFields.names
 

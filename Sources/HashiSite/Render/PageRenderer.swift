@@ -92,6 +92,14 @@ public struct PageRenderer: Sendable {
         if page.source.language.direction != page.language.direction {
             fields.contentDir = page.source.language.direction.rawValue
         }
+        if let source = site.translationStatus.staleSources[page.url] {
+            let strings = base.strings
+            fields.staleNotice = source.source.frontMatter.date.flatMap { date in
+                strings["staleNotice"]?.replacingOccurrences(of: "{date}", with: LocalizedDate.format(date, language: page.language))
+            } ?? strings["staleNoticeUndated"]
+            fields.staleHref = base.href(to: source.url)
+            fields.staleLang = source.language.code
+        }
         if let date = front.date {
             fields.date = LocalizedDate.format(date, language: page.language)
             fields.dateISO = date.description
@@ -145,6 +153,9 @@ public struct PageRenderer: Sendable {
         var parts: [any Encodable] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedPages.channelsEmbedLayout {
             parts.append(PageContext.channels(channels, language: language, strings: base.strings, site: site))
+        }
+        if layout == GeneratedOutputs.translationStatusLayout {
+            parts.append(PageContext.status(site.translationStatus, strings: base.strings, base: base))
         }
         return TemplateValueEncoder.object(parts)
     }
