@@ -12,14 +12,40 @@
       (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
       (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
       (cp >= 0x20000 && cp <= 0x323AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3131 && cp <= 0x318E) ||
-      (cp >= 0xAC00 && cp <= 0xD7A3);
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+      (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x19E0 && cp <= 0x19FF) || (cp >= 0xA9E0 && cp <= 0xA9FF) ||
+      (cp >= 0xAA60 && cp <= 0xAA7F);
   }
   var WORD = /^[\p{L}\p{M}\p{N}]$/u;
   function isWord(ch) { return !isCJK(ch.codePointAt(0)) && WORD.test(ch); }
   function isApostrophe(ch) { return ch === "'" || ch === '\u2019'; }
   function startsCJK(token) { return isCJK(token.codePointAt(0)); }
 
-  function normalize(text) { return String(text).normalize('NFKC').toLowerCase(); }
+  function normalize(text) {
+    var s = String(text);
+    // One ASCII character (a snippet is normalised a character at a time) needs no NFKC or folding.
+    if (s.length === 1 && s.charCodeAt(0) < 0x80) return s.toLowerCase();
+    return fold(s.normalize('NFKC').toLowerCase());
+  }
+
+  // Latin marks and đ, Arabic harakat, tatweel and alef forms, as SearchTokenizer.fold.
+  var FOLDS = /[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F\u0600-\u06FF]/;
+  function isLatin(cp) { return (cp >= 0x41 && cp <= 0x7A) || (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF); }
+  function fold(text) {
+    if (!FOLDS.test(text)) return text;
+    var out = '';
+    var previous = 0;
+    for (var ch of text.normalize('NFD')) {
+      var cp = ch.codePointAt(0);
+      if ((cp >= 0x300 && cp <= 0x36F && isLatin(previous)) || (cp >= 0x64B && cp <= 0x652) || cp === 0x670 || cp === 0x640 ||
+          (cp >= 0x653 && cp <= 0x655 && previous === 0x627)) continue;
+      if (cp === 0x111) ch = 'd';
+      else if (cp === 0x671) ch = '\u0627';
+      out += ch;
+      previous = ch.codePointAt(0);
+    }
+    return out.normalize('NFC');
+  }
 
   var SUFFIXES = ['ation', 'ating', 'ated', 'ate', 'ingly', 'ing', 'ion', 'edly', 'ed', 'er', 'ment', 'ness', 'ly', 'e'];
   var UNDOUBLING = { ing: true, ingly: true, ed: true, edly: true, er: true };
@@ -276,7 +302,26 @@
       matches.sort(function (a, b) {
         return (b.score - a.score) || (langs.indexOf(a.lang) - langs.indexOf(b.lang)) || (a.doc - b.doc);
       });
-      return { terms: terms, matches: matches };
+      return exactFirst(query, matches).then(function (ordered) { return { terms: terms, matches: ordered }; });
+    });
+  }
+
+  var EXACT = 100;
+  /** With a query typed with its marks (lao động), the first EXACT matches that have them come first. */
+  function exactFirst(query, matches) {
+    var marked = (String(query).normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || [])
+      .filter(function (w) { return fold(w) !== w; });
+    if (!marked.length || !matches.length) return Promise.resolve(matches);
+    var some = matches.slice(0, EXACT);
+    return Promise.all(some.map(function (m) {
+      return load(m.lang, 't-' + Math.floor(m.doc / m.perFile)).then(function (texts) {
+        var entry = texts.docs[m.doc - texts.first];
+        var text = (entry[1] + ' ' + entry[2]).normalize('NFKC').toLowerCase();
+        return marked.every(function (w) { return text.indexOf(w) >= 0; });
+      });
+    })).then(function (exact) {
+      return some.filter(function (m, i) { return exact[i]; })
+        .concat(some.filter(function (m, i) { return !exact[i]; }), matches.slice(EXACT));
     });
   }
 

@@ -145,7 +145,6 @@ final class ReuseTests: XCTestCase {
         ])
         let errors = build(folder, overlay: folder.path + "/Overlay").diagnostics.errors.map(\.description)
         XCTAssertEqual(errors.sorted(), [
-            folder.path + "/Overlay/data/reporting-channels.yaml:3:11: error: \"name\" has no text in \"ja\"",
             folder.path + "/Overlay/data/reporting-channels.yaml:6:14: error: \"website\" must be an https:// address with a host name, like https://www.gov-online.go.jp/, and no spaces, tabs, line breaks or direction marks",
             folder.path + "/Overlay/site.yaml:3:1: error: unknown key \"languages\" in an overlay's site.yaml (known keys: \"baseURL\", \"brand\")",
         ])

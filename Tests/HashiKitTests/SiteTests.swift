@@ -73,7 +73,7 @@ final class TemplateCheckTests: XCTestCase {
         let (set, diagnostics) = TemplateSet.load(folders: [folder.path + "/Theme"], displayFolders: ["Theme"], languages: languages)
         XCTAssertNil(set)
         XCTAssertEqual(diagnostics.sorted().map(\.description), [
-            "Theme/i18n/ja.yaml:1:1: warning: UI string \"farewell\" is missing (it is defined for en); using the default language's",
+            "Theme/i18n/ja.yaml:1:1: warning: UI string \"farewell\" is missing (it is defined for en); using en's",
             "Theme/layouts/page.mustache:2:1: error: unknown name \"titel\" (a template can use: " + PageContext.knownKeys.sorted().joined(separator: ", ") + ")",
             "Theme/layouts/page.mustache:2:11: error: unknown partial \"footr\"",
             "Theme/layouts/page.mustache:3:16: error: unknown UI string \"t.missing\": add it to every i18n/<lang>.yaml",

@@ -50,7 +50,9 @@ struct BrandLoader {
         return brand
     }
 
-    /// One text for every language, or a mapping with one text per language code.
+    /// One text for every language, or a mapping with one text per language code; a language without
+    /// its own takes the text of the nearest language of its fallback chain (an organisation's name and
+    /// contact are the same in any language it has not translated them into).
     private func text(_ node: Node, key: String, reader: inout YAMLReader) -> LocalizedText? {
         if case .scalar = node {
             guard let value = reader.string(node, key: key) else { return nil }
@@ -59,9 +61,14 @@ struct BrandLoader {
         guard let pairs = reader.mapping(node, allowed: Set(languages.map(\.code)), what: "\"\(key)\" (one text, or one per language)") else { return nil }
         var values: [String: String] = [:]
         for (code, _, value) in pairs { values[code] = reader.string(value, key: "\(key).\(code)") }
-        for language in languages where values[language.code] == nil {
-            reader.report(YAMLProblem.missingLanguage(key: key, language: language.code), at: node)
+        guard !values.isEmpty else {
+            reader.report(YAMLProblem.noTextAtAll(key: key), at: node)
+            return nil
         }
-        return values.count == languages.count ? LocalizedText(values: values) : nil
+        let given = LocalizedText(values: values)
+        for language in languages where values[language.code] == nil {
+            values[language.code] = given.text(for: language, chain: languages.fallbackChain(for: language) + languages)?.text
+        }
+        return LocalizedText(values: values)
     }
 }

@@ -96,7 +96,7 @@ public struct ContentLoader: Sendable {
         diagnostics += dataDiagnostics
         var channels: ReportingChannels?
         if let file = dataFiles.first(where: { $0.name == ReportingChannels.fileName }) {
-            let (loaded, channelDiagnostics) = ReportingChannelsLoader(languages: config.languages).load(file)
+            let (loaded, channelDiagnostics) = ReportingChannelsLoader(languages: config.languages, missingTranslation: config.missingTranslation).load(file)
             channels = loaded
             diagnostics += channelDiagnostics
         }

@@ -12,13 +12,20 @@ public struct Language: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let footer: String?
     /// Position in `site.yaml`, which orders languages everywhere.
     public let order: Int
+    /// Languages whose UI strings stand in for a missing one, in order (`fallback: [en]`), as declared.
+    public let fallback: [String]
+    /// The site translates only some pages into this language (`partial: true`), so a page missing
+    /// in it is expected and not warned about; the translation status report still lists it.
+    public let partial: Bool
 
-    public init(code: String, name: String, title: String, footer: String? = nil, order: Int) {
+    public init(code: String, name: String, title: String, footer: String? = nil, order: Int, fallback: [String] = [], partial: Bool = false) {
         self.code = code
         self.name = name
         self.title = title
         self.footer = footer
         self.order = order
+        self.fallback = fallback
+        self.partial = partial
     }
 
     public var description: String { code }

@@ -19,6 +19,7 @@ package enum YAMLProblem: DiagnosticProblem, Equatable {
     case itemNotText(key: String)
     case notDate(key: String)
     case missingLanguage(key: String, language: String)
+    case noTextAtAll(key: String)
 
     package var code: String {
         switch self {
@@ -35,6 +36,7 @@ package enum YAMLProblem: DiagnosticProblem, Equatable {
         case .itemNotText: "yaml.item-not-text"
         case .notDate: "yaml.not-date"
         case .missingLanguage: "yaml.missing-language"
+        case .noTextAtAll: "yaml.no-text"
         }
     }
 
@@ -56,13 +58,14 @@ package enum YAMLProblem: DiagnosticProblem, Equatable {
         case .itemNotText(let key): "each item of \"\(key)\" must be text"
         case .notDate(let key): "\"\(key)\" must be a date written YYYY-MM-DD"
         case let .missingLanguage(key, language): "\"\(key)\" has no text in \"\(language)\""
+        case .noTextAtAll(let key): "\"\(key)\" has no text in any language"
         }
     }
 
     package static let samples: [YAMLProblem] = [
         .invalid(problem: "p"), .notMapping(what: "w"), .keyNotText(what: "w"), .unknownKey(key: "k", what: "w", known: "\"a\""),
         .notText(key: "k"), .empty(key: "k"), .commentAsValue(key: "k"), .notBoolean(key: "k"), .notInteger(key: "k"), .notList(key: "k"),
-        .itemNotText(key: "k"), .notDate(key: "k"), .missingLanguage(key: "k", language: "ja"),
+        .itemNotText(key: "k"), .notDate(key: "k"), .missingLanguage(key: "k", language: "ja"), .noTextAtAll(key: "k"),
     ]
 }
 
@@ -185,6 +188,7 @@ package enum SiteConfigProblem: DiagnosticProblem, Equatable {
     case invalidLanguageCode(code: String)
     case duplicateLanguage(code: String)
     case languageIncomplete(code: String, field: String)
+    case invalidFallback(code: String, fallback: String)
 
     package var code: String {
         switch self {
@@ -198,6 +202,7 @@ package enum SiteConfigProblem: DiagnosticProblem, Equatable {
         case .invalidLanguageCode: "site.invalid-language-code"
         case .duplicateLanguage: "site.duplicate-language"
         case .languageIncomplete: "site.language-incomplete"
+        case .invalidFallback: "site.invalid-fallback"
         }
     }
 
@@ -215,13 +220,15 @@ package enum SiteConfigProblem: DiagnosticProblem, Equatable {
         case .invalidLanguageCode(let code): "language code \"\(code)\" must be letters, digits and hyphens, like ja or pt-BR"
         case .duplicateLanguage(let code): "language \"\(code)\" is declared twice"
         case let .languageIncomplete(code, field): "language \"\(code)\" needs a \"\(field)\""
+        case let .invalidFallback(code, fallback):
+            "language \"\(code)\" falls back to \"\(fallback)\", which is not another language of the site"
         }
     }
 
     package static let samples: [SiteConfigProblem] = [
         .missing, .unreadable(reason: "r"), .invalidBaseURL, .invalidMissingTranslation(known: "warn, fail"), .noLanguages,
         .languagesNotList, .languageWithoutCode, .invalidLanguageCode(code: "j a"), .duplicateLanguage(code: "ja"),
-        .languageIncomplete(code: "ja", field: "title"),
+        .languageIncomplete(code: "ja", field: "title"), .invalidFallback(code: "vi", fallback: "xx"),
     ]
 }
 

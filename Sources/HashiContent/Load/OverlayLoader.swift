@@ -49,7 +49,7 @@ public struct OverlayLoader: Sendable {
             diagnostics += reader.diagnostics
         }
         if let channelsFile {
-            let (overlay, channelDiagnostics) = ReportingChannelsLoader(languages: content.config.languages).load(channelsFile)
+            let (overlay, channelDiagnostics) = ReportingChannelsLoader(languages: content.config.languages, missingTranslation: content.config.missingTranslation).load(channelsFile)
             diagnostics += channelDiagnostics
             if let overlay {
                 content.channels = content.channels.map { $0.overlaid(with: overlay) } ?? overlay

@@ -35,11 +35,19 @@ public struct ReportingChannel: Sendable {
     }
 }
 
-/// A text given once per site language.
+/// A text given once per site language, or for some languages when the site lets a translation be missing.
 public struct LocalizedText: Sendable, Hashable {
     public var values: [String: String]
 
     public func text(for language: Language) -> String { values[language.code] ?? "" }
+
+    /// The text in `language`, else in the nearest language of `chain` that has one, with that language.
+    public func text(for language: Language, chain: [Language]) -> (text: String, from: Language)? {
+        for candidate in [language] + chain {
+            if let text = values[candidate.code] { return (text, candidate) }
+        }
+        return nil
+    }
 }
 
 /// The reporting channels of the site and the date they were last checked.

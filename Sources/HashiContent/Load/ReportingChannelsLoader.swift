@@ -1,7 +1,8 @@
 import Yams
 import HashiSupport
 
-/// Reads and validates the reporting channels: known fields only, every text in every language,
+/// Reads and validates the reporting channels: known fields only, a text in every language unless
+/// the site's missing-translation policy lets one be missing,
 /// https links, numbers that can be dialled; each problem at its `file:line:col`.
 struct ReportingChannelsLoader {
     static let keys: Set<String> = ["checked", "channels"]
@@ -12,6 +13,8 @@ struct ReportingChannelsLoader {
     static let requiredText = ["name", "purpose", "audience"]
 
     let languages: [Language]
+    /// `fail` requires every text in every language; `fallback` and `omit` let a language lack one.
+    var missingTranslation: SiteConfig.MissingTranslation = .fail
     /// The build date, against which `checked` dates are judged stale.
     var today: SimpleDate = .today()
 
@@ -127,7 +130,7 @@ struct ReportingChannelsLoader {
         }
     }
 
-    /// A mapping with exactly one text for each site language.
+    /// A mapping with one text for each site language (or for some of them, as the policy allows).
     private func localized(_ node: Node, key: String, reader: inout YAMLReader) -> LocalizedText? {
         let codes = Set(languages.map(\.code))
         if case .scalar = node, node.null == nil {
@@ -139,6 +142,11 @@ struct ReportingChannelsLoader {
         for (code, _, value) in pairs {
             values[code] = reader.string(value, key: "\(key).\(code)")
         }
+        if values.isEmpty {
+            reader.report(YAMLProblem.noTextAtAll(key: key), at: node)
+            return nil
+        }
+        guard missingTranslation == .fail else { return LocalizedText(values: values) }
         for language in languages where values[language.code] == nil {
             reader.report(YAMLProblem.missingLanguage(key: key, language: language.code), at: node)
         }

@@ -4,7 +4,7 @@ import HashiSupport
 /// Reads `site.yaml`: languages first, every unknown or ill-typed key reported with its line.
 struct SiteConfigLoader {
     static let keys: Set<String> = ["languages", "baseURL", "markdown", "menu", "helpPage", "missingTranslation", "brand", "templates"]
-    static let languageKeys: Set<String> = ["code", "name", "title", "footer"]
+    static let languageKeys: Set<String> = ["code", "name", "title", "footer", "fallback", "partial"]
     static let markdownKeys: Set<String> = ["unsafeHTML"]
 
     /// Returns nil when the file cannot give a usable language list; diagnostics say why.
@@ -84,11 +84,20 @@ struct SiteConfigLoader {
             return []
         }
         var languages: [Language] = []
+        var declarations: [Node] = []
         for item in items {
             guard let fields = reader.mapping(item, allowed: languageKeys, what: "a language") else { continue }
             var values: [String: String] = [:]
+            var fallback: [String] = []
+            var partial = false
             for (key, _, value) in fields {
-                values[key] = reader.string(value, key: key)
+                if key == "fallback" {
+                    fallback = reader.stringList(value, key: "fallback") ?? []
+                } else if key == "partial" {
+                    partial = reader.bool(value, key: key) ?? false
+                } else {
+                    values[key] = reader.string(value, key: key)
+                }
             }
             guard let code = values["code"] else {
                 reader.report(SiteConfigProblem.languageWithoutCode, at: item)
@@ -106,7 +115,14 @@ struct SiteConfigLoader {
                 reader.report(SiteConfigProblem.languageIncomplete(code: code, field: required), at: item)
             }
             languages.append(Language(code: code, name: values["name"] ?? code, title: values["title"] ?? code,
-                                      footer: values["footer"], order: languages.count))
+                                      footer: values["footer"], order: languages.count, fallback: fallback, partial: partial))
+            declarations.append(item)
+        }
+        let codes = Set(languages.map(\.code))
+        for (item, language) in zip(declarations, languages) {
+            for code in language.fallback where !codes.contains(code) || code == language.code {
+                reader.report(SiteConfigProblem.invalidFallback(code: language.code, fallback: code), at: item)
+            }
         }
         return languages
     }

@@ -32,7 +32,12 @@ public struct GeneratedOutputs: Sendable {
     }
 
     /// Layouts a theme may leave out; the pages that need them are then not made.
-    public static let optionalLayouts: Set<String> = ["404", channelsEmbedLayout]
+    public static let optionalLayouts: Set<String> = ["404", channelsEmbedLayout, translationStatusLayout]
+    /// Every page in every language for translators (up to date, stale, missing), linked from nowhere.
+    public static let translationStatusLayout = "translation-status"
+    public static let translationStatusPath = "translation-status/"
+    /// The same, as JSON.
+    public static let translationStatusDataPath = dataFolder + "translation-status.json"
     /// The reporting channels on a page of their own, CSS inside and no script, to copy into other sites.
     public static let channelsEmbedLayout = "channels-embed"
     /// Where the theme's files and the brand's stylesheet go.
@@ -61,6 +66,9 @@ public struct GeneratedOutputs: Sendable {
             Entry(path: Self.assetsFolder, role: "the theme's assets"),
             Entry(path: Self.dataFolder, role: "the data files"),
             Entry(path: Self.stateFolder, role: "hashi's build state"),
+            Entry(path: Self.translationStatusPath, role: "the translation status page for translators",
+                  page: GeneratedPage(layout: Self.translationStatusLayout, title: defaultLanguage.title,
+                                      outputPath: Self.translationStatusPath + "index.html", language: defaultLanguage)),
         ]
         for language in languages {
             let code = language.code
@@ -88,6 +96,7 @@ public struct GeneratedOutputs: Sendable {
     func isLinkTarget(_ path: String) -> Bool {
         entries.contains { $0.page != nil && ($0.path == path || $0.page?.outputPath == path) }
             || path == Self.sitemapPath || path == Self.robotsPath || path == Self.channelsDataPath
+            || path == Self.translationStatusDataPath
     }
 
     /// The pages to make with the layouts a theme has.

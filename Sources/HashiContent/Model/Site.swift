@@ -8,6 +8,8 @@ public struct Site: Sendable {
     public internal(set) var pages: [Page]
     public let staticFiles: [StaticFile]
     public let channels: ReportingChannels?
+    /// Every page in every language: up to date, stale or missing (`data/translation-status.json`).
+    public internal(set) var translationStatus = TranslationStatus()
     /// Page indices by translation key and language code.
     let translations: [String: [String: Int]]
     let pageIndexByURL: [String: Int]

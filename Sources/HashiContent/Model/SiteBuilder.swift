@@ -47,6 +47,7 @@ public struct SiteBuilder {
         diagnostics += checkMenus(pages, config: config)
         diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
+        site.translationStatus = TranslationStatus(pages: pages, languages: config.languages, documents: documents)
         let resolver = LinkResolver(site: site, generated: generated, documents: documents)
         let resolved = site.pages.concurrentMap { resolver.resolve($0) }
         for (index, (links, linkDiagnostics)) in resolved.enumerated() {
@@ -83,15 +84,17 @@ public struct SiteBuilder {
         return diagnostics.sorted()
     }
 
-    /// For each page missing in a language, a copy of the first language's page under that
-    /// language's URL, so every language has every page and no link leads nowhere.
+    /// For each page missing in a language, a copy of the page in the nearest language of its fallback
+    /// chain (else the first language that has it) under that language's URL, so every language has
+    /// every page and no link leads nowhere.
     private func fallbackPages(for pages: [Page], languages: [Language], taken: Set<String>) -> [Page] {
         var groups: [String: [String: Page]] = [:]
         for page in pages { groups[page.translationKey, default: [:]][page.language.code] = page }
         var fallbacks: [Page] = []
         for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
-            guard let original = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
             for language in languages where group[language.code] == nil {
+                let candidates = languages.fallbackChain(for: language) + languages
+                guard let original = candidates.lazy.compactMap({ group[$0.code] }).first else { continue }
                 let url = language.code + original.url.dropFirst(original.language.code.count)
                 guard !taken.contains(url) else { continue }
                 fallbacks.append(Page(source: original.source, sourceIndex: original.sourceIndex, document: original.document, kind: original.kind, url: url,

@@ -17,7 +17,7 @@ struct TranslationReport {
         var diagnostics: [Diagnostic] = []
         for (_, group) in groups.sorted(by: { $0.key < $1.key }) {
             guard let source = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
-            let missing = languages.filter { group[$0.code] == nil }.map(\.code)
+            let missing = languages.filter { group[$0.code] == nil && (policy == .fail || !$0.partial) }.map(\.code)
             if !missing.isEmpty {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(ModelProblem.missingTranslation(languages: list, fails: policy == .fail),

@@ -1,3 +1,4 @@
+import Foundation
 import HashiContent
 import HashiSite
 import HashiSupport
@@ -20,8 +21,17 @@ struct CommitStage {
         if let channels = site.channels {
             output.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }
-        for file in site.staticFiles + templates.assets + brandFiles {
+        output.write(TranslationStatusJSON.outputPath, contents: TranslationStatusJSON.encode(site.translationStatus, languages: site.languages))
+        for file in site.staticFiles + brandFiles {
             output.copy(from: file.sourcePath, to: file.outputPath)
+        }
+        for file in templates.assets {
+            if let text = try? String(contentsOfFile: file.sourcePath, encoding: .utf8),
+               let compacted = AssetCompactor.compact(text, path: file.outputPath) {
+                output.write(file.outputPath, contents: compacted)
+            } else {
+                output.copy(from: file.sourcePath, to: file.outputPath)
+            }
         }
         if let stylesheet = site.config.brand?.stylesheet { output.write(Brand.stylesheetPath, contents: stylesheet) }
         cache.encoded().withUnsafeBytes { output.write(BuildCache.path, bytes: $0) }

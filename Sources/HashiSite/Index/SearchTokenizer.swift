@@ -21,8 +21,9 @@ public struct SearchToken: Sendable, Equatable, CustomStringConvertible {
 /// Splits text into search tokens; `Templates/assets/search.js` repeats it step for step, and
 /// `Tests/HashiKitTests/Vectors/tokenizer.json` keeps the two identical.
 ///
-/// NFKC then lowercase; runs of Han, kana and Hangul become overlapping bigrams (a lone character
-/// stays a unigram); other letters and digits make words, which are stemmed.
+/// NFKC then lowercase, then folded (`fold`); runs of Han, kana, Hangul, Thai, Lao, Khmer and
+/// Myanmar, scripts written without spaces between words, become overlapping bigrams (a lone
+/// character stays a unigram); other letters, marks and digits make words, which are stemmed.
 public struct SearchTokenizer: Sendable {
     public init() {}
 
@@ -33,7 +34,42 @@ public struct SearchTokenizer: Sendable {
 
     /// `normalize` as UTF-8 bytes, which is what the scanner reads.
     static func normalizedUTF8(_ text: String) -> [UInt8] {
-        fastNormalized(text) ?? Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
+        fastNormalized(text) ?? Array(fold(text.precomposedStringWithCompatibilityMapping.lowercased()).utf8)
+    }
+
+    /// What a reader may leave out when typing: a Latin letter's marks (`động` → `dong`, and `đ` → `d`),
+    /// Arabic harakat and tatweel, and the hamza or madda of an alef (`أ إ آ ٱ` → `ا`). Other scripts'
+    /// marks (Devanagari, Thai) stay: they change the letter. Text without such characters is returned as is.
+    static func fold(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { mayFold($0.value) }) else { return text }
+        var folded = String.UnicodeScalarView()
+        var previous: UInt32 = 0
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x0300...0x036F where isLatin(previous): continue
+            case 0x064B...0x0652, 0x0670, 0x0640: continue
+            case 0x0653...0x0655 where previous == 0x0627: continue
+            case 0x0111: folded.append("d")
+            case 0x0671: folded.append("\u{0627}")
+            default: folded.append(scalar)
+            }
+            previous = value == 0x0671 ? 0x0627 : value == 0x0111 ? 0x64 : value
+        }
+        return String(folded).precomposedStringWithCanonicalMapping
+    }
+
+    /// Latin letters with marks, đ, and Arabic: the characters `fold` may change.
+    @inline(__always)
+    static func mayFold(_ value: UInt32) -> Bool {
+        (value >= 0xC0 && value <= 0x24F) || (value >= 0x1E00 && value <= 0x1EFF) || (value >= 0x0300 && value <= 0x036F)
+            || (value >= 0x0600 && value <= 0x06FF)
+    }
+
+    /// A base a Latin mark may sit on.
+    @inline(__always)
+    static func isLatin(_ value: UInt32) -> Bool {
+        (value >= 0x41 && value <= 0x7A) || (value >= 0xC0 && value <= 0x24F) || (value >= 0x1E00 && value <= 0x1EFF)
     }
 
     /// The same result as NFKC plus lowercase for text made only of characters whose mapping is
@@ -107,7 +143,8 @@ public struct SearchTokenizer: Sendable {
         }
     }
 
-    /// Han (with 々 〆 〇), Hiragana, Katakana with ー but not the middle dot ・, and Hangul.
+    /// Han (with 々 〆 〇), Hiragana, Katakana with ー but not the middle dot ・, Hangul, and the scripts
+    /// written without spaces between words: Thai, Lao, Myanmar and Khmer (with their marks).
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         isCJK(scalar.value)
     }
@@ -117,7 +154,8 @@ public struct SearchTokenizer: Sendable {
         switch value {
         case 0x3005...0x3007, 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF,
              0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF,
-             0x1100...0x11FF, 0x3131...0x318E, 0xAC00...0xD7A3:
+             0x1100...0x11FF, 0x3131...0x318E, 0xAC00...0xD7A3,
+             0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x19E0...0x19FF, 0xA9E0...0xA9FF, 0xAA60...0xAA7F:
             return true
         default:
             return false

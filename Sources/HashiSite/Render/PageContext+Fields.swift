@@ -4,6 +4,8 @@ import HashiSupport
 /// What every template sees about the site and the page's language.
 struct SiteFields: TemplateFields {
     var lang = ""
+    /// "rtl" for a language written right to left; nil (no attribute) otherwise.
+    var dir: String?
     var langName = ""
     var siteTitle = ""
     var root = ""
@@ -37,6 +39,8 @@ struct MenuItem: TemplateFields {
 /// A language of the site (`languages`), with its own UI strings for a language switcher.
 struct LanguageItem: TemplateFields {
     var code = ""
+    /// As `TranslationItem.otherDir`.
+    var otherDir: String?
     var name = ""
     var title = ""
     var href = ""
@@ -61,6 +65,12 @@ struct PageFields: TemplateFields {
     /// A page shown in another language's place, when a translation is missing.
     var isFallback = false
     var contentLang = ""
+    /// The direction of the body when it differs from the page's language (a fallback page in another script).
+    var contentDir: String?
+    /// For a translation made from an older version of its source: what the reader is told, and the source.
+    var staleNotice: String?
+    var staleHref: String?
+    var staleLang: String?
     var date: String?
     var dateISO: String?
     var tags: [String] = []
@@ -89,6 +99,9 @@ struct ChildItem: TemplateFields {
 /// The page in a language of the site, or that language's home when it has none (`translations`).
 struct TranslationItem: TemplateFields {
     var code = ""
+    /// The language's direction when it differs from the page's (a name of its own, so an item
+    /// never inherits the page's `dir`).
+    var otherDir: String?
     var name = ""
     var href = ""
     var current = false
@@ -105,4 +118,28 @@ struct AlternateItem: TemplateFields {
 struct GeneratedFields: TemplateFields {
     var title = ""
     var translations: [TranslationItem] = []
+}
+
+/// The translators' page (`translation-status`): the site's languages, and a row for each page.
+struct StatusFields: TemplateFields {
+    var statusLanguages: [StatusLanguage] = []
+    var statusRows: [StatusRow] = []
+}
+
+struct StatusLanguage: TemplateFields {
+    var statusCode = ""
+}
+
+/// A page (`statusFile`, its source) and its state in each language.
+struct StatusRow: TemplateFields {
+    var statusFile = ""
+    var statusHref = ""
+    var statusCells: [StatusCell] = []
+}
+
+/// Names of their own, so a cell without a link never takes its row's.
+struct StatusCell: TemplateFields {
+    var cellState = ""
+    var cellLabel = ""
+    var cellHref: String?
 }

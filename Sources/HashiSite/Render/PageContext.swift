@@ -9,7 +9,7 @@ enum PageContext {
     static let uiStringsKey = "t"
 
     /// Every name of a page's context and of the items of its lists.
-    static let knownKeys: Set<String> = SiteFields.names.union(PageFields.names).union(GeneratedFields.names)
+    static let knownKeys: Set<String> = SiteFields.names.union(PageFields.names).union(GeneratedFields.names).union(StatusFields.names)
     /// The names the reporting-channels layouts have besides.
     static let channelKeys: Set<String> = ChannelFields.names
 
@@ -40,6 +40,7 @@ enum PageContext {
             let root = root
             var fields = SiteFields()
             fields.lang = language.code
+            fields.dir = language.direction == .rightToLeft ? "rtl" : nil
             fields.langName = language.name
             fields.siteTitle = language.title
             fields.root = root
@@ -52,7 +53,7 @@ enum PageContext {
             }
             fields.hasMenu = !fields.menu.isEmpty
             fields.languages = site.languages.map { other in
-                LanguageItem(code: other.code, name: other.name, title: other.title, href: href(to: other.code + "/"),
+                LanguageItem(code: other.code, otherDir: other.otherDirection(than: language), name: other.name, title: other.title, href: href(to: other.code + "/"),
                              current: other == language, t: uiStrings.table(for: other), helpHref: helpHref(in: other))
             }
             fields.footer = language.footer

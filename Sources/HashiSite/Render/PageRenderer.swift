@@ -69,7 +69,7 @@ public struct PageRenderer: Sendable {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
         var parts: [any Encodable] = [base.fields(), fields(for: page, base: base)]
         if let channels = site.channels, layout(for: page) == "channels" {
-            parts.append(PageContext.channels(channels, language: page.language, strings: base.strings))
+            parts.append(PageContext.channels(channels, language: page.language, strings: base.strings, site: site))
         }
         return RenderContext(value: TemplateValueEncoder.object(parts))
     }
@@ -87,6 +87,17 @@ public struct PageRenderer: Sendable {
         }
         fields.isFallback = page.isFallback
         fields.contentLang = page.source.language.code
+        if page.source.language.direction != page.language.direction {
+            fields.contentDir = page.source.language.direction.rawValue
+        }
+        if let source = site.translationStatus.staleSources[page.url] {
+            let strings = base.strings
+            fields.staleNotice = source.source.frontMatter.date.flatMap { date in
+                strings["staleNotice"]?.replacingOccurrences(of: "{date}", with: LocalizedDate.format(date, language: page.language))
+            } ?? strings["staleNoticeUndated"]
+            fields.staleHref = base.href(to: source.url)
+            fields.staleLang = source.language.code
+        }
         if let date = front.date {
             fields.date = LocalizedDate.format(date, language: page.language)
             fields.dateISO = date.description
@@ -101,7 +112,7 @@ public struct PageRenderer: Sendable {
         fields.hasChildren = !fields.children.isEmpty
         fields.translations = site.languages.map { language in
             let translation = site.translation(of: page, in: language)
-            return TranslationItem(code: language.code, name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
+            return TranslationItem(code: language.code, otherDir: language.otherDirection(than: page.language), name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
                                    current: language == page.language, isTranslated: translation != nil)
         }
         fields.alternates = page.isFallback ? [] : alternates(of: page, base: base)
@@ -134,12 +145,15 @@ public struct PageRenderer: Sendable {
         var fields = GeneratedFields()
         fields.title = title
         fields.translations = site.languages.map { other in
-            TranslationItem(code: other.code, name: other.name, href: base.href(to: outputPath.replacingFirstComponent(with: other.code)),
+            TranslationItem(code: other.code, otherDir: other.otherDirection(than: language), name: other.name, href: base.href(to: outputPath.replacingFirstComponent(with: other.code)),
                             current: other == language, isTranslated: true)
         }
         var parts: [any Encodable] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedOutputs.channelsEmbedLayout {
-            parts.append(PageContext.channels(channels, language: language, strings: base.strings))
+            parts.append(PageContext.channels(channels, language: language, strings: base.strings, site: site))
+        }
+        if layout == GeneratedOutputs.translationStatusLayout {
+            parts.append(PageContext.status(site.translationStatus, strings: base.strings, base: base))
         }
         return TemplateValueEncoder.object(parts)
     }

@@ -60,9 +60,9 @@ package enum RenderProblem: DiagnosticProblem, Equatable {
             "\(count) page(s) of \"\(language)\" (first: \(first)) do not show the credit line of site.yaml's "
                 + "\"footer\": keep {{footer}} in the footer partial"
         case .noUIStrings(let language):
-            "no UI strings for language \"\(language)\": add i18n/\(language).yaml; the default language's are used"
+            "no UI strings for language \"\(language)\": add i18n/\(language).yaml; those of its fallback languages are used"
         case .uiStringsNotMapping: "UI strings must be a mapping of keys to text"
-        case let .uiStringMissing(key, owner): "UI string \"\(key)\" is missing (it is defined for \(owner)); using the default language's"
+        case let .uiStringMissing(key, owner): "UI string \"\(key)\" is missing (it is defined for \(owner)); using \(owner)'s"
         }
     }
 

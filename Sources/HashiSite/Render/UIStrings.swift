@@ -2,7 +2,7 @@ import Yams
 import HashiContent
 import HashiSupport
 
-/// The words of the theme in each language (`Templates/i18n/<lang>.yaml`), with the default language as fallback.
+/// The words of the theme in each language (`Templates/i18n/<lang>.yaml`), a missing one taken from the language's fallback chain.
 public struct UIStrings: Sendable {
     /// Strings by language code, already filled with the default language where a key was missing.
     public let byLanguage: [String: [String: String]]
@@ -54,20 +54,30 @@ public struct UIStrings: Sendable {
             raw[language.code] = strings
         }
         let keys = Set(raw.values.flatMap(\.keys))
-        let fallback = languages.first.flatMap { raw[$0.code] } ?? [:]
         var filled: [String: [String: String]] = [:]
         for language in languages {
-            var strings = raw[language.code] ?? fallback
-            if let display = files[language.code]?.display {
-                for key in keys.sorted() where strings[key] == nil {
-                    let owner = languages.first { raw[$0.code]?[key] != nil }?.code ?? "another language"
-                    diagnostics.append(Diagnostic(RenderProblem.uiStringMissing(key: key, owner: owner),
-                                                 at: SourceLocation(file: display)))
-                    strings[key] = fallback[key] ?? raw.values.compactMap { $0[key] }.first
-                }
+            let display = files[language.code]?.display
+            filled[language.code] = fill(language, raw: raw, keys: keys, languages: languages) { key, owner in
+                guard let display else { return }
+                diagnostics.append(Diagnostic(RenderProblem.uiStringMissing(key: key, owner: owner),
+                                             at: SourceLocation(file: display)))
             }
-            filled[language.code] = strings
         }
         return (UIStrings(byLanguage: filled, keys: keys), diagnostics)
+    }
+
+    /// A language's strings with each missing key taken from the nearest language of its fallback chain
+    /// (then any language that has it); `missing` hears of each key a language's own file lacks.
+    private static func fill(_ language: Language, raw: [String: [String: String]], keys: Set<String>, languages: [Language],
+                             missing: (String, String) -> Void) -> [String: String] {
+        let chain = languages.fallbackChain(for: language) + languages
+        var strings = raw[language.code] ?? [:]
+        for key in keys.sorted() where strings[key] == nil {
+            guard let owner = chain.first(where: { raw[$0.code]?[key] != nil }), let text = raw[owner.code]?[key] else { continue }
+            if raw[language.code] != nil { missing(key, owner.code) }
+            strings[key] = owner.direction == language.direction || text.hasPrefix("https://") || text.hasPrefix("http://")
+                ? text : "\u{2068}" + text + "\u{2069}"
+        }
+        return strings
     }
 }

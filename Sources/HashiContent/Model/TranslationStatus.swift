@@ -1,0 +1,70 @@
+import HashiSupport
+
+/// Every page in every language, for translators and for readers: whether each translation is up to
+/// date with its source, stale (its `translatedFrom` no longer matches), or missing.
+public struct TranslationStatus: Sendable {
+    public enum State: String, Sendable {
+        /// The language the page was written in (the first language of `site.yaml` that has it).
+        case source
+        /// A translation whose `translatedFrom` matches its source, or that records none.
+        case upToDate = "up-to-date"
+        case stale
+        case missing
+    }
+
+    /// One page in one language.
+    public struct Cell: Sendable {
+        public var language: Language
+        public var state: State
+        /// The page's URL in this language, when it has one of its own.
+        public var url: String?
+        /// Whether the translation records the source it was made from (`translatedFrom`).
+        public var stamped: Bool
+    }
+
+    /// One page, across the languages in `site.yaml` order.
+    public struct Row: Sendable {
+        public var translationKey: String
+        /// The source page (`ja/report.md`) and its URL.
+        public var sourceFile: String
+        public var sourceURL: String
+        public var cells: [Cell]
+    }
+
+    public let rows: [Row]
+    /// The source page of each stale translation, by the translation's URL.
+    public let staleSources: [String: Page]
+
+    /// The status of `pages` (without stand-ins), from the Markdown whose hash `translatedFrom` records.
+    init(pages: [Page], languages: [Language], documents: DocumentStore) {
+        var groups: [String: [String: Page]] = [:]
+        for page in pages where !page.isFallback {
+            groups[page.translationKey, default: [:]][page.language.code] = page
+        }
+        var rows: [Row] = []
+        var stale: [String: Page] = [:]
+        for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
+            guard let source = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            let hash = SourceHash.of(documents.markdown(of: source.sourceIndex))
+            let cells = languages.map { language -> Cell in
+                guard let page = group[language.code] else { return Cell(language: language, state: .missing, url: nil, stamped: false) }
+                guard page.url != source.url else { return Cell(language: language, state: .source, url: page.url, stamped: false) }
+                let recorded = page.source.frontMatter.translatedFrom
+                if let recorded, recorded != hash {
+                    stale[page.url] = source
+                    return Cell(language: language, state: .stale, url: page.url, stamped: true)
+                }
+                return Cell(language: language, state: .upToDate, url: page.url, stamped: recorded != nil)
+            }
+            rows.append(Row(translationKey: key, sourceFile: source.language.code + "/" + source.source.relativePath,
+                            sourceURL: source.url, cells: cells))
+        }
+        self.rows = rows
+        staleSources = stale
+    }
+
+    public init() {
+        rows = []
+        staleSources = [:]
+    }
+}
