@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HashiEmbedded
 import HashiKit
 
 /// The command line: arguments in, one library call, diagnostics out, an exit code.
@@ -8,6 +9,7 @@ struct Hashi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hashi",
         abstract: "Build a static multilingual site from Markdown.",
+        version: HashiVersion.description,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StampCommand.self],
         defaultSubcommand: BuildCommand.self
     )
@@ -62,8 +64,8 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    func buildOptions(dryRun: Bool) -> BuildOptions {
-        var options = BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? ["Templates"] : templates,
+    func buildOptions(dryRun: Bool) throws -> BuildOptions {
+        var options = BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? try defaultTemplateFolders() : templates,
                                    outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
         options.strict = strict
         options.overlayDirectory = overlay
@@ -84,7 +86,7 @@ struct BuildCommand: ParsableCommand {
     var archive: String?
 
     func run() throws {
-        var options = site.buildOptions(dryRun: false)
+        var options = try site.buildOptions(dryRun: false)
         options.archivePath = archive
         let result = Build(options: options).run()
         if timings {
@@ -103,6 +105,6 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        try report(Build(options: site.buildOptions(dryRun: true)).run(), verb: "checked", format: site.format, quiet: site.quiet)
+        try report(Build(options: try site.buildOptions(dryRun: true)).run(), verb: "checked", format: site.format, quiet: site.quiet)
     }
 }
