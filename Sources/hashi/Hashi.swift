@@ -10,7 +10,7 @@ struct Hashi: ParsableCommand {
         commandName: "hashi",
         abstract: "Build a static multilingual site from Markdown.",
         version: HashiVersion.description,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StampCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StampCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
