@@ -58,6 +58,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "An organisation's overlay folder: its site.yaml (brand, baseURL) and data/reporting-channels.yaml over the content's.")
     var overlay: String?
 
+    @Option(help: "Also write the host's headers file: netlify (_headers, read by Netlify and Cloudflare Pages).")
+    var headers: HostHeadersFormat?
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
@@ -69,6 +72,7 @@ struct SiteOptions: ParsableArguments {
                                    outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
         options.strict = strict
         options.overlayDirectory = overlay
+        options.headers = headers
         options.progress = format == .text ? progressLine(quiet: quiet) : nil
         return options
     }
