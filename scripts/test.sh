@@ -16,5 +16,5 @@ HASHI=.build/debug/hashi python3 Tests/a11y/site_check.py
 # its AnchorCheck plugin finds no broken link or missing anchor.
 HASHI=.build/debug/hashi python3 Tests/reuse/subpath_check.py
 # The release archive of scripts/package.sh, unpacked and run with the Swift toolchain and libcmark
-# hidden: hashi --version, init, check --strict and build.
+# hidden: hashi --version, init, check --strict, build, and Examples/content-only/build.sh.
 Tests/package/package_test.sh

@@ -3,7 +3,8 @@
 # Swift or cmark library (ldd); then, with the Swift toolchain's folder and libcmark hidden (a new
 # mount namespace, as root: a tmpfs over the toolchain, /dev/null over libcmark.so), the unpacked
 # binary prints its version, makes a site with `hashi init` and builds and checks it with its own
-# theme.
+# theme, and Examples/content-only/build.sh runs against the archive, as a content site and as an
+# overlay.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 archive="$("$repo/scripts/package.sh" | tail -1)"
@@ -25,6 +26,7 @@ unexpected="$(awk '{print $1}' "$work/ldd.txt" | grep -vE '^(linux-vdso|libc|lib
 # The toolchain's folder (/opt/swift); when it is /usr, as in the swift Docker images, its Swift
 # parts only: a tmpfs over /usr would hide the shell too.
 toolchain="$(cd "$(dirname "$(readlink -f "$(command -v swift)")")/../.." && pwd)"
+cp -R "$repo/Examples/content-only" "$work/content-only"
 unshare --mount bash -s "$toolchain" "$folder" "$work" "$archive" <<'HIDDEN'
 set -euo pipefail
 toolchain=$1 folder=$2 work=$3 archive=$4
@@ -48,5 +50,11 @@ hashi build
 grep -q 'ようこそ' Output/ja/index.html
 ls "$work/cache/hashi" | grep -q '^theme-' || { echo "FAIL: the built-in theme was not used" >&2; exit 1; }
 
+# The content-only repository's script, as its workflow runs it, then the same as an overlay.
+HASHI_ARCHIVE="$archive" "$work/content-only/build.sh"
+[ -f "$work/content-only/_site/en/index.html" ] && [ -f "$work/content-only/_site/_headers" ] && [ ! -e "$work/content-only/_site/.hashi" ]
+cd "$work/content-only" && rm -rf Content _site Output && hashi init --overlay overlay >/dev/null
+HASHI_ARCHIVE="$archive" ./build.sh
+[ -f _site/en/report/index.html ]
 HIDDEN
 echo "package test: passed ($(basename "$archive"))"
