@@ -14,6 +14,7 @@ enum OverlayScaffold {
         # Remove the # in front of the lines you need and put in your own values. Every key is optional.
         # brand:
         #   name: {ja: 団体名, en: Your organisation}   # or one text for every language
+        #   showName: true            # false: the logo alone, its text the name (when the logo spells the name)
         #   logo: logo.svg            # a file beside this site.yaml; SVG, PNG, JPEG or WebP
         #   primaryColor: "#0b6e4f"   # the quotes are needed: # starts a YAML comment
         #   contact: "Contact: contact@your-organisation.org"
