@@ -224,7 +224,12 @@ final class WorkedExampleTests: XCTestCase {
                                    outputDirectory: scratch.path + "/Output")
         options.overlayDirectory = Self.example
         let result = Build(options: options).run()
-        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.diagnostics.errors, [])
+        // A copy left as it is must not go live quietly: each leftover of the example is a warning at its line.
+        let warnings = result.diagnostics.warnings.map { $0.description.replacingOccurrences(of: Self.example + "/", with: "") }
+        XCTAssertTrue(warnings.contains("site.yaml:10:26: warning: \"ngo.example\" is an example address that reaches no one: put your organisation's own"), "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("data/reporting-channels.yaml:6:5: warning: channel \"example-support-network\" is the example's") })
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("Templates/partials/footer.mustache:6:106: warning: \"Example Support Network\" is the example organisation") })
         XCTAssertEqual(Repository.snapshot(Repository.templates), before, "Templates/ is the same, byte for byte")
         XCTAssertGreaterThan(before.count, 10)
 

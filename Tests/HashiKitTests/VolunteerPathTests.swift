@@ -98,4 +98,26 @@ final class VolunteerPathTests: XCTestCase {
             }
         }
     }
+
+    func testLeftoversOfTheExamplesAreWarnings() throws {
+        let folder = try site(files: [
+            "my-ngo/site.yaml": "brand:\n  name: Test NGO\n  contact: \"mail@ngo.example\"\n# contact: old@ngo.example\n",
+            "my-ngo/data/reporting-channels.yaml": """
+            channels:
+              - id: your-helpline
+                name: {ja: 窓口, en: Line}
+                purpose: {ja: 相談, en: Advice}
+                audience: {ja: だれでも, en: Anyone}
+                website: https://www.example.org/
+            """,
+        ])
+        let result = build(folder, overlay: folder.path + "/my-ngo")
+        XCTAssertEqual(result.diagnostics.errors, [])
+        let warnings = result.diagnostics.warnings.map { $0.description.replacingOccurrences(of: folder.path + "/my-ngo/", with: "") }
+        XCTAssertEqual(warnings, [
+            "data/reporting-channels.yaml:2:5: warning: channel \"your-helpline\" is the example's: replace it with a channel of your own, with an id of its own",
+            "data/reporting-channels.yaml:6:26: warning: \"example.org\" is an example address that reaches no one: put your organisation's own",
+            "site.yaml:3:18: warning: \"ngo.example\" is an example address that reaches no one: put your organisation's own",
+        ], "a commented line is no leftover")
+    }
 }

@@ -27,6 +27,8 @@ struct LoadStage {
         let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
                                                                 languages: loaded?.config.languages ?? [])
         report.add(templateDiagnostics)
+        // What a copy of a worked example still holds, before it goes live.
+        report.add(ExampleLeftovers(options: options, templateFolders: folders).diagnostics)
         guard var content = loaded else { return nil }
         let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
         report.add(overlayDiagnostics)
