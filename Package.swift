@@ -8,6 +8,7 @@ import PackageDescription
 //   HashiSite     4. Render, 5. Index, 6. Write
 //   HashiServe    the development server and its watcher
 //   HashiKit      Build: the stages in order, and what the command line calls
+//   HashiEmbedded the default theme and the version, written into the binary by Plugins/EmbedTheme
 let package = Package(
     name: "hashi",
     platforms: [.macOS(.v13)],
@@ -33,16 +34,20 @@ let package = Package(
         .target(name: "HashiSite", dependencies: ["HashiSupport", "HashiContent"]),
         .target(name: "HashiServe", dependencies: ["HashiSupport"]),
         .target(name: "HashiKit", dependencies: ["HashiSupport", "HashiContent", "HashiSite", "HashiServe"]),
+        // The default theme and the version, baked into the binary at build time (Plugins/EmbedTheme).
+        .target(name: "HashiEmbedded", plugins: ["EmbedTheme"]),
+        .plugin(name: "EmbedTheme", capability: .buildTool()),
         .executableTarget(
             name: "hashi",
             dependencies: [
                 "HashiKit",
+                "HashiEmbedded",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HashiKitTests",
-            dependencies: ["HashiKit", "HashiSupport", "HashiContent", "HashiSite", "HashiServe"],
+            dependencies: ["HashiKit", "HashiSupport", "HashiContent", "HashiSite", "HashiServe", "HashiEmbedded"],
             resources: [.copy("Fixtures"), .copy("Vectors")]
         ),
     ]

@@ -17,3 +17,6 @@ HASHI=.build/debug/hashi python3 Tests/a11y/site_check.py
 # The microsite with the worked example of docs/REUSE.md, served under a sub-path: LinkChecker with
 # its AnchorCheck plugin finds no broken link or missing anchor.
 HASHI=.build/debug/hashi python3 Tests/reuse/subpath_check.py
+# The release archive of scripts/package.sh, unpacked and run with the Swift toolchain and libcmark
+# hidden: hashi --version, init, check --strict, build, and Examples/content-only/build.sh.
+Tests/package/package_test.sh

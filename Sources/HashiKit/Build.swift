@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool = false
     /// An organisation's overlay folder: `site.yaml` (brand, baseURL) and `data/reporting-channels.yaml` laid over the content.
     public var overlayDirectory: String?
+    /// Also write the host's headers file (`_headers` for `.netlify`) beside the pages.
+    public var headers: HostHeadersFormat?
     /// Also write the built site as a zip here (`--archive site.zip`), without `.hashi/`.
     public var archivePath: String?
     /// Told how many pages are rendered of how many, from any thread, for a progress line.
@@ -93,7 +95,7 @@ public struct Build: Sendable {
         }
         // 6. Commit: sitemap, data, assets and the cache, then the new site swapped in.
         CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: cache, output: output,
-                    outputDirectory: options.outputDirectory).run(&report)
+                    outputDirectory: options.outputDirectory, headers: options.headers).run(&report)
         report.lap("commit")
         if let archive = options.archivePath, !options.dryRun, !report.hasErrors {
             report.add(SiteArchive(siteDirectory: options.outputDirectory, archivePath: archive).write())

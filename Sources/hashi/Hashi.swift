@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HashiEmbedded
 import HashiKit
 
 /// The command line: arguments in, one library call, diagnostics out, an exit code.
@@ -8,7 +9,8 @@ struct Hashi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hashi",
         abstract: "Build a static multilingual site from Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StampCommand.self],
+        version: HashiVersion.description,
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StampCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -56,17 +58,21 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "An organisation's overlay folder: its site.yaml (brand, baseURL) and data/reporting-channels.yaml over the content's.")
     var overlay: String?
 
+    @Option(help: "Also write the host's headers file: netlify (_headers, read by Netlify and Cloudflare Pages).")
+    var headers: HostHeadersFormat?
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
         }
     }
 
-    func buildOptions(dryRun: Bool) -> BuildOptions {
-        var options = BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? ["Templates"] : templates,
+    func buildOptions(dryRun: Bool) throws -> BuildOptions {
+        var options = BuildOptions(contentDirectory: content, templateDirectories: templates.isEmpty ? try defaultTemplateFolders() : templates,
                                    outputDirectory: output, baseURL: baseURL, dryRun: dryRun)
         options.strict = strict
         options.overlayDirectory = overlay
+        options.headers = headers
         options.progress = format == .text ? progressLine(quiet: quiet) : nil
         return options
     }
@@ -84,7 +90,7 @@ struct BuildCommand: ParsableCommand {
     var archive: String?
 
     func run() throws {
-        var options = site.buildOptions(dryRun: false)
+        var options = try site.buildOptions(dryRun: false)
         options.archivePath = archive
         let result = Build(options: options).run()
         if timings {
@@ -103,6 +109,6 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        try report(Build(options: site.buildOptions(dryRun: true)).run(), verb: "checked", format: site.format, quiet: site.quiet)
+        try report(Build(options: try site.buildOptions(dryRun: true)).run(), verb: "checked", format: site.format, quiet: site.quiet)
     }
 }

@@ -14,7 +14,7 @@ struct ServeCommand: ParsableCommand {
     var port: UInt16 = 8000
 
     func run() throws {
-        let options = site.buildOptions(dryRun: false)
+        let options = try site.buildOptions(dryRun: false)
         let server = DevServer(root: options.outputDirectory)
         rebuild(options, server: server)
         let actual: UInt16

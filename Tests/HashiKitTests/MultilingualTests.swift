@@ -38,7 +38,7 @@ final class MultilingualTests: XCTestCase {
         let sitemap = try XCTUnwrap(folder.read("Output/sitemap.xml"))
         XCTAssertTrue(sitemap.contains("<url><loc>https://example.org/campaign/en/help/</loc><xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://example.org/campaign/ja/help/\"/>"), sitemap)
         XCTAssertTrue(sitemap.contains("<loc>https://example.org/campaign/ja/only-ja/</loc>"))
-        XCTAssertEqual(folder.read("Output/robots.txt"), "User-agent: *\nAllow: /\nSitemap: https://example.org/campaign/sitemap.xml\n")
+        XCTAssertFalse(folder.exists("Output/robots.txt"), "crawlers read robots.txt at a host's root only, never under /campaign/")
         let chooser = try XCTUnwrap(folder.read("Output/index.html"))
         XCTAssertTrue(chooser.contains("href=\"ja/\"") && chooser.contains("href=\"en/\""))
         XCTAssertTrue(chooser.contains("href=\"en/help/\"") && chooser.contains("href=\"ja/help/\""), "urgent help in each language")

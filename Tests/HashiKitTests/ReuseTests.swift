@@ -21,7 +21,7 @@ final class ReuseTests: XCTestCase {
         name: {ja: 相談, en: Advice}
         purpose: {ja: 相談窓口, en: A helpdesk}
         audience: {ja: だれでも, en: Anyone}
-        website: https://advice.example/
+        website: https://advice.test/
     """
 
     func makeSite(brand: String = "", files: [String: String] = [:]) throws -> TemporaryFolder {
@@ -71,13 +71,14 @@ final class ReuseTests: XCTestCase {
         XCTAssertEqual(folder.read("Output/assets/brand/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         XCTAssertEqual(folder.read("Output/assets/brand.css")?.contains(":root { --color-primary: #0b6e4f; --color-link: #0b6e4f; }"), true)
         let english = try XCTUnwrap(folder.read("Output/en/channels/index.html"))
-        XCTAssertTrue(english.contains("<img class=\"site-header__logo\" src=\"../../assets/brand/logo.svg\" alt=\"Test NGO\">"), english)
+        XCTAssertTrue(english.contains("<img class=\"site-header__logo\" src=\"../../assets/brand/logo.svg\" alt=\"\"> "
+                                       + "<span class=\"site-header__org site-header__org--beside\">Test NGO</span>"), "the name beside the logo: \(english)")
         XCTAssertTrue(english.contains("<link rel=\"stylesheet\" href=\"../../assets/site.css\">\n<link rel=\"stylesheet\" href=\"../../assets/brand.css\">"))
         XCTAssertTrue(english.contains("<p>contact@ngo.example</p>"))
         XCTAssertTrue(english.contains("<p>Our additions are CC BY 4.0</p>"))
         XCTAssertTrue(english.contains("The text is derived from &quot;the article&quot; and published under CC BY-SA 4.0."), "the source's credit stays")
         let japanese = try XCTUnwrap(folder.read("Output/ja/index.html"))
-        XCTAssertTrue(japanese.contains("alt=\"テスト団体\""))
+        XCTAssertTrue(japanese.contains("<span class=\"site-header__org site-header__org--beside\">テスト団体</span>"))
         XCTAssertTrue(japanese.contains("<p>追加部分は CC BY 4.0</p>"))
         XCTAssertFalse(english.contains("style="), "the CSP forbids style attributes: the colour travels in a stylesheet")
         try assertNoBrokenLinks(in: folder.path + "/Output")
@@ -96,7 +97,7 @@ final class ReuseTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.errors.map(\.description).sorted(), [
             folder.path + "/Content/site.yaml:12:17: error: \"brand.primaryColor\" #3a7bd5 has a contrast of only 3.77:1 against "
                 + "the surface #f3f2f1; links and buttons need 4.5:1 (WCAG AA): choose a darker colour",
-            folder.path + "/Content/site.yaml:13:3: error: unknown key \"colour\" in brand (known keys: \"contact\", \"license\", \"logo\", \"name\", \"primaryColor\")",
+            folder.path + "/Content/site.yaml:13:3: error: unknown key \"colour\" in brand (known keys: \"contact\", \"license\", \"logo\", \"name\", \"primaryColor\", \"showName\")",
             folder.path + "/Content/site.yaml:14:9: error: logo \"missing.svg\" not found: put it beside site.yaml or in a templates folder's assets/ (and write assets/…)",
         ])
         XCTAssertFalse(folder.exists("Output/index.html"), "nothing is written")
@@ -222,7 +223,12 @@ final class WorkedExampleTests: XCTestCase {
                                    outputDirectory: scratch.path + "/Output")
         options.overlayDirectory = Self.example
         let result = Build(options: options).run()
-        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.diagnostics.errors, [])
+        // A copy left as it is must not go live quietly: each leftover of the example is a warning at its line.
+        let warnings = result.diagnostics.warnings.map { $0.description.replacingOccurrences(of: Self.example + "/", with: "") }
+        XCTAssertTrue(warnings.contains("site.yaml:10:26: warning: \"ngo.example\" is an example address that reaches no one: put your organisation's own"), "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("data/reporting-channels.yaml:6:5: warning: channel \"example-support-network\" is the example's") })
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("Templates/partials/footer.mustache:6:106: warning: \"Example Support Network\" is the example organisation") })
         XCTAssertEqual(Repository.snapshot(Repository.templates), before, "Templates/ is the same, byte for byte")
         XCTAssertGreaterThan(before.count, 10)
 

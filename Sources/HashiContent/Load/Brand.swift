@@ -11,6 +11,8 @@ public struct Brand: Sendable {
     public var contact: LocalizedText?
     /// The license of the organisation's own additions (the article's credit stays in each language's `footer`).
     public var license: LocalizedText?
+    /// Whether the header shows the name beside the logo (`showName: false` when the logo spells it).
+    public var showsName = true
     /// The folder whose `site.yaml` set the brand, where the logo is looked for first.
     public var folder: String = ""
     /// Where the logo was named, for diagnostics about the file.

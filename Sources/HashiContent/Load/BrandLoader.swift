@@ -4,7 +4,7 @@ import HashiSupport
 /// Reads the `brand:` mapping of a `site.yaml`: unknown keys, a colour that fails WCAG AA contrast,
 /// or a logo without a name to use as its text are errors at their line.
 struct BrandLoader {
-    static let keys: Set<String> = ["name", "logo", "primaryColor", "contact", "license"]
+    static let keys: Set<String> = ["name", "logo", "primaryColor", "contact", "license", "showName"]
     static let imageExtensions: Set<String> = ["svg", "png", "jpg", "jpeg", "gif", "webp", "avif"]
 
     let languages: [Language]
@@ -17,6 +17,7 @@ struct BrandLoader {
             case "name": brand.name = text(value, key: "brand.name", reader: &reader)
             case "contact": brand.contact = text(value, key: "brand.contact", reader: &reader)
             case "license": brand.license = text(value, key: "brand.license", reader: &reader)
+            case "showName": brand.showsName = reader.bool(value, key: "brand.showName") ?? true
             case "logo":
                 guard let path = reader.string(value, key: "brand.logo") else { continue }
                 let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""

@@ -352,3 +352,30 @@ package enum ChannelProblem: DiagnosticProblem, Equatable {
         .oneTextForAll(key: "name", languages: ["ja", "en"]),
     ]
 }
+
+/// What a copy of a worked example still holds before it goes live (checked on the organisation's own files).
+package enum ExampleProblem: DiagnosticProblem, Equatable {
+    case address(String)
+    case channelID(String)
+    case organisation(String)
+
+    package var code: String {
+        switch self {
+        case .address: "example.address"
+        case .channelID: "example.channel-id"
+        case .organisation: "example.organisation"
+        }
+    }
+
+    package var severity: Diagnostic.Severity { .warning }
+
+    package var message: String {
+        switch self {
+        case .address(let address): "\"\(address)\" is an example address that reaches no one: put your organisation's own"
+        case .channelID(let id): "channel \"\(id)\" is the example's: replace it with a channel of your own, with an id of its own"
+        case .organisation(let name): "\"\(name)\" is the example organisation: put your organisation's name"
+        }
+    }
+
+    package static let samples: [ExampleProblem] = [.address("ngo.example"), .channelID("your-helpline"), .organisation("Example")]
+}

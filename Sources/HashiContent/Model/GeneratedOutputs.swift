@@ -2,7 +2,7 @@ import HashiSupport
 
 /// The one table of what hashi writes itself, beside the pages of the content: the root language
 /// chooser, each language's search, 404 and channels-embed pages, the search index, the theme's
-/// assets, the data files, the sitemap, robots.txt and hashi's own state. The Model stage reads it
+/// assets, the data files, the sitemap, robots.txt, the host's headers file and hashi's own state. The Model stage reads it
 /// to refuse an author page that would land on one of them; links may point to them; the Render
 /// stage makes the generated pages from it.
 public struct GeneratedOutputs: Sendable {
@@ -46,6 +46,8 @@ public struct GeneratedOutputs: Sendable {
     public static let dataFolder = "data/"
     public static let sitemapPath = "sitemap.xml"
     public static let robotsPath = "robots.txt"
+    /// The host's headers file (`--headers netlify`): the CSP with `frame-ancestors`, and the rest.
+    public static let headersPath = "_headers"
     /// The reporting channels as JSON, for other sites to reuse.
     public static let channelsDataPath = dataFolder + "reporting-channels.json"
     /// hashi's own state for the next build, inside every output it makes.
@@ -63,6 +65,7 @@ public struct GeneratedOutputs: Sendable {
                   page: GeneratedPage(layout: "404", title: defaultLanguage.title, outputPath: "404.html", language: defaultLanguage)),
             Entry(path: Self.sitemapPath, role: "the sitemap"),
             Entry(path: Self.robotsPath, role: "robots.txt"),
+            Entry(path: Self.headersPath, role: "the host's headers file (--headers netlify)"),
             Entry(path: Self.assetsFolder, role: "the theme's assets"),
             Entry(path: Self.dataFolder, role: "the data files"),
             Entry(path: Self.stateFolder, role: "hashi's build state"),

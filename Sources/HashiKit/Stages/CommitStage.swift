@@ -12,12 +12,18 @@ struct CommitStage {
     let cache: BuildCache
     let output: any SiteOutput
     let outputDirectory: String
+    /// The host's headers file to write too (`--headers netlify`), if any.
+    var headers: HostHeadersFormat? = nil
 
     func run(_ report: inout BuildReport) {
         guard !report.hasErrors else { return output.abort() }
         let sitemap = Sitemap(site: site)
         output.write(Sitemap.path, contents: sitemap.xml)
         if let robots = sitemap.robots { output.write(Sitemap.robotsPath, contents: robots) }
+        if headers == .netlify {
+            let generated = site.generatedOutputs.pages(hasLayout: templates.hasLayout).map(\.outputPath)
+            output.write(HostHeaders.path, contents: HostHeaders(site: site, generatedPages: generated).text)
+        }
         if let channels = site.channels {
             output.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }

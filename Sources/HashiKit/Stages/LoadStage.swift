@@ -29,6 +29,8 @@ struct LoadStage {
         let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
                                                                 languages: content.config.languages)
         report.add(templateDiagnostics)
+        // What a copy of a worked example still holds, before it goes live.
+        report.add(ExampleLeftovers(options: options, templateFolders: folders).diagnostics)
         let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
         report.add(overlayDiagnostics)
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }

@@ -27,6 +27,8 @@ struct SiteFields: TemplateFields {
     var brandLicense: String?
     var brandColor: String?
     var brandStylesheet: String?
+    /// The brand's name is shown as text beside its logo (not only as the logo's alt text).
+    var brandShowName = false
 }
 
 /// A page of the language's menu (`menu`).
@@ -47,6 +49,10 @@ struct LanguageItem: TemplateFields {
     var current = false
     var t = TemplateValue.null
     var helpHref: String?
+    /// The language's credit line and the brand's texts in it, for the root chooser's footer.
+    var footer: String?
+    var brandContact: String?
+    var brandLicense: String?
 }
 
 /// What the template of a page made from Markdown sees besides `SiteFields`.

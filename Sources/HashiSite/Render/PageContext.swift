@@ -53,8 +53,12 @@ enum PageContext {
             }
             fields.hasMenu = !fields.menu.isEmpty
             fields.languages = site.languages.map { other in
-                LanguageItem(code: other.code, otherDir: other.otherDirection(than: language), name: other.name, title: other.title, href: href(to: other.code + "/"),
-                             current: other == language, t: uiStrings.table(for: other), helpHref: helpHref(in: other))
+                var item = LanguageItem(code: other.code, otherDir: other.otherDirection(than: language), name: other.name, title: other.title, href: href(to: other.code + "/"),
+                                        current: other == language, t: uiStrings.table(for: other), helpHref: helpHref(in: other))
+                item.footer = other.footer
+                item.brandContact = site.config.brand?.contact?.text(for: other)
+                item.brandLicense = site.config.brand?.license?.text(for: other)
+                return item
             }
             fields.footer = language.footer
             if let brand = site.config.brand {
@@ -64,6 +68,7 @@ enum PageContext {
                 fields.brandLicense = brand.license?.text(for: language)
                 fields.brandColor = brand.primaryColor
                 fields.brandStylesheet = brand.primaryColor.map { _ in root + Brand.stylesheetPath }
+                fields.brandShowName = brand.showsName && brand.name != nil
             }
             fields.helpHref = helpHref(in: language)
             return fields

@@ -1,3 +1,4 @@
+import Foundation
 import HashiContent
 import HashiSupport
 
@@ -37,10 +38,16 @@ package struct Sitemap {
         return out + "</urlset>\n"
     }
 
-    /// Only with a base URL: a sitemap line must be absolute.
+    /// Only with a base URL at a host's root (`https://ngo.example/`): a sitemap line must be absolute,
+    /// and crawlers read robots.txt at the root only, never under a sub-path.
     package var robots: String? {
-        guard site.config.baseURL != nil else { return nil }
+        guard let base = site.config.baseURL, Self.isHostRoot(base) else { return nil }
         return "User-agent: *\nAllow: /\nSitemap: \(address(Self.path))\n"
+    }
+
+    static func isHostRoot(_ baseURL: String) -> Bool {
+        guard let url = URL(string: baseURL) else { return false }
+        return url.path.isEmpty || url.path == "/"
     }
 
     private func address(_ path: String) -> String {

@@ -23,6 +23,7 @@ enum DiagnosticCatalog {
              samples: SiteConfigProblem.samples),
         Kind(stage: "load", file: "Sources/HashiContent/Load/LoadDiagnostics.swift", type: "BrandProblem", samples: BrandProblem.samples),
         Kind(stage: "load", file: "Sources/HashiContent/Load/LoadDiagnostics.swift", type: "ChannelProblem", samples: ChannelProblem.samples),
+        Kind(stage: "load", file: "Sources/HashiContent/Load/LoadDiagnostics.swift", type: "ExampleProblem", samples: ExampleProblem.samples),
         Kind(stage: "parse", file: "Sources/HashiContent/Parse/ParseDiagnostics.swift", type: "ParseProblem", samples: ParseProblem.samples),
         Kind(stage: "model", file: "Sources/HashiContent/Model/ModelDiagnostics.swift", type: "ModelProblem", samples: ModelProblem.samples),
         Kind(stage: "model", file: "Sources/HashiContent/Model/ModelDiagnostics.swift", type: "LinkProblem", samples: LinkProblem.samples),

@@ -1,0 +1,4 @@
+import ArgumentParser
+import HashiKit
+
+extension HostHeadersFormat: ExpressibleByArgument {}

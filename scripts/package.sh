@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Makes the one-file release: dist/hashi-<version>-linux-<arch>.tar.gz, and prints its path.
+# The binary carries the Swift runtime (--static-swift-stdlib), libcmark (the archive libcmark.a
+# of libcmark-dev) and the default theme, so it runs on a Debian or Ubuntu machine with neither the
+# Swift toolchain nor libcmark: `ldd` lists only the C and C++ runtimes of the base system.
+# The archive holds one folder, hashi-<version>-linux-<arch>/, with:
+#   hashi       the binary
+#   Content/    the microsite's content, to build with an overlay (hashi build --overlay my-ngo)
+#   README.md   how to start
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+scripts/setup.sh
+version="$(tr -d ' \n' < VERSION)"
+arch="$(uname -m)"
+name="hashi-$version-linux-$arch"
+
+# SwiftPM links what the module map names (-lcmark) after the -L of pkg-config, and the linker takes
+# the shared library when a folder has both. A libcmark.pc of our own points to a folder that holds
+# only libcmark.a, so the archive is linked in.
+static="$repo/.build/static-libs"
+libdir="$(pkg-config --variable=libdir libcmark)"
+[ -f "$libdir/libcmark.a" ] || { echo "package: $libdir/libcmark.a not found (libcmark-dev ships it)" >&2; exit 1; }
+mkdir -p "$static/pkgconfig"
+ln -sf "$libdir/libcmark.a" "$static/libcmark.a"
+cat > "$static/pkgconfig/libcmark.pc" <<PC
+Name: libcmark
+Description: libcmark, linked statically for the release binary
+Version: $(pkg-config --modversion libcmark)
+Libs: -L$static -lcmark
+Cflags: $(pkg-config --cflags libcmark)
+PC
+build=(swift build -c release --static-swift-stdlib --scratch-path "$repo/.build/package" --product hashi)
+PKG_CONFIG_PATH="$static/pkgconfig" "${build[@]}" >&2
+binary="$("${build[@]}" --show-bin-path)/hashi"
+if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark' >&2; then
+  echo "package: $binary still needs the libraries above" >&2
+  exit 1
+fi
+
+stage="$repo/dist/$name"
+rm -rf "$stage" "$repo/dist/$name.tar.gz"
+mkdir -p "$stage"
+cp "$binary" "$stage/hashi"
+strip "$stage/hashi" 2>/dev/null || true
+cp -R Content "$stage/Content"
+cat > "$stage/README.md" <<README
+# hashi $version
+
+\`hashi\` is the whole program: no Swift, no other library needed. Put it on your PATH or call it
+as \`./hashi\`.
+
+    ./hashi init my-site       # a new site in Japanese and English
+    cd my-site
+    ../hashi serve             # see it at http://127.0.0.1:8000/
+    ../hashi build             # the site, in Output/
+
+To publish the microsite under your organisation's name, in this folder:
+
+    ./hashi init --overlay my-ngo
+    ./hashi build --overlay my-ngo
+
+\`Content/\` is the microsite's text, derived from the Wikipedia article "Human trafficking in
+Japan" and published under CC BY-SA 4.0. The guide: docs/REUSE.md in hashi's repository.
+README
+# The same input gives the same archive: sorted names, one owner, the commit's time.
+stamp="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$stamp" -C "$repo/dist" -czf "$repo/dist/$name.tar.gz" "$name"
+rm -rf "$stage"
+echo "$repo/dist/$name.tar.gz"
