@@ -1,0 +1,10 @@
+/// The files of one built site as the server answers them: paths relative to the site's root
+/// (`en/index.html`) and their bytes. A value, so a rebuild swaps it whole and a response in
+/// flight keeps the site it started with.
+public struct ServedSite: Sendable {
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: [UInt8]] = [:]) {
+        self.files = files
+    }
+}

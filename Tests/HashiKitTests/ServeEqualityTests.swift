@@ -1,0 +1,86 @@
+import Foundation
+import HashiKit
+import XCTest
+
+/// What `hashi serve` holds in memory after each kind of edit is, byte for byte, what a clean
+/// build of the same files writes.
+final class ServeEqualityTests: XCTestCase {
+    /// The repository's site and theme, copied so the test may edit them.
+    func copySite() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        for name in ["Content", "Templates"] {
+            try FileManager.default.copyItem(atPath: Repository.root + "/" + name, toPath: folder.path + "/" + name)
+        }
+        return folder
+    }
+
+    func options(_ folder: TemporaryFolder, output: String) -> BuildOptions {
+        BuildOptions(contentDirectory: folder.path + "/Content", templateDirectories: [folder.path + "/Templates"],
+                     outputDirectory: folder.path + "/" + output)
+    }
+
+    /// The site without hashi's own state, which serve keeps but does not answer.
+    func site(_ files: [String: [UInt8]]) -> [String: [UInt8]] {
+        files.filter { !$0.key.hasPrefix(".hashi/") }
+    }
+
+    func assertServedEqualsCleanBuild(_ folder: TemporaryFolder, _ memory: MemoryOutput, after edit: String,
+                                      file: StaticString = #filePath, line: UInt = #line) {
+        let served = Build(options: options(folder, output: "Served")).run(writingTo: memory)
+        XCTAssertTrue(served.succeeded, "\(edit): \(served.diagnostics.errors)", file: file, line: line)
+        let clean = "Clean-" + UUID().uuidString
+        let built = Build(options: options(folder, output: clean)).run()
+        XCTAssertTrue(built.succeeded, edit, file: file, line: line)
+        var written: [String: [UInt8]] = [:]
+        for (path, data) in Repository.snapshot(folder.path + "/" + clean) { written[path] = Array(data) }
+        let servedSite = site(memory.files)
+        XCTAssertEqual(Set(servedSite.keys), Set(site(written).keys), edit, file: file, line: line)
+        let different = servedSite.keys.filter { servedSite[$0] != written[$0] }.sorted()
+        XCTAssertEqual(different, [], "\(edit): files that differ from a clean build", file: file, line: line)
+        try? FileManager.default.removeItem(atPath: folder.path + "/" + clean)
+    }
+
+    func edit(_ folder: TemporaryFolder, _ path: String, _ change: (String) -> String) throws {
+        let full = folder.path + "/" + path
+        let before = try String(contentsOfFile: full, encoding: .utf8)
+        let after = change(before)
+        XCTAssertNotEqual(after, before, "the edit of \(path) changes it")
+        try after.write(toFile: full, atomically: false, encoding: .utf8)
+    }
+
+    func testEveryKindOfEditServesWhatACleanBuildWrites() throws {
+        let folder = try copySite()
+        let memory = MemoryOutput()
+        assertServedEqualsCleanBuild(folder, memory, after: "the first build")
+
+        try edit(folder, "Content/en/about.md") { $0 + "\nA new closing line.\n" }
+        assertServedEqualsCleanBuild(folder, memory, after: "a body edit")
+        try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "title: About this site", with: "title: About us") }
+        assertServedEqualsCleanBuild(folder, memory, after: "a title edit")
+        try folder.write(["Content/en/new-page.md": "---\ntitle: A new page\n---\nSee [about](about.md).\n"])
+        assertServedEqualsCleanBuild(folder, memory, after: "a new page")
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/en/new-page.md")
+        assertServedEqualsCleanBuild(folder, memory, after: "a deleted page")
+        try edit(folder, "Templates/layouts/page.mustache") { "<!-- edited -->\n" + $0 }
+        assertServedEqualsCleanBuild(folder, memory, after: "a template edit")
+        try edit(folder, "Templates/i18n/en.yaml") { $0.replacingOccurrences(of: "Skip to main content", with: "Skip to the content") }
+        assertServedEqualsCleanBuild(folder, memory, after: "a UI string edit")
+        try edit(folder, "Content/site.yaml") { $0.replacingOccurrences(of: "title: Human Trafficking in Japan", with: "title: Trafficking in Japan") }
+        assertServedEqualsCleanBuild(folder, memory, after: "a site.yaml edit")
+        try edit(folder, "Content/data/reporting-channels.yaml") {
+            $0.replacingOccurrences(of: "Emergency calls when someone is in danger now", with: "Call when someone is in danger now")
+        }
+        assertServedEqualsCleanBuild(folder, memory, after: "a channels data edit")
+    }
+
+    func testAFailedBuildKeepsTheLastGoodSiteInMemory() throws {
+        let folder = try copySite()
+        let memory = MemoryOutput()
+        XCTAssertTrue(Build(options: options(folder, output: "Served")).run(writingTo: memory).succeeded)
+        let good = memory.files
+        try edit(folder, "Content/en/about.md") { $0 + "\n[broken](nowhere.md)\n" }
+        XCTAssertFalse(Build(options: options(folder, output: "Served")).run(writingTo: memory).succeeded)
+        XCTAssertEqual(memory.files, good)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/Served"), "serve writes nothing by itself")
+    }
+}
