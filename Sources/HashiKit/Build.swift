@@ -62,10 +62,12 @@ public struct Build: Sendable {
         run(writingTo: options.dryRun ? DiscardingOutput() : OutputWriter(outputDirectory: options.outputDirectory))
     }
 
-    public func run(writingTo output: any SiteOutput) -> BuildResult {
+    /// A build into `output`; `earlierCache`, the bytes of an earlier build's cache, stands in for the output folder's.
+    public func run(writingTo output: any SiteOutput, earlierCache: [UInt8]? = nil) -> BuildResult {
         var report = BuildReport(strict: options.strict)
         // What earlier builds into this output worked out, reused for every unchanged source.
-        let cache = BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
+        let cache = earlierCache.map { BuildCache(bytes: $0, contentFolder: options.contentDirectory) }
+            ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
         // 1. Load: site.yaml, the Markdown of each language, the data, the theme, the overlay.
         guard let loaded = LoadStage(options: options, cache: cache).run(&report) else { return report.result }
         report.lap("load")

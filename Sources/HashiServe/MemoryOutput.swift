@@ -23,6 +23,11 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
         lock.withLock { site.mapValues(\.bytes) }
     }
 
+    /// One file of the committed site.
+    public func file(_ path: String) -> [UInt8]? {
+        lock.withLock { site[path]?.bytes }
+    }
+
     /// What the server answers: the committed site.
     public var served: ServedSite { ServedSite(files: files) }
 

@@ -55,7 +55,8 @@ struct ServeCommand: ParsableCommand {
 final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main thread; the disk write is serialised by `diskLock`
     let options: BuildOptions
     let writeEachBuild: Bool
-    let memory = MemoryOutput()
+    let session: BuildSession
+    var memory: MemoryOutput { session.memory }
     let server = DevServer()
     private let diskLock = NSLock()
     private var signals: [any DispatchSourceSignal] = []
@@ -63,6 +64,7 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
     init(options: BuildOptions, writeEachBuild: Bool) {
         self.options = options
         self.writeEachBuild = writeEachBuild
+        session = BuildSession(options: options)
     }
 
     var watchedFolders: [String] {
@@ -72,7 +74,7 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
     /// One build into memory; its errors go to the terminal and to the open pages, which keep the last good site.
     func rebuild() {
         let started = DispatchTime.now()
-        let result = Build(options: options).run(writingTo: memory)
+        let result = session.rebuild()
         printDiagnostics(result.diagnostics)
         let errors = result.diagnostics.errors.map(\.description)
         server.update(site: errors.isEmpty ? memory.served : nil, errors: errors)

@@ -24,9 +24,11 @@ final class ServeEqualityTests: XCTestCase {
         files.filter { !$0.key.hasPrefix(".hashi/") }
     }
 
-    func assertServedEqualsCleanBuild(_ folder: TemporaryFolder, _ memory: MemoryOutput, after edit: String,
-                                      file: StaticString = #filePath, line: UInt = #line) {
-        let served = Build(options: options(folder, output: "Served")).run(writingTo: memory)
+    @discardableResult
+    func assertServedEqualsCleanBuild(_ folder: TemporaryFolder, _ session: BuildSession, after edit: String,
+                                      file: StaticString = #filePath, line: UInt = #line) -> BuildResult {
+        let memory = session.memory
+        let served = session.rebuild()
         XCTAssertTrue(served.succeeded, "\(edit): \(served.diagnostics.errors)", file: file, line: line)
         let clean = "Clean-" + UUID().uuidString
         let built = Build(options: options(folder, output: clean)).run()
@@ -38,6 +40,7 @@ final class ServeEqualityTests: XCTestCase {
         let different = servedSite.keys.filter { servedSite[$0] != written[$0] }.sorted()
         XCTAssertEqual(different, [], "\(edit): files that differ from a clean build", file: file, line: line)
         try? FileManager.default.removeItem(atPath: folder.path + "/" + clean)
+        return served
     }
 
     func edit(_ folder: TemporaryFolder, _ path: String, _ change: (String) -> String) throws {
@@ -50,37 +53,39 @@ final class ServeEqualityTests: XCTestCase {
 
     func testEveryKindOfEditServesWhatACleanBuildWrites() throws {
         let folder = try copySite()
-        let memory = MemoryOutput()
-        assertServedEqualsCleanBuild(folder, memory, after: "the first build")
+        let session = BuildSession(options: options(folder, output: "Served"))
+        assertServedEqualsCleanBuild(folder, session, after: "the first build")
 
         try edit(folder, "Content/en/about.md") { $0 + "\nA new closing line.\n" }
-        assertServedEqualsCleanBuild(folder, memory, after: "a body edit")
+        let bodyEdit = assertServedEqualsCleanBuild(folder, session, after: "a body edit")
+        XCTAssertEqual(bodyEdit.parsedFiles, 1, "only the edited file is parsed again")
+        XCTAssertEqual(bodyEdit.renderedPages, 1, "only its page is rendered again")
         try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "title: About this site", with: "title: About us") }
-        assertServedEqualsCleanBuild(folder, memory, after: "a title edit")
+        assertServedEqualsCleanBuild(folder, session, after: "a title edit")
         try folder.write(["Content/en/new-page.md": "---\ntitle: A new page\n---\nSee [about](about.md).\n"])
-        assertServedEqualsCleanBuild(folder, memory, after: "a new page")
+        assertServedEqualsCleanBuild(folder, session, after: "a new page")
         try FileManager.default.removeItem(atPath: folder.path + "/Content/en/new-page.md")
-        assertServedEqualsCleanBuild(folder, memory, after: "a deleted page")
+        assertServedEqualsCleanBuild(folder, session, after: "a deleted page")
         try edit(folder, "Templates/layouts/page.mustache") { "<!-- edited -->\n" + $0 }
-        assertServedEqualsCleanBuild(folder, memory, after: "a template edit")
+        assertServedEqualsCleanBuild(folder, session, after: "a template edit")
         try edit(folder, "Templates/i18n/en.yaml") { $0.replacingOccurrences(of: "Skip to main content", with: "Skip to the content") }
-        assertServedEqualsCleanBuild(folder, memory, after: "a UI string edit")
+        assertServedEqualsCleanBuild(folder, session, after: "a UI string edit")
         try edit(folder, "Content/site.yaml") { $0.replacingOccurrences(of: "title: Human Trafficking in Japan", with: "title: Trafficking in Japan") }
-        assertServedEqualsCleanBuild(folder, memory, after: "a site.yaml edit")
+        assertServedEqualsCleanBuild(folder, session, after: "a site.yaml edit")
         try edit(folder, "Content/data/reporting-channels.yaml") {
             $0.replacingOccurrences(of: "Emergency calls when someone is in danger now", with: "Call when someone is in danger now")
         }
-        assertServedEqualsCleanBuild(folder, memory, after: "a channels data edit")
+        assertServedEqualsCleanBuild(folder, session, after: "a channels data edit")
     }
 
     func testAFailedBuildKeepsTheLastGoodSiteInMemory() throws {
         let folder = try copySite()
-        let memory = MemoryOutput()
-        XCTAssertTrue(Build(options: options(folder, output: "Served")).run(writingTo: memory).succeeded)
-        let good = memory.files
+        let session = BuildSession(options: options(folder, output: "Served"))
+        XCTAssertTrue(session.rebuild().succeeded)
+        let good = session.memory.files
         try edit(folder, "Content/en/about.md") { $0 + "\n[broken](nowhere.md)\n" }
-        XCTAssertFalse(Build(options: options(folder, output: "Served")).run(writingTo: memory).succeeded)
-        XCTAssertEqual(memory.files, good)
+        XCTAssertFalse(session.rebuild().succeeded)
+        XCTAssertEqual(session.memory.files, good)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/Served"), "serve writes nothing by itself")
     }
 }

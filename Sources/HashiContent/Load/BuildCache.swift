@@ -34,8 +34,13 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
 
     /// The cache an earlier build left in `outputDirectory`, or an empty one.
     public convenience init(outputDirectory: String, contentFolder: String) {
+        self.init(bytes: FileReader.bytes(atPath: outputDirectory + "/" + Self.path), contentFolder: contentFolder)
+    }
+
+    /// The cache from the bytes of an earlier build's `.hashi/cache` (`hashi serve` keeps them in memory), or an empty one.
+    public convenience init(bytes data: [UInt8]?, contentFolder: String) {
         self.init(contentFolder: contentFolder)
-        guard let data = FileReader.bytes(atPath: outputDirectory + "/" + Self.path) else { return }
+        guard let data else { return }
         var reader = ByteReader(Array(data))
         do throws(ByteReader.Malformed) {
             guard try reader.string() == Self.magic, try reader.int() == Self.version else { return }
