@@ -80,7 +80,8 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
         server.update(site: errors.isEmpty ? memory.served : nil, errors: errors)
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
         if errors.isEmpty {
-            say("hashi: built \(result.pageCount) pages in \(milliseconds) ms")
+            let stages = result.timings.map { "\($0.stage) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
+            say("hashi: built \(result.pageCount) pages in \(milliseconds) ms (\(stages) ms; \(result.parsedFiles) parsed, \(result.renderedPages) rendered)")
             if writeEachBuild { writeToDisk() }
         } else {
             writeError("hashi: \(errors.count) error(s); still serving the last good site\n")
