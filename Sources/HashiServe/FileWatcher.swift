@@ -17,6 +17,8 @@ public final class FileWatcher: @unchecked Sendable {  // one thread at a time c
     private var watches: [Int32: String] = [:]
     private var polling: ChangeWatcher?
     private var fingerprint: [String] = []
+    /// True when the kernel refused a watch for want of room: then only polling sees every folder.
+    private var watchLimitReached = false
 
     public init(folders: [String], forcePolling: Bool = false) {
         self.folders = folders
@@ -28,8 +30,14 @@ public final class FileWatcher: @unchecked Sendable {  // one thread at a time c
         #endif
         if fd >= 0 {
             for folder in folders { watchTree(folder) }
-        } else {
-            method = "polling every 0.4 s"
+            if watchLimitReached {
+                close(fd)
+                fd = -1
+            }
+        }
+        if fd < 0 {
+            method = watchLimitReached ? "polling every 0.4 s (inotify's watch limit is reached: raise fs.inotify.max_user_watches)"
+                : "polling every 0.4 s"
             polling = ChangeWatcher(folders: folders)
             fingerprint = polling!.fingerprint()
         }
@@ -101,7 +109,10 @@ public final class FileWatcher: @unchecked Sendable {  // one thread at a time c
         var pending = [root]
         while let folder = pending.popLast() {
             let wd = inotify_add_watch(fd, folder, mask)
-            guard wd >= 0 else { continue }
+            guard wd >= 0 else {
+                if errno == ENOSPC { watchLimitReached = true }
+                continue
+            }
             watches[wd] = folder
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
                 var info = stat()

@@ -15,6 +15,10 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
     private var site: [String: Entry] = [:]
     private var staged: [String: Entry] = [:]
     private var failure: OutputFailure?
+    private var committed = false
+
+    /// False until a build commits: there is no site to serve or write before that.
+    public var hasSite: Bool { lock.withLock { committed } }
 
     public init() {}
 
@@ -75,6 +79,7 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
             if let failure { return failure }
             site = staged
             staged = [:]
+            committed = true
             return nil
         }
         if let failed { throw failed }

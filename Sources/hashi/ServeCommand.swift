@@ -89,7 +89,9 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
     }
 
     /// The site in memory to the output folder; a build lock held by another hashi is waited for, a while.
+    /// Before a first good build there is nothing to write, and the folder is left as it was.
     func writeToDisk() {
+        guard memory.hasSite else { return }
         diskLock.withLock {
             for attempt in 1...20 {
                 do {
@@ -111,8 +113,12 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
-                writeToDisk()
-                say("hashi: wrote \(options.outputDirectory)")
+                if memory.hasSite {
+                    writeToDisk()
+                    say("hashi: wrote \(options.outputDirectory)")
+                } else {
+                    say("hashi: no build succeeded; \(options.outputDirectory) is left as it was")
+                }
                 exit(0)
             }
             source.resume()

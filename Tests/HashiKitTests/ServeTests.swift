@@ -76,6 +76,22 @@ final class ServeTests: XCTestCase {
         XCTAssertFalse(folder.read("Output/en/index.html")?.contains("reload.js") ?? true, "but never the reload script")
     }
 
+    func testAFirstBuildThatFailsLeavesTheOutputFolderAsItWas() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Repository.hashi), "build the hashi product first")
+        let folder = try TemporaryFolder([
+            "Content/site.yaml": "languages:\n  - code: en\n    name: English\n    title: T\n",
+            "Content/en/_index.md": "---\ntitle: Broken\n---\n[x](missing.md)\n",
+            "Output/.hashi/marker": "made by hashi\n",
+            "Output/index.html": "the site of yesterday",
+        ])
+        let serve = try Serve(folder)
+        XCTAssertEqual(HTTPProbe.request(serve.port, "/en/").status, 404, "nothing built, nothing served")
+        serve.stop()
+        XCTAssertEqual(serve.process.terminationStatus, 0)
+        XCTAssertEqual(folder.read("Output/index.html"), "the site of yesterday")
+        XCTAssertTrue(serve.read().contains("no build succeeded"))
+    }
+
     func testWriteAndBindOptions() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Repository.hashi), "build the hashi product first")
         let folder = try TemporaryFolder([
