@@ -62,12 +62,12 @@ public struct Build: Sendable {
         run(writingTo: options.dryRun ? DiscardingOutput() : OutputWriter(outputDirectory: options.outputDirectory))
     }
 
-    /// A build into `output`; `earlierCache`, the bytes of an earlier build's cache, stands in for the output folder's.
-    public func run(writingTo output: any SiteOutput, earlierCache: [UInt8]? = nil) -> BuildResult {
+    /// A build into `output`. A long-lived session (`hashi serve`) passes its own `sessionCache`, which
+    /// then stands in for the output folder's and is kept by the session rather than written to `output`.
+    public func run(writingTo output: any SiteOutput, sessionCache: BuildCache? = nil) -> BuildResult {
         var report = BuildReport(strict: options.strict)
         // What earlier builds into this output worked out, reused for every unchanged source.
-        let cache = earlierCache.map { BuildCache(bytes: $0, contentFolder: options.contentDirectory) }
-            ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
+        let cache = sessionCache ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
         // 1. Load: site.yaml, the Markdown of each language, the data, the theme, the overlay.
         guard let loaded = LoadStage(options: options, cache: cache).run(&report) else { return report.result }
         report.lap("load")
@@ -93,8 +93,8 @@ public struct Build: Sendable {
             report.lap("index")
         }
         // 6. Commit: sitemap, data, assets and the cache, then the new site swapped in.
-        CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: cache, output: output,
-                    outputDirectory: options.outputDirectory).run(&report)
+        CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: sessionCache == nil ? cache : nil,
+                    output: output, outputDirectory: options.outputDirectory).run(&report)
         report.lap("commit")
         if let archive = options.archivePath, !options.dryRun, !report.hasErrors {
             report.add(SiteArchive(siteDirectory: options.outputDirectory, archivePath: archive).write())

@@ -89,9 +89,13 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
         lock.withLock { staged = [:] }
     }
 
-    /// Writes the site in memory to a folder as a build would (`--write`, or when serve ends).
-    public func write(to outputDirectory: String) throws(OutputFailure) {
-        let entries = lock.withLock { site }
+    /// Writes the site in memory to a folder as a build would (`--write`, or when serve ends), with
+    /// `extra` files (hashi's cache, which the session keeps apart).
+    public func write(to outputDirectory: String, extra: [String: [UInt8]] = [:]) throws(OutputFailure) {
+        var entries = lock.withLock { site }
+        for (path, bytes) in extra {
+            entries[path] = Entry(bytes: bytes, key: bytes.withUnsafeBytes { Self.contentKey($0) })
+        }
         let writer = OutputWriter(outputDirectory: outputDirectory)
         try writer.prepare()
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {

@@ -95,7 +95,7 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
         diskLock.withLock {
             for attempt in 1...20 {
                 do {
-                    try memory.write(to: options.outputDirectory)
+                    try session.write()
                     return
                 } catch OutputFailure.busy(_) where attempt < 20 {
                     Thread.sleep(forTimeInterval: 0.25)

@@ -76,6 +76,15 @@ final class ServeEqualityTests: XCTestCase {
             $0.replacingOccurrences(of: "Emergency calls when someone is in danger now", with: "Call when someone is in danger now")
         }
         assertServedEqualsCleanBuild(folder, session, after: "a channels data edit")
+
+        // What serve writes when it stops is that site too, with a cache a later `hashi build` uses whole.
+        try session.write()
+        XCTAssertTrue(Build(options: options(folder, output: "Clean")).run().succeeded)
+        let written = Repository.snapshot(folder.path + "/Served").filter { !$0.key.hasPrefix(".hashi/") }
+        XCTAssertEqual(written, Repository.snapshot(folder.path + "/Clean").filter { !$0.key.hasPrefix(".hashi/") })
+        let next = Build(options: options(folder, output: "Served")).run()
+        XCTAssertEqual(next.parsedFiles, 0)
+        XCTAssertEqual(next.renderedPages, 0)
     }
 
     func testAFailedBuildKeepsTheLastGoodSiteInMemory() throws {

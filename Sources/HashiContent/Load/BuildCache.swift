@@ -34,13 +34,8 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
 
     /// The cache an earlier build left in `outputDirectory`, or an empty one.
     public convenience init(outputDirectory: String, contentFolder: String) {
-        self.init(bytes: FileReader.bytes(atPath: outputDirectory + "/" + Self.path), contentFolder: contentFolder)
-    }
-
-    /// The cache from the bytes of an earlier build's `.hashi/cache` (`hashi serve` keeps them in memory), or an empty one.
-    public convenience init(bytes data: [UInt8]?, contentFolder: String) {
         self.init(contentFolder: contentFolder)
-        guard let data else { return }
+        guard let data = FileReader.bytes(atPath: outputDirectory + "/" + Self.path) else { return }
         var reader = ByteReader(Array(data))
         do throws(ByteReader.Malformed) {
             guard try reader.string() == Self.magic, try reader.int() == Self.version else { return }
@@ -56,6 +51,17 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         } catch {
             return
         }
+    }
+
+    /// The cache for the next build of a long-lived session (`hashi serve`), without the round trip
+    /// through bytes: the entries this build used, and after a failed build those it started with too.
+    public func carriedOver(keepingEarlier: Bool) -> BuildCache {
+        let next = BuildCache(contentFolder: contentFolder)
+        lock.withLock {
+            next.earlierFrontMatter = keepingEarlier ? earlierFrontMatter.merging(usedFrontMatter) { $1 } : usedFrontMatter
+            next.earlierDocuments = keepingEarlier ? earlierDocuments.merging(usedDocuments) { $1 } : usedDocuments
+        }
+        return next
     }
 
     /// The front matter of `yaml` in `file`, read by `parse` only when no earlier build read the same.
