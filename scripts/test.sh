@@ -9,6 +9,8 @@ swift test --skip-build
 node --test Tests/js/
 # The search page opened from disk in headless Chromium, against a freshly built site.
 HASHI=.build/debug/hashi python3 Tests/browser/search_test.py
+# hashi serve: a page open in headless Chromium reloads by itself after an edit.
+HASHI=.build/debug/hashi python3 Tests/browser/serve_reload_test.py
 # Every page of the microsite: vnu, axe-core (WCAG 2.2 AA) in headless Chromium at desktop and 360 px,
 # the quick exit, the CSP and no request outside the site.
 HASHI=.build/debug/hashi python3 Tests/a11y/site_check.py

@@ -28,13 +28,14 @@ public final class DevServer: @unchecked Sendable {  // its mutable state is rea
 
     public init() {}
 
-    /// A new state: a site that built (the open pages reload), or with `site` nil the errors of
-    /// one that did not (the pages show them over the last good site).
+    /// A new state: a new site (the open pages reload), or with `site` nil the errors of a build
+    /// that failed (the pages show them over the last good site), or none after one that made the same site.
     public func update(site newSite: ServedSite?, errors: [String]) {
         let (event, waiting) = lock.withLock {
-            if let newSite {
-                site = newSite
+            if var newSite {
                 version += 1
+                newSite.version = version
+                site = newSite
             }
             self.errors = errors
             return (ReloadScript.event(version: version, errors: errors), Array(listeners.values))

@@ -16,6 +16,10 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
     private var staged: [String: Entry] = [:]
     private var failure: OutputFailure?
     private var committed = false
+    private var changed = false
+
+    /// True when the last commit made a site that differs from the one before it in any file.
+    public var lastCommitChanged: Bool { lock.withLock { changed } }
 
     /// False until a build commits: there is no site to serve or write before that.
     public var hasSite: Bool { lock.withLock { committed } }
@@ -77,6 +81,7 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
     public func commit() throws(OutputFailure) {
         let failed: OutputFailure? = lock.withLock {
             if let failure { return failure }
+            changed = !committed || staged.count != site.count || staged.contains { site[$0.key]?.key != $0.value.key }
             site = staged
             staged = [:]
             committed = true

@@ -9,13 +9,17 @@ enum ReloadScript {
     /// Server-Sent Events, one `data:` line per state: `{"version":N,"errors":[…]}`.
     static let eventsPath = "/.hashi/events"
 
-    static let tag = "<script src=\"\(path)\" defer></script>"
+    /// The script tag of a page served from site `version`.
+    static func tag(version: Int) -> String {
+        "<script src=\"\(path)?v=\(version)\" defer></script>"
+    }
 
     static let source = """
     // hashi serve: reload after each rebuild; show the errors of a failed build.
     (function () {
       "use strict";
-      var seen = null;
+      // The version of the site this page came from, in the script's own address.
+      var seen = Number((/[?&]v=(\\d+)/.exec(document.currentScript.src) || [])[1]);
       var box = null;
       function show(errors) {
         if (!errors.length) { if (box) { box.remove(); box = null; } return; }
@@ -33,8 +37,7 @@ enum ReloadScript {
       var events = new EventSource("\(eventsPath)");
       events.onmessage = function (message) {
         var state = JSON.parse(message.data);
-        if (seen === null) seen = state.version;
-        else if (state.version !== seen && state.errors.length === 0) { events.close(); window.location.reload(); return; }
+        if (state.version !== seen && state.errors.length === 0) { events.close(); window.location.reload(); return; }
         show(state.errors);
       };
     })();
@@ -49,15 +52,16 @@ enum ReloadScript {
 
     /// The page as serve sends it: the reload script just before `</body>`, and `connect-src 'self'`
     /// first in its Content-Security-Policy so the script may open the event stream.
-    static func inject(_ html: [UInt8]) -> [UInt8] {
+    static func inject(_ html: [UInt8], version: Int) -> [UInt8] {
         var page = html
         let policy = Array("http-equiv=\"Content-Security-Policy\" content=\"".utf8)
         if let range = page.firstRange(of: policy) {
             page.insert(contentsOf: Array("connect-src 'self'; ".utf8), at: range.upperBound)
         }
         let marker = Array("</body>".utf8)
-        guard let range = page.lastRange(of: marker) else { return page + Array(tag.utf8) }
-        page.insert(contentsOf: Array(tag.utf8), at: range.lowerBound)
+        let tag = Array(tag(version: version).utf8)
+        guard let range = page.lastRange(of: marker) else { return page + tag }
+        page.insert(contentsOf: tag, at: range.lowerBound)
         return page
     }
 }

@@ -64,13 +64,13 @@ struct SiteResponder: Sendable {
             return Reply(301, [("Location", location), ("Content-Type", "text/plain; charset=utf-8")], body: Array("moved\n".utf8))
         case .file(let name):
             let bytes = site.files[name] ?? []
-            let body = name.hasSuffix(".html") ? ReloadScript.inject(bytes) : bytes
+            let body = name.hasSuffix(".html") ? ReloadScript.inject(bytes, version: site.version) : bytes
             return Reply(200, [("Content-Type", ContentType.of(name)), ("Accept-Ranges", "bytes")], body: body)
         case .missing:
             let language = path.split(separator: "/").first.map(String.init) ?? ""
             let page = site.files[language + "/404.html"] ?? site.files["404.html"]
                 ?? Array("<!DOCTYPE html><title>404</title><body>Not found</body>\n".utf8)
-            return Reply(404, [("Content-Type", "text/html; charset=utf-8")], body: ReloadScript.inject(page))
+            return Reply(404, [("Content-Type", "text/html; charset=utf-8")], body: ReloadScript.inject(page, version: site.version))
         }
     }
 

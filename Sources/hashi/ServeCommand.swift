@@ -77,7 +77,8 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
         let result = session.rebuild()
         printDiagnostics(result.diagnostics)
         let errors = result.diagnostics.errors.map(\.description)
-        server.update(site: errors.isEmpty ? memory.served : nil, errors: errors)
+        // A build that made the same site (a temporary file come and gone) reloads no page.
+        server.update(site: errors.isEmpty && memory.lastCommitChanged ? memory.served : nil, errors: errors)
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
         if errors.isEmpty {
             let stages = result.timings.map { "\($0.stage) \(Int($0.seconds * 1000))" }.joined(separator: ", ")

@@ -55,11 +55,14 @@ final class ServeEqualityTests: XCTestCase {
         let folder = try copySite()
         let session = BuildSession(options: options(folder, output: "Served"))
         assertServedEqualsCleanBuild(folder, session, after: "the first build")
+        XCTAssertTrue(session.rebuild().succeeded)
+        XCTAssertFalse(session.memory.lastCommitChanged, "a rebuild that changes nothing reloads no page")
 
         try edit(folder, "Content/en/about.md") { $0 + "\nA new closing line.\n" }
         let bodyEdit = assertServedEqualsCleanBuild(folder, session, after: "a body edit")
         XCTAssertEqual(bodyEdit.parsedFiles, 1, "only the edited file is parsed again")
         XCTAssertEqual(bodyEdit.renderedPages, 1, "only its page is rendered again")
+        XCTAssertTrue(session.memory.lastCommitChanged)
         try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "title: About this site", with: "title: About us") }
         assertServedEqualsCleanBuild(folder, session, after: "a title edit")
         try folder.write(["Content/en/new-page.md": "---\ntitle: A new page\n---\nSee [about](about.md).\n"])

@@ -50,7 +50,7 @@ final class ServeTests: XCTestCase {
         let served = HTTPProbe.request(port, "/en/")
         XCTAssertEqual(served.status, 200)
         XCTAssertTrue(served.text.contains("First title"))
-        XCTAssertTrue(served.text.contains("<script src=\"/.hashi/reload.js\" defer></script>"), "serve adds the reload script")
+        XCTAssertTrue(served.text.contains("<script src=\"/.hashi/reload.js?v=1\" defer></script>"), "serve adds the reload script")
         XCTAssertFalse(folder.exists("Output"), "serve answers from memory and writes nothing until asked")
 
         try folder.write(["Content/en/_index.md": "---\ntitle: Second title\n---\nHello.\n"])

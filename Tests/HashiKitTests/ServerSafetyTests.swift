@@ -120,7 +120,7 @@ final class ServerSafetyTests: XCTestCase {
     func testPagesGetTheReloadScriptAndMayOpenTheEventStream() throws {
         let (_, port) = try serve()
         let page = HTTPProbe.request(port, "/en/").text
-        XCTAssertTrue(page.contains("<script src=\"/.hashi/reload.js\" defer></script></body>"))
+        XCTAssertTrue(page.contains("<script src=\"/.hashi/reload.js?v=1\" defer></script></body>"))
         XCTAssertTrue(page.contains("content=\"connect-src 'self'; default-src 'none'"), page)
         XCTAssertEqual(HTTPProbe.request(port, "/en/missing/").text.contains("Not here"), true, "the language's 404 page")
         XCTAssertEqual(HTTPProbe.request(port, "/.hashi/events", headers: ["Sec-Fetch-Site: cross-site"]).status, 403)
