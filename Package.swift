@@ -6,7 +6,7 @@ import PackageDescription
 //   HashiSupport  files, paths, hashing, text, diagnostics, the platform shim
 //   HashiContent  1. Load, 2. Parse (the one importer of libcmark), 3. Model
 //   HashiSite     4. Render, 5. Index, 6. Write
-//   HashiServe    the development server and its watcher
+//   HashiServe    the development server (FlyingFox), its watcher and the site kept in memory
 //   HashiKit      Build: the stages in order, and what the command line calls
 //   HashiEmbedded the default theme and the version, written into the binary by Plugins/EmbedTheme
 let package = Package(
@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +33,10 @@ let package = Package(
             dependencies: ["HashiSupport", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "HashiSite", dependencies: ["HashiSupport", "HashiContent"]),
-        .target(name: "HashiServe", dependencies: ["HashiSupport"]),
+        .target(
+            name: "HashiServe",
+            dependencies: ["HashiSupport", "HashiSite", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .target(name: "HashiKit", dependencies: ["HashiSupport", "HashiContent", "HashiSite", "HashiServe"]),
         // The default theme and the version, baked into the binary at build time (Plugins/EmbedTheme).
         .target(name: "HashiEmbedded", plugins: ["EmbedTheme"]),

@@ -11,6 +11,8 @@ node --test Tests/js/
 HASHI=.build/debug/hashi python3 Tests/browser/search_test.py
 # A site in ja, en, vi, th and ar from disk: the Arabic page mirrored, search in every script.
 HASHI=.build/debug/hashi python3 Tests/browser/languages_test.py
+# hashi serve: a page open in headless Chromium reloads by itself after an edit.
+HASHI=.build/debug/hashi python3 Tests/browser/serve_reload_test.py
 # Every page of the microsite: vnu, axe-core (WCAG 2.2 AA) in headless Chromium at desktop and 360 px,
 # the quick exit, the CSP and no request outside the site.
 HASHI=.build/debug/hashi python3 Tests/a11y/site_check.py

@@ -65,10 +65,12 @@ public struct Build: Sendable {
                                       : OutputWriter(outputDirectory: options.outputDirectory))
     }
 
-    public func run(writingTo output: any SiteOutput) -> BuildResult {
+    /// A build into `output`. A long-lived session (`hashi serve`) passes its own `sessionCache`, which
+    /// then stands in for the output folder's and is kept by the session rather than written to `output`.
+    public func run(writingTo output: any SiteOutput, sessionCache: BuildCache? = nil) -> BuildResult {
         var report = BuildReport(strict: options.strict)
         // What earlier builds into this output worked out, reused for every unchanged source.
-        let cache = BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
+        let cache = sessionCache ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
         // 1. Load: site.yaml, the Markdown of each language, the data, the theme, the overlay.
         guard let loaded = LoadStage(options: options, cache: cache).run(&report) else { return report.result }
         report.lap("load")
@@ -94,8 +96,8 @@ public struct Build: Sendable {
             report.lap("index")
         }
         // 6. Commit: sitemap, data, assets and the cache, then the new site swapped in.
-        CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: cache, output: output,
-                    outputDirectory: options.outputDirectory, headers: options.headers).run(&report)
+        CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: sessionCache == nil ? cache : nil,
+                    output: output, outputDirectory: options.outputDirectory, headers: options.headers).run(&report)
         report.lap("commit")
         if let archive = options.archivePath, !options.dryRun, !report.hasErrors {
             report.add(SiteArchive(siteDirectory: options.outputDirectory, archivePath: archive).write())

@@ -53,6 +53,17 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         }
     }
 
+    /// The cache for the next build of a long-lived session (`hashi serve`), without the round trip
+    /// through bytes: the entries this build used, and after a failed build those it started with too.
+    public func carriedOver(keepingEarlier: Bool) -> BuildCache {
+        let next = BuildCache(contentFolder: contentFolder)
+        lock.withLock {
+            next.earlierFrontMatter = keepingEarlier ? earlierFrontMatter.merging(usedFrontMatter) { $1 } : usedFrontMatter
+            next.earlierDocuments = keepingEarlier ? earlierDocuments.merging(usedDocuments) { $1 } : usedDocuments
+        }
+        return next
+    }
+
     /// The front matter of `yaml` in `file`, read by `parse` only when no earlier build read the same.
     func frontMatter(yaml: String, file: String, parse: () -> FrontMatterEntry) -> FrontMatterEntry {
         let key = StableHasher.hash("front matter", String(Self.version), file, yaml)

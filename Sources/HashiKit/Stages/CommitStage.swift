@@ -9,7 +9,8 @@ struct CommitStage {
     let site: Site
     let templates: TemplateSet
     let brandFiles: [StaticFile]
-    let cache: BuildCache
+    /// Written with the site; nil when a long-lived session keeps it instead.
+    let cache: BuildCache?
     let output: any SiteOutput
     let outputDirectory: String
     /// The host's headers file to write too (`--headers netlify`), if any.
@@ -40,7 +41,7 @@ struct CommitStage {
             }
         }
         if let stylesheet = site.config.brand?.stylesheet { output.write(Brand.stylesheetPath, contents: stylesheet) }
-        cache.encoded().withUnsafeBytes { output.write(BuildCache.path, bytes: $0) }
+        cache?.encoded().withUnsafeBytes { output.write(BuildCache.path, bytes: $0) }
         do {
             try output.commit()
         } catch {
