@@ -30,10 +30,14 @@ Version: $(pkg-config --modversion libcmark)
 Libs: -L$static -lcmark
 Cflags: $(pkg-config --cflags libcmark)
 PC
+# FlyingFox brings Foundation's networking, which names libcurl; hashi never uses it (scripts/no-curl.c).
+cc -O2 -c "$repo/scripts/no-curl.c" -o "$static/no-curl.o"
+rm -f "$static/libcurl.a"
+ar rcs "$static/libcurl.a" "$static/no-curl.o"
 build=(swift build -c release --static-swift-stdlib --scratch-path "$repo/.build/package" --product hashi)
 PKG_CONFIG_PATH="$static/pkgconfig" "${build[@]}" >&2
 binary="$("${build[@]}" --show-bin-path)/hashi"
-if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark' >&2; then
+if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark|libcurl' >&2; then
   echo "package: $binary still needs the libraries above" >&2
   exit 1
 fi

@@ -49,6 +49,17 @@ hashi check --strict
 hashi build
 grep -q 'ようこそ' Output/ja/index.html
 ls "$work/cache/hashi" | grep -q '^theme-' || { echo "FAIL: the built-in theme was not used" >&2; exit 1; }
+# hashi serve answers from the binary alone (its server must not need libcurl or the toolchain).
+port=$((20000 + RANDOM % 20000))
+hashi serve --port "$port" > "$work/serve.log" 2>&1 &
+serving=$!
+for _ in $(seq 1 50); do
+  if python3 -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:$port/en/').status == 200 else 1)" 2>/dev/null; then break; fi
+  sleep 0.2
+done
+python3 -c "import urllib.request; assert 'Content-Security-Policy' in urllib.request.urlopen('http://127.0.0.1:$port/en/').read().decode()" \
+  || { kill "$serving"; cat "$work/serve.log" >&2; echo "FAIL: hashi serve did not answer" >&2; exit 1; }
+kill "$serving"; wait "$serving" 2>/dev/null || true
 
 # The content-only repository's script, as its workflow runs it, then the same as an overlay.
 HASHI_ARCHIVE="$archive" "$work/content-only/build.sh"
