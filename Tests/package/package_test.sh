@@ -68,4 +68,5 @@ cd "$work/content-only" && rm -rf Content _site Output && hashi init --overlay o
 HASHI_ARCHIVE="$archive" ./build.sh
 [ -f _site/en/report/index.html ]
 HIDDEN
-echo "package test: passed ($(basename "$archive"))"
+echo "package test: $(basename "$archive") unpacked, checked with ldd, and run without the toolchain"
+echo "package: 1 passed, 0 failed"
