@@ -3,18 +3,8 @@ import XCTest
 
 /// The `hashi` executable as CI runs it: exit codes and compiler-style messages.
 final class CommandLineTests: XCTestCase {
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repository.hashi)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    func run(_ arguments: [String]) throws -> HashiProcess.Outcome {
+        try HashiProcess.run(arguments, in: FileManager.default.currentDirectoryPath)
     }
 
     func testExitCodes() throws {
