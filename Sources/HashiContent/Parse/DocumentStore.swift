@@ -66,13 +66,6 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
         lock.withLock { text[index] } ?? reparse(index).plainText
     }
 
-    /// The whole document of source `index`.
-    public func document(of index: Int) -> ParsedDocument {
-        var document = reparse(index)
-        document.facts = summaries[index]
-        return document
-    }
-
     /// After the Model stage: the Markdown of documents parsed whole is needed no more.
     package func releaseParsedMarkdown() {
         lock.withLock {
