@@ -9,7 +9,6 @@ waits until it serves, lets it settle for 5 s, then counts its user and system t
 import argparse
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +16,9 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-SITE_YAML = "languages:\n  - code: en\n    name: English\n    title: Bench\n  - code: ja\n    name: 日本語\n    title: ベンチ\n"
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+sys.path.insert(0, HERE)
+from measure import SITE_YAML, free_port  # noqa: E402  (serve/measure.py, which takes it from the build benchmark)
 
 
 def cpu_seconds(pid):
@@ -40,9 +41,7 @@ def main():
                        stdout=subprocess.DEVNULL)
     with open(os.path.join(content, "site.yaml"), "w") as f:
         f.write(SITE_YAML)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     cmd = [hashi, "serve", "--content", content, "--templates", os.path.join(REPO, "Templates"),
            "--output", os.path.join(args.work, "Output"), "--port", str(port)] + (["--poll"] if args.poll else [])
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
