@@ -17,7 +17,7 @@ import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from search_test import REPO, chromium, hashi, search_page  # noqa: E402
+from search_test import REPO, chromium, found, hashi  # noqa: E402
 
 LANGUAGES = [("ja", "日本語"), ("en", "English"), ("vi", "Tiếng Việt"), ("th", "ไทย"), ("ar", "العربية")]
 
@@ -119,12 +119,12 @@ def main():
                   "its distance from the right edge mirrors the English page's from the left")
             check(arabic["noticeRight"] == "6px" and arabic["noticeLeft"] == "0px" and english["noticeLeft"] == "6px",
                   f"the notice's bar is on the reading side (ar {arabic['noticeRight']} right, en {english['noticeLeft']} left)")
-        marked = [i["href"].replace("../../", "", 1) for i in search_page(browser, site, "vi", "lao động").items]
-        bare = [i["href"].replace("../../", "", 1) for i in search_page(browser, site, "vi", "lao dong").items]
+        marked = found(browser, site, "vi", "lao động")
+        bare = found(browser, site, "vi", "lao dong")
         check(marked[:2] == ["vi/labor/", "vi/unmarked/"], f"lao động: the page with the marks first, then the one without: {marked}")
         check(set(bare[:2]) == {"vi/labor/", "vi/unmarked/"}, f"lao dong finds both pages: {bare}")
         for lang, query, expected in SEARCHES:
-            hrefs = [item["href"].replace("../../", "", 1) for item in search_page(browser, site, lang, query).items]
+            hrefs = found(browser, site, lang, query)
             check(expected in hrefs[:3], f"{lang} {query!r}: {expected} among the first three of {hrefs}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

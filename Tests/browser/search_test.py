@@ -179,8 +179,13 @@ def check_channels(browser, work, check):
     if build.returncode != 0:
         return
     for lang, query, expected in CHANNEL_CASES:
-        hrefs = [item["href"].replace("../../", "", 1) for item in search_page(browser, site, lang, query).items]
+        hrefs = found(browser, site, lang, query)
         check(expected in hrefs[:3], f"{lang} {query!r}: {expected} among the first three of {hrefs}")
+
+
+def found(browser, site, lang, query):
+    """The result links of a search, relative to the site root."""
+    return [item["href"].replace("../../", "", 1) for item in search_page(browser, site, lang, query).items]
 
 
 def main():

@@ -19,15 +19,10 @@ import tempfile
 import time
 import urllib.request
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from search_test import REPO, chromium  # noqa: E402
+
 SITE = "languages:\n  - code: en\n    name: English\n    title: {title}\n"
-
-
-def chromium():
-    for name in [os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"]:
-        if name and shutil.which(name):
-            return shutil.which(name)
-    sys.exit("chromium not found: apt-get install -y chromium")
 
 
 def wait_for(condition, seconds, step=0.01):
