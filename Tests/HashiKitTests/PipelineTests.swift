@@ -9,25 +9,7 @@ import XCTest
 /// check fails exactly where a build fails, and `--strict` reaches every warning.
 final class PipelineTests: XCTestCase {
     func site(_ files: [String: String]) throws -> TemporaryFolder {
-        let base = [
-            "Content/site.yaml": """
-            languages:
-              - code: ja
-                name: 日本語
-                title: テストサイト
-                footer: 本文は CC BY-SA 4.0 で公開しています。
-              - code: en
-                name: English
-                title: Test Site
-                footer: Published under CC BY-SA 4.0.
-            """,
-            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n[窓口](channels.md)\n",
-            "Content/en/_index.md": "---\ntitle: Home\n---\n[Channels](channels.md)\n",
-            "Content/ja/channels.md": "---\ntitle: 窓口\nlayout: channels\n---\n",
-            "Content/en/channels.md": "---\ntitle: Channels\nlayout: channels\n---\n",
-            "Content/data/reporting-channels.yaml": ReuseTests.channelsYAML,
-        ]
-        return try TemporaryFolder(base.merging(files) { _, new in new })
+        try creditedSite(files: files)
     }
 
     func run(_ folder: TemporaryFolder, templates: [String] = [Repository.templates], strict: Bool = false,

@@ -25,27 +25,7 @@ final class ReuseTests: XCTestCase {
     """
 
     func makeSite(brand: String = "", files: [String: String] = [:]) throws -> TemporaryFolder {
-        var all = [
-            "Content/site.yaml": """
-            languages:
-              - code: ja
-                name: 日本語
-                title: テストサイト
-                footer: 本文は元記事に基づき CC BY-SA 4.0 で公開しています。
-              - code: en
-                name: English
-                title: Test Site
-                footer: The text is derived from "the article" and published under CC BY-SA 4.0.
-            \(brand)
-            """,
-            "Content/ja/_index.md": "---\ntitle: ホーム\n---\n[窓口](channels.md)\n",
-            "Content/en/_index.md": "---\ntitle: Home\n---\n[Channels](channels.md)\n",
-            "Content/ja/channels.md": "---\ntitle: 窓口\nlayout: channels\n---\n",
-            "Content/en/channels.md": "---\ntitle: Channels\nlayout: channels\n---\n",
-            "Content/data/reporting-channels.yaml": Self.channelsYAML,
-        ]
-        all.merge(files) { _, new in new }
-        return try TemporaryFolder(all)
+        try creditedSite(brand: brand, files: files)
     }
 
     func build(_ folder: TemporaryFolder, overlay: String? = nil, templates: [String] = [Repository.templates], archive: String? = nil) -> BuildResult {

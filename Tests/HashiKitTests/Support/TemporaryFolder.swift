@@ -99,3 +99,28 @@ extension TemporaryFolder {
                                     outputDirectory: path + "/Output", dryRun: dryRun)).run()
     }
 }
+
+/// A two-language site whose languages carry the source's credit (`footer`), with a page of reporting
+/// channels in each: the shape an NGO's copy of the microsite has.
+func creditedSite(brand: String = "", files: [String: String] = [:]) throws -> TemporaryFolder {
+    let base = [
+        "Content/site.yaml": """
+        languages:
+          - code: ja
+            name: 日本語
+            title: テストサイト
+            footer: 本文は元記事に基づき CC BY-SA 4.0 で公開しています。
+          - code: en
+            name: English
+            title: Test Site
+            footer: The text is derived from "the article" and published under CC BY-SA 4.0.
+        \(brand)
+        """,
+        "Content/ja/_index.md": "---\ntitle: ホーム\n---\n[窓口](channels.md)\n",
+        "Content/en/_index.md": "---\ntitle: Home\n---\n[Channels](channels.md)\n",
+        "Content/ja/channels.md": "---\ntitle: 窓口\nlayout: channels\n---\n",
+        "Content/en/channels.md": "---\ntitle: Channels\nlayout: channels\n---\n",
+        "Content/data/reporting-channels.yaml": ReuseTests.channelsYAML,
+    ]
+    return try TemporaryFolder(base.merging(files) { _, new in new })
+}
