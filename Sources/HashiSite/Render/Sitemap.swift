@@ -13,8 +13,8 @@ package struct Sitemap {
         self.site = site
     }
 
-    package static let path = "sitemap.xml"
-    package static let robotsPath = "robots.txt"
+    package static let path = GeneratedOutputs.sitemapPath
+    package static let robotsPath = GeneratedOutputs.robotsPath
 
     package var xml: String {
         var out = """

@@ -18,7 +18,7 @@ public enum HostHeadersFormat: String, Sendable, CaseIterable {
 /// would forbid framing the embeddable pages too. Paths are from the host's root, under the path of
 /// the base URL when there is one.
 package struct HostHeaders {
-    package static let path = "_headers"
+    package static let path = GeneratedOutputs.headersPath
     /// The policy of `Templates/partials/meta.mustache`, with framing forbidden.
     package static let sitePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     /// The policy of `Templates/layouts/channels-embed.mustache`: its CSS is inline; any site may frame it.

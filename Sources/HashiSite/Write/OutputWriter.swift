@@ -22,7 +22,7 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     public typealias Failure = OutputFailure
 
     /// The folder hashi keeps inside every output it makes (its marker, later its build state).
-    public static let stateFolder = ".hashi"
+    public static let stateFolder = String(GeneratedOutputs.stateFolder.dropLast())  // ".hashi"
     /// Files a repository may keep in an otherwise empty output folder, carried over to each build.
     static let placeholders: Set<String> = [".gitkeep"]
 
