@@ -48,7 +48,7 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
 
     public func reuse(_ path: String, key: UInt64) -> Bool {
         lock.withLock {
-            guard let entry = site[path], entry.key == key, !path.hasPrefix(".hashi/") else { return false }
+            guard let entry = site[path], entry.key == key, !path.hasPrefix(OutputWriter.stateFolder + "/") else { return false }
             staged[path] = entry
             return true
         }
@@ -67,7 +67,7 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
     }
 
     public func write(_ path: String, bytes: UnsafeRawBufferPointer, key: UInt64?) {
-        let entry = Entry(bytes: Array(bytes), key: key ?? Self.contentKey(bytes))
+        let entry = Entry(bytes: Array(bytes), key: key ?? OutputWriter.contentKey(bytes))
         lock.withLock { staged[path] = entry }
     }
 
@@ -99,20 +99,14 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {  // `staged`,
     public func write(to outputDirectory: String, extra: [String: [UInt8]] = [:]) throws(OutputFailure) {
         var entries = lock.withLock { site }
         for (path, bytes) in extra {
-            entries[path] = Entry(bytes: bytes, key: bytes.withUnsafeBytes { Self.contentKey($0) })
+            entries[path] = Entry(bytes: bytes, key: bytes.withUnsafeBytes { OutputWriter.contentKey($0) })
         }
         let writer = OutputWriter(outputDirectory: outputDirectory)
         try writer.prepare()
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            if !path.hasPrefix(".hashi/"), writer.reuse(path, key: entry.key) { continue }
+            if !path.hasPrefix(OutputWriter.stateFolder + "/"), writer.reuse(path, key: entry.key) { continue }
             entry.bytes.withUnsafeBytes { writer.write(path, bytes: $0, key: entry.key) }
         }
         try writer.commit()
-    }
-
-    static func contentKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(bytes)
-        return hasher.finalize()
     }
 }

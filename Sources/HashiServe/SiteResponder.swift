@@ -93,24 +93,9 @@ struct SiteResponder: Sendable {
             return site.files[index] != nil ? .file(index) : .missing
         }
         if site.files[decoded] != nil { return .file(decoded) }
-        if site.files[decoded + "/index.html"] != nil { return .redirect("/" + percentEncoded(decoded) + "/") }
+        // Encoded as links are, so no control byte of a name reaches the Location header.
+        if site.files[decoded + "/index.html"] != nil { return .redirect("/" + URLPath.encode(decoded) + "/") }
         return .missing
-    }
-
-    /// A path with every byte but letters, digits, `-._~/` percent-encoded: safe in a header.
-    static func percentEncoded(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(Character(Unicode.Scalar(byte)))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" : "") + hex
-            }
-        }
-        return out
     }
 
     /// The part of a 200 reply a `Range` header asks for: 206 with `Content-Range`, or 416.
