@@ -33,8 +33,9 @@ struct CommitStage {
             output.copy(from: file.sourcePath, to: file.outputPath)
         }
         for file in templates.assets {
-            if let text = try? String(contentsOfFile: file.sourcePath, encoding: .utf8),
-               let compacted = AssetCompactor.compact(text, path: file.outputPath) {
+            // Only stylesheets and scripts are read as text; images and fonts are copied as they are.
+            if AssetCompactor.compacts(file.outputPath), case .success(let bytes) = FileReader.read(atPath: file.sourcePath),
+               let text = String(bytes: bytes, encoding: .utf8), let compacted = AssetCompactor.compact(text, path: file.outputPath) {
                 output.write(file.outputPath, contents: compacted)
             } else {
                 output.copy(from: file.sourcePath, to: file.outputPath)

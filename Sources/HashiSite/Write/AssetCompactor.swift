@@ -9,6 +9,11 @@ import Foundation
 /// and nothing at all in a script with a template literal or a line continued by a backslash
 /// outside its comments, whose spaces may be part of a string.
 package enum AssetCompactor {
+    /// Whether an asset at `path` is one this compacts (a stylesheet or a script).
+    package static func compacts(_ path: String) -> Bool {
+        path.hasSuffix(".css") || path.hasSuffix(".js")
+    }
+
     /// The compacted text of an asset at `path`, or nil when the asset is copied as it is.
     package static func compact(_ text: String, path: String) -> String? {
         if path.hasSuffix(".css") { return css(text) }
