@@ -88,3 +88,79 @@ public enum StandardStreams {
         }
     }
 }
+
+/// The kernel telling which files in some folders changed (Linux inotify), so a watcher needs no
+/// CPU while nothing does. Not there on other systems: `init` gives nil and the caller polls.
+package final class FolderEvents {
+    /// One change: in the folder of `watch`, the entry `name` (empty for the folder itself).
+    package struct Event {
+        package var watch: Int32
+        package var name: String
+        /// The kernel dropped events: anything may have changed.
+        package var isOverflow: Bool
+        /// The folder of `watch` is gone, and so is the watch.
+        package var isGone: Bool
+        /// A folder appeared (made or moved in): it needs a watch of its own.
+        package var isNewFolder: Bool
+    }
+
+    /// What asking to watch a folder gave.
+    package enum Watch {
+        case watching(Int32)
+        /// The kernel has no room for more watches (`fs.inotify.max_user_watches`).
+        case limitReached
+        case failed
+    }
+
+    /// The descriptor to wait on with `poll` for events to read.
+    package let descriptor: Int32
+
+    package init?() {
+        #if os(Linux)
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        #else
+        return nil
+        #endif
+    }
+
+    deinit { close(descriptor) }
+
+    package func watch(_ folder: String) -> Watch {
+        #if os(Linux)
+        let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB) | UInt32(IN_ONLYDIR)
+        let wd = inotify_add_watch(descriptor, folder, mask)
+        if wd >= 0 { return .watching(wd) }
+        return errno == ENOSPC ? .limitReached : .failed
+        #else
+        return .failed
+        #endif
+    }
+
+    /// The events ready now (call when `poll` says the descriptor is readable).
+    package func read() -> [Event] {
+        #if os(Linux)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let length = Platform.read(descriptor, &buffer, buffer.count)
+        guard length > 0 else { return [] }
+        var events: [Event] = []
+        var offset = 0
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= length {
+            let (wd, mask, nameLength) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                return (event.wd, event.mask, Int(event.len))
+            }
+            let name = buffer[(offset + header)..<min(length, offset + header + nameLength)].prefix { $0 != 0 }
+            offset += header + nameLength
+            events.append(Event(watch: wd, name: String(decoding: name, as: UTF8.self),
+                                isOverflow: mask & UInt32(IN_Q_OVERFLOW) != 0, isGone: mask & UInt32(IN_IGNORED) != 0,
+                                isNewFolder: mask & UInt32(IN_ISDIR) != 0 && mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0))
+        }
+        return events
+        #else
+        return []
+        #endif
+    }
+}
