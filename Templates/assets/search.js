@@ -152,7 +152,7 @@
       loads[key] = new Promise(function (resolve, reject) {
         waiting[key] = resolve;
         var tag = global.document.createElement('script');
-        tag.src = new URL(encodeURIComponent(lang) + '/search/' + part + '.js', base).href;
+        tag.src = new URL((lang ? encodeURIComponent(lang) + '/search/' : '') + part + '.js', base).href;
         tag.async = true;
         tag.onerror = function () { delete loads[key]; reject(new Error('hashi search: cannot load ' + tag.src)); };
         global.document.head.appendChild(tag);
@@ -161,20 +161,71 @@
     return loads[key];
   }
 
+  /** How a language's index is cut into files ({documents, shards, perFile}): from the search
+   *  page's data-index ("en 1011 64 7,ja …", SearchLayout in Swift), else from its index.js. */
+  function layoutOf(lang) {
+    var app = global.document && global.document.getElementById('search-app');
+    var found = null;
+    String((app && app.dataset.index) || '').split(',').forEach(function (entry) {
+      var f = entry.trim().split(/\s+/);
+      if (f.length === 4 && f[0] === lang) found = { documents: +f[1], shards: +f[2], perFile: +f[3] };
+    });
+    return found ? Promise.resolve(found) : load(lang, 'index');
+  }
+
+  // A text file's texts come deflated in base64 (SearchIndexBuilder.textFile). The browser
+  // inflates them where it can (DecompressionStream); older ones load assets/inflate.js once.
+  function inflateText(base64) {
+    var binary = global.atob(base64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    if (global.DecompressionStream) {
+      var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream('deflate'));
+      return new global.Response(stream).text();
+    }
+    return load('', 'assets/inflate').then(function (inflate) { return new global.TextDecoder().decode(inflate(bytes)); });
+  }
+
+  /** Text file `number` of a language, its texts inflated once: {first, docs: [[url, title]…], texts: [text…]}. */
+  function pack(lang, number) {
+    return load(lang, 't-' + number).then(function (data) {
+      data.ready = data.ready || inflateText(data.z).then(function (json) { data.texts = JSON.parse(json); return data; });
+      return data.ready;
+    });
+  }
+
+  /** {url, title, text} of a match's page. */
+  function pageOf(match) {
+    return pack(match.lang, Math.floor(match.doc / match.perFile)).then(function (p) {
+      var i = match.doc - p.first;
+      return { url: p.docs[i][0], title: p.docs[i][1], text: p.texts[i] };
+    });
+  }
+
   // ---- Ranking (BM25F weights precomputed at build time) -----------------
 
   var K1 = 1.2;
   function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
   function part(posting) { return posting[1] / (K1 + posting[1]); }
 
-  /** The bigrams that cover a phrase: offsets 0, 2, 4, … and the last. Found at those offsets,
-   *  they spell the whole phrase, so fewer lists load (as SearchQuery.Term.cover in Swift). */
+  /** The bigrams that cover a phrase: offsets 0, 2, 4, … and the last (as SearchQuery.Term.cover
+   *  in Swift). A page with all of them is a candidate; its text says whether they stand together. */
   function cover(term) {
     var n = term.tokens.length;
     var picked = [];
     for (var i = 0; i < n; i += 2) picked.push({ token: term.tokens[i], offset: i });
     if (n % 2 === 0) picked.push({ token: term.tokens[n - 1], offset: n - 1 });
     return picked;
+  }
+
+  /** A CJK phrase of more than one bigram: its pages must be checked against their text. */
+  function needsCheck(term) { return term.tokens.length > 1; }
+  function needsChecking(match) { return match.check; }
+
+  /** The text a phrase's bigrams spell (Term.phrase in Swift). */
+  function phraseOf(term) {
+    var last = Array.from(term.tokens[term.tokens.length - 1]);
+    return term.tokens.map(function (t) { return Array.from(t)[0]; }).join('') + last.slice(1).join('');
   }
 
   function shardsFor(terms, count) {
@@ -185,8 +236,7 @@
 
   // A posting list comes as a string of base64url characters, each 5 bits of a number and a
   // "more follows" bit (PostingCoder.swift writes it): for each page, the page number's step
-  // from the last one, the weight in thousandths, the count of positions, then the positions
-  // as steps. Decoded once, to [page, weight, position…] arrays.
+  // from the last one, then the weight in thousandths. Decoded once, to [page, weight] pairs.
   var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   var VALUE = {};
   for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charAt(d)] = d;
@@ -206,11 +256,7 @@
     var doc = 0;
     while (i < text.length) {
       doc += next();
-      var posting = [doc, next() / 1000];
-      var count = next();
-      var position = 0;
-      for (var k = 0; k < count; k++) { position += next(); posting.push(position); }
-      list.push(posting);
+      list.push([doc, next() / 1000]);
     }
     return list;
   }
@@ -225,55 +271,44 @@
     return listOf(shards[shardOf(token, count)], token);
   }
 
-  /** doc -> score of one term, or null when no page has it. */
-  function scoreTerm(term, shards, info) {
-    var n = info.documents;
+  /** Every token of the shard that starts with the character or the unfinished word, or that the
+   *  word extends: doc -> best score. */
+  function scorePrefix(term, shards, info) {
     var scores = new Map();
-    var single = term.tokens.length === 1 && Array.from(term.tokens[0]).length === 1 && startsCJK(term.tokens[0]);
-    if (single || term.prefix) {
-      // Every token that starts with the character or the unfinished word, or that the word extends.
-      var stemmed = term.tokens[0];
-      var shard = shards[shardOf(stemmed, info.shards)] || {};
-      Object.keys(shard).forEach(function (token) {
-        var fits = token.startsWith(stemmed) || (term.prefix && token.length >= 4 && term.word.startsWith(token));
-        if (!fits) return;
-        var list = listOf(shard, token);
-        var weight = idf(list.length, n);
-        list.forEach(function (posting) {
-          var score = weight * part(posting) * (token === stemmed ? 1 : 0.5);
-          if (!scores.has(posting[0]) || scores.get(posting[0]) < score) scores.set(posting[0], score);
-        });
+    var stemmed = term.tokens[0];
+    var shard = shards[shardOf(stemmed, info.shards)] || {};
+    Object.keys(shard).forEach(function (token) {
+      var fits = token.startsWith(stemmed) || (term.prefix && token.length >= 4 && term.word.startsWith(token));
+      if (!fits) return;
+      var list = listOf(shard, token);
+      var weight = idf(list.length, info.documents);
+      list.forEach(function (posting) {
+        var score = weight * part(posting) * (token === stemmed ? 1 : 0.5);
+        if (!scores.has(posting[0]) || scores.get(posting[0]) < score) scores.set(posting[0], score);
       });
-      return scores;
-    }
-    var picked = cover(term);
-    var lists = picked.map(function (c) { return postingsOf(shards, c.token, info.shards); });
-    var maps = lists.map(function (list) {
-      var m = new Map();
-      list.forEach(function (p) { m.set(p[0], p); });
-      return m;
-    });
-    lists[0].forEach(function (first) {
-      var doc = first[0];
-      var found = maps.map(function (m) { return m.get(doc); });
-      if (found.some(function (p) { return !p; })) return;
-      if (found.length > 1) {
-        var sets = found.map(function (p) { return new Set(p.slice(2)); });
-        var adjacent = first.slice(2).some(function (start) {
-          return sets.every(function (set, i) { return set.has(start + picked[i].offset); });
-        });
-        if (!adjacent) return;
-      }
-      var score = 0;
-      found.forEach(function (p, i) { score += idf(lists[i].length, n) * part(p); });
-      scores.set(doc, score);
     });
     return scores;
   }
 
-  /** Every match of one language, best first, without titles: [{lang, doc, score}]. */
+  /** doc -> score of one term: the pages that have every token of its cover. */
+  function scoreTerm(term, shards, info) {
+    var single = term.tokens.length === 1 && Array.from(term.tokens[0]).length === 1 && startsCJK(term.tokens[0]);
+    if (single || term.prefix) return scorePrefix(term, shards, info);
+    var lists = cover(term).map(function (c) { return postingsOf(shards, c.token, info.shards); });
+    var maps = lists.map(function (list) { return new Map(list.map(function (p) { return [p[0], p]; })); });
+    var scores = new Map();
+    maps[0].forEach(function (first, doc) {
+      var score = 0;
+      if (maps.every(function (m, i) { var p = m.get(doc); score += p ? idf(lists[i].length, info.documents) * part(p) : 0; return p; })) {
+        scores.set(doc, score);
+      }
+    });
+    return scores;
+  }
+
+  /** Every candidate of one language, best first, without titles: [{lang, doc, score, check}]. */
   function rankLanguage(lang, terms) {
-    return load(lang, 'index').then(function (info) {
+    return layoutOf(lang).then(function (info) {
       var numbers = shardsFor(terms, info.shards);
       return Promise.all(numbers.map(function (k) { return load(lang, 'p-' + k); })).then(function (loaded) {
         var shards = {};
@@ -286,13 +321,17 @@
           scores.forEach(function (score, doc) { if (total.has(doc)) both.set(doc, total.get(doc) + score); });
           total = both;
         });
+        var check = terms.some(needsCheck);
         var matches = [];
-        (total || new Map()).forEach(function (score, doc) { matches.push({ lang: lang, doc: doc, score: score, perFile: info.perFile }); });
+        (total || new Map()).forEach(function (score, doc) {
+          matches.push({ lang: lang, doc: doc, score: score, perFile: info.perFile, check: check });
+        });
         return matches;
       });
     });
   }
 
+  /** Candidates of every language, best first: {terms, matches}. */
   function rank(query, options) {
     var terms = parseQuery(query, options.typing);
     if (!terms.length) return Promise.resolve({ terms: terms, matches: [] });
@@ -306,7 +345,33 @@
     });
   }
 
-  var EXACT = 100;
+  /** Whether the page holds every CJK phrase of the query, each within its title or its text. */
+  function holdsPhrases(page, terms) {
+    // A line break between them: no phrase runs from the title into the text.
+    var text = normalize(page.title + '\n' + page.text);
+    return terms.filter(needsCheck).every(function (term) { return text.indexOf(phraseOf(term)) >= 0; });
+  }
+
+  /** Results from `ranked.matches[from…]` until `count` hold (or the matches end), each with
+   *  its page, checked where a phrase asks for it. Loads the text files a batch at a time:
+   *  {results: [{match, page}], next}. */
+  function take(ranked, from, count) {
+    var results = [];
+    function batch(at) {
+      var want = count - results.length;
+      if (want <= 0 || at >= ranked.matches.length) return Promise.resolve({ results: results, next: at });
+      var slice = ranked.matches.slice(at, at + want);
+      return Promise.all(slice.map(pageOf)).then(function (pages) {
+        slice.forEach(function (match, i) {
+          if (!match.check || holdsPhrases(pages[i], ranked.terms)) results.push({ match: match, page: pages[i] });
+        });
+        return batch(at + slice.length);
+      });
+    }
+    return batch(from);
+  }
+
+  var EXACT = 30;
   /** With a query typed with its marks (lao động), the first EXACT matches that have them come first. */
   function exactFirst(query, matches) {
     var marked = (String(query).normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || [])
@@ -314,9 +379,8 @@
     if (!marked.length || !matches.length) return Promise.resolve(matches);
     var some = matches.slice(0, EXACT);
     return Promise.all(some.map(function (m) {
-      return load(m.lang, 't-' + Math.floor(m.doc / m.perFile)).then(function (texts) {
-        var entry = texts.docs[m.doc - texts.first];
-        var text = (entry[1] + ' ' + entry[2]).normalize('NFKC').toLowerCase();
+      return pageOf(m).then(function (page) {
+        var text = (page.title + ' ' + page.text).normalize('NFKC').toLowerCase();
         return marked.every(function (w) { return text.indexOf(w) >= 0; });
       });
     })).then(function (exact) {
@@ -371,9 +435,32 @@
   var BEFORE = 40;
   var LENGTH = 180;
 
-  /** A window of the text around the first match: plain text and its parts, marked or not. */
+  /** Where a snippet may come from: a window of the text around the first place a term may
+   *  match, so a long page is not tokenised whole. Null when normalising moves positions. */
+  function windowOf(text, terms) {
+    var normal = normalize(text);
+    if (normal.length !== text.length) return null;
+    var first = -1;
+    terms.forEach(function (term) {
+      var needle = startsCJK(term.tokens[0]) ? phraseOf(term) : (term.prefix ? term.word : term.tokens[0]);
+      var at = normal.indexOf(needle);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    if (first < 0) return null;
+    // Its edges are never shown: the snippet starts BEFORE characters ahead of the match.
+    return { start: Math.max(0, first - 2 * BEFORE), end: Math.min(text.length, first + 2 * LENGTH) };
+  }
+
+  /** A window of the text around the first match: plain text and its parts, marked or not. Only
+   *  the part of a long text around the first place a term may match is tokenised, when that part
+   *  holds a match. */
   function snippet(text, terms) {
-    var found = markRanges(text, terms);
+    var span = windowOf(text, terms) || { start: 0, end: text.length };
+    var found = markRanges(text.slice(span.start, span.end), terms);
+    if (!found.ranges.length && span.end - span.start < text.length) {
+      span = { start: 0, end: text.length };
+      found = markRanges(text, terms);
+    }
     var chars = found.chars;
     var start = found.ranges.length ? Math.max(0, found.ranges[0][0] - BEFORE) : 0;
     var end = Math.min(chars.length, start + LENGTH);
@@ -388,21 +475,19 @@
       at = b;
     });
     if (at < end) parts.push({ text: chars.slice(at, end).join(''), mark: false });
-    if (start > 0) parts.unshift({ text: '\u2026', mark: false });
-    if (end < chars.length) parts.push({ text: '\u2026', mark: false });
+    if (start > 0 || span.start > 0) parts.unshift({ text: '\u2026', mark: false });
+    if (end < chars.length || span.end < text.length) parts.push({ text: '\u2026', mark: false });
     return { snippet: parts.map(function (p) { return p.text; }).join(''), parts: parts };
   }
 
-  function describe(match, terms) {
-    var file = Math.floor(match.doc / match.perFile);
-    return load(match.lang, 't-' + file).then(function (texts) {
-      var entry = texts.docs[match.doc - texts.first];
-      var cut = snippet(entry[2], terms);
-      return {
-        url: entry[0], title: entry[1], snippet: cut.snippet, parts: cut.parts, lang: match.lang,
-        href: base ? new URL(entry[0], base).href : entry[0], score: match.score,
-      };
-    });
+  /** A result as search() gives it: {url, title, snippet, parts, lang, href, score}. */
+  function describe(result, terms) {
+    var page = result.page;
+    var cut = snippet(page.text, terms);
+    return {
+      url: page.url, title: page.title, snippet: cut.snippet, parts: cut.parts, lang: result.match.lang,
+      href: base ? new URL(page.url, base).href : page.url, score: result.match.score,
+    };
   }
 
   function pageLanguage() {
@@ -428,8 +513,9 @@
     options = options || {};
     var limit = options.limit === undefined ? 10 : options.limit;
     return rank(query, { langs: languagesOf(options.lang), typing: !!options.prefix }).then(function (ranked) {
-      var chosen = ranked.matches.slice(0, limit === Infinity ? ranked.matches.length : limit);
-      return Promise.all(chosen.map(function (m) { return describe(m, ranked.terms); }));
+      return take(ranked, 0, limit === Infinity ? ranked.matches.length : limit).then(function (taken) {
+        return taken.results.map(function (result) { return describe(result, ranked.terms); });
+      });
     });
   }
 
@@ -439,19 +525,14 @@
     en: {
       count: '{count} results for \u201c{query}\u201d', one: '1 result for \u201c{query}\u201d',
       none: 'No pages match \u201c{query}\u201d.', all: 'Search all languages', error: 'The search index could not be loaded.',
-    },
-    ja: {
-      count: '\u300c{query}\u300d\u306e\u691c\u7d22\u7d50\u679c\uff1a{count}\u4ef6', one: '\u300c{query}\u300d\u306e\u691c\u7d22\u7d50\u679c\uff1a1\u4ef6',
-      none: '\u300c{query}\u300d\u306b\u4e00\u81f4\u3059\u308b\u30da\u30fc\u30b8\u306f\u3042\u308a\u307e\u305b\u3093\u3002',
-      all: '\u3059\u3079\u3066\u306e\u8a00\u8a9e\u3067\u691c\u7d22', error: '\u691c\u7d22\u7528\u306e\u30c7\u30fc\u30bf\u3092\u8aad\u307f\u8fbc\u3081\u307e\u305b\u3093\u3067\u3057\u305f\u3002',
+      upTo: 'Up to {count} results for \u201c{query}\u201d', more: 'More results',
     },
   };
-  var SHOWN = 50;
+  var SHOWN = 10;
 
   function text(app, name, values) {
-    var lang = app.dataset.lang;
     var template = app.dataset['text' + name[0].toUpperCase() + name.slice(1)] ||
-      (TEXTS[lang] || TEXTS[lang.split('-')[0]] || TEXTS.en)[name];
+      TEXTS.en[name];
     return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
   }
 
@@ -488,40 +569,62 @@
     input.value = params.get('q') || '';
     var generation = 0;
 
-    function render(query, results, total, everyLanguage) {
-      var items = results.map(function (r) {
-        var li = doc.createElement('li');
-        li.className = 'search__result';
-        var a = doc.createElement('a');
-        a.href = root + r.url;
-        a.textContent = r.title;
-        if (r.lang !== app.dataset.lang) { a.lang = r.lang; a.hreflang = r.lang; }
-        li.appendChild(a);
-        if (everyLanguage) {
-          var tag = doc.createElement('span');
-          tag.className = 'search__lang';
-          tag.lang = r.lang;
-          tag.textContent = ' (' + (names[r.lang] || r.lang) + ')';
-          li.appendChild(tag);
-        }
-        var p = doc.createElement('p');
-        p.className = 'search__snippet';
-        if (r.lang !== app.dataset.lang) p.lang = r.lang;
-        r.parts.forEach(function (part) {
-          if (part.mark) {
-            var mark = doc.createElement('mark');
-            mark.textContent = part.text;
-            p.appendChild(mark);
-          } else {
-            p.appendChild(doc.createTextNode(part.text));
-          }
-        });
-        li.appendChild(p);
-        return li;
+    function element(name, className) {
+      var made = doc.createElement(name);
+      made.className = className;
+      return made;
+    }
+
+    function item(r, everyLanguage) {
+      var li = element('li', 'search__result');
+      var a = doc.createElement('a');
+      a.href = root + r.url;
+      a.textContent = r.title;
+      if (r.lang !== app.dataset.lang) { a.lang = r.lang; a.hreflang = r.lang; }
+      li.appendChild(a);
+      if (everyLanguage) {
+        var tag = element('span', 'search__lang');
+        tag.lang = r.lang;
+        tag.textContent = ' (' + (names[r.lang] || r.lang) + ')';
+        li.appendChild(tag);
+      }
+      var p = element('p', 'search__snippet');
+      if (r.lang !== app.dataset.lang) p.lang = r.lang;
+      r.parts.forEach(function (part) {
+        var node = part.mark ? doc.createElement('mark') : p;
+        node.appendChild(doc.createTextNode(part.text));
+        if (node !== p) p.appendChild(node);
       });
-      list.replaceChildren.apply(list, items);
-      status.textContent = !query.trim() ? '' : text(app, total === 0 ? 'none' : total === 1 ? 'one' : 'count',
-                                                      { count: total, query: query.trim() });
+      li.appendChild(p);
+      return li;
+    }
+
+    // The next SHOWN results on demand, after the list.
+    var more = element('button', 'search__more');
+    more.hidden = true;
+    more.textContent = text(app, 'more', {});
+    list.parentNode.insertBefore(more, list.nextSibling);
+    var shown = null;  // {query, ranked, next, held, everyLanguage} of the list on screen
+
+    /** The status line: exact once every candidate is known to match, else "up to". */
+    function count(state) {
+      var rest = state.ranked.matches.slice(state.next);
+      var total = state.held + rest.length;
+      return text(app, !total ? 'none' : rest.some(needsChecking) ? 'upTo' : total === 1 ? 'one' : 'count',
+                  { count: total, query: state.query.trim() });
+    }
+
+    function show(state, taken, append) {
+      var items = taken.results.map(function (r) { return item(describe(r, state.ranked.terms), state.everyLanguage); });
+      if (append) items.forEach(function (li) { list.appendChild(li); });
+      else list.replaceChildren.apply(list, items);
+      state.next = taken.next;
+      state.held += taken.results.length;
+      status.textContent = state.query.trim() ? count(state) : '';
+      more.hidden = state.next >= state.ranked.matches.length;
+      app.dataset.state = 'done';
+      // For benchmarks (Benchmarks/search): when the results were on screen.
+      if (global.performance) global.performance.mark('hashi-search-done');
     }
 
     function run(query, typing) {
@@ -530,17 +633,30 @@
       var langs = everyLanguage ? siteLanguages() : [app.dataset.lang];
       rank(query, { langs: langs, typing: typing }).then(function (ranked) {
         if (mine !== generation) return null;
-        var shown = ranked.matches.slice(0, SHOWN);
-        return Promise.all(shown.map(function (m) { return describe(m, ranked.terms); })).then(function (results) {
-          if (mine === generation) {
-            render(query, results, ranked.matches.length, everyLanguage);
-            app.dataset.state = 'done';
-          }
+        var state = { query: query, ranked: ranked, next: 0, held: 0, everyLanguage: everyLanguage };
+        return take(ranked, 0, SHOWN).then(function (taken) {
+          if (mine !== generation) return;
+          shown = state;
+          show(state, taken, false);
         });
       }).catch(function () {
         if (mine === generation) { status.textContent = text(app, 'error', {}); app.dataset.state = 'error'; }
       });
     }
+
+    more.addEventListener('click', function () {
+      var state = shown;
+      var mine = generation;
+      if (!state) return;
+      var first = list.children.length;
+      take(state.ranked, state.next, SHOWN).then(function (taken) {
+        if (mine !== generation || state !== shown) return;
+        show(state, taken, true);
+        // Keyboard and screen reader users go on from the first new result.
+        var link = list.children[first] && list.children[first].querySelector('a');
+        if (link) link.focus();
+      }).catch(function () { status.textContent = text(app, 'error', {}); });
+    });
 
     function remember() {
       try {

@@ -105,6 +105,10 @@ final class IncrementalTests: XCTestCase {
     /// folder and the index is then made anew because one of its files went missing.
     func testFilesLinkedFromTheOutputAreNeverWrittenThrough() throws {
         let folder = try makeSite()
+        // Pages enough for three text files (seven pages each).
+        try folder.write(Dictionary(uniqueKeysWithValues: (0..<10).map { number in
+            ("Content/en/more-\(number).md", "---\ntitle: More \(number)\n---\n\nAnother page, number \(number).\n")
+        }))
         XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
         try FileManager.default.removeItem(atPath: folder.path + "/Output.hashi-staging")
         // Two text files the edit below leaves alone: the second goes missing; the first is linked before that is found, then made again.

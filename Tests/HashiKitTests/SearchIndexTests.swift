@@ -105,12 +105,42 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(named?.path, "en/search/p-\(SearchIndexBuilder.shard(of: "shelt", count: shards.count)).js")
     }
 
-    func testScriptTextIsEscaped() {
+    func testScriptTextIsEscaped() throws {
         let files = SearchIndexBuilder().build(documents: [page("en/x/", "A \"quoted\" </script> title", "line\u{2028}break", in: en)],
                                                language: en)
         let text = files.first { $0.path.hasSuffix("t-0.js") }!.contents
         XCTAssertTrue(text.contains(#"A \"quoted\" \u003c/script> title"#))
-        XCTAssertTrue(text.contains(#"line\u2028break"#))
+        XCTAssertEqual(try texts(of: text), [#"line\u2028break"#])
+    }
+
+    /// The page texts of a text file: its `z`, inflated, as search.js reads it (before JSON.parse).
+    func texts(of file: String) throws -> [String] {
+        let z = try XCTUnwrap(file.range(of: #""z":""#).map { file[$0.upperBound...].prefix { $0 != "\"" } })
+        let json = try XCTUnwrap(Compressed.base64Decoded(Array(z.utf8)).flatMap(Compressed.inflated))
+        let inner = String(decoding: json, as: UTF8.self).dropFirst(2).dropLast(2)
+        return inner.components(separatedBy: "\",\"")
+    }
+
+    /// A text file carries its pages' texts deflated; inflated, they are the pages' texts again.
+    func testTextsAreDeflatedAndComeBackWhole() throws {
+        let long = String(repeating: "Victims can stay in shelters run by NGOs. ", count: 200)
+        let files = SearchIndexBuilder().build(documents: [page("en/a/", "A", long, in: en), page("en/b/", "B", "Short.", in: en)],
+                                               language: en)
+        let text = try XCTUnwrap(files.first { $0.path.hasSuffix("t-0.js") }).contents
+        XCTAssertEqual(try texts(of: text), [long, "Short."])
+        XCTAssertLessThan(text.utf8.count, long.utf8.count / 10, "repeated text compresses")
+        XCTAssertTrue(text.contains(#"["en/a/","A"],["en/b/","B"]"#))
+    }
+
+    /// The files of a language are fewer than a quarter of its pages (and three), and the search page can say
+    /// how they are cut from the number of pages alone.
+    func testLayoutKeepsFilesFewerThanAQuarterOfThePages() {
+        for documents in [1, 5, 11, 12, 24, 100, 1011, 2047, 10011, 50000] {
+            let layout = SearchLayout(documents: documents)
+            XCTAssertEqual(layout.shards & (layout.shards - 1), 0, "\(documents): shards a power of two")
+            XCTAssertLessThanOrEqual(Double(layout.shards + layout.textFiles + 1), 0.25 * Double(documents) + 3, "\(documents) pages")
+        }
+        XCTAssertEqual(SearchLayout(documents: 1011).attribute(language: en), "en 1011 64 7")
     }
 }
 
@@ -120,25 +150,25 @@ final class PostingsJSONTests: XCTestCase {
         let url = try XCTUnwrap(Bundle.module.url(forResource: "postings", withExtension: "json", subdirectory: "Vectors"))
         let vector = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let postings = try XCTUnwrap(vector["postings"] as? [[Double]]).map { row in
-            SearchIndex.Posting(document: Int(row[0]), weight: row[1], positions: row.dropFirst(2).map { Int($0) })
+            SearchIndex.Posting(document: Int(row[0]), weight: row[1])
         }
         var out: [UInt8] = []
         PostingCoder.encode(postings, into: &out)
         XCTAssertEqual(String(decoding: out, as: UTF8.self), vector["encoded"] as? String)
-        // Read back number by number, as the index reads the positions it keeps encoded.
+        // Read back number by number, as the splicer reads an earlier build's shard.
         var numbers: [Int] = []
         var cursor = 0
         while cursor < out.count {
             let (value, length) = PostingCoder.read(out, at: cursor)
-            XCTAssertEqual(PostingCoder.skip(out, from: cursor, numbers: 1), cursor + length)
             numbers.append(value)
             cursor += length
         }
+        var previous = 0
         let expected = postings.flatMap { posting in
-            [posting.document, Int((posting.weight * 1000).rounded()), posting.positions.count] + posting.positions
+            defer { previous = posting.document }
+            return [posting.document - previous, Int((posting.weight * 1000).rounded())]
         }
-        XCTAssertEqual(numbers.count, expected.count)
-        XCTAssertEqual(numbers[2], expected[2])
+        XCTAssertEqual(numbers, expected)
     }
 
     /// Strings for script files are escaped as the plain rule says, wherever the characters to

@@ -9,7 +9,8 @@ const root = new URL('../../', import.meta.url);
 const context = {};
 vm.createContext(context);
 vm.runInContext(readFileSync(new URL('Templates/assets/search.js', root), 'utf8'), context);
-const { HashiSearch } = context;
+vm.runInContext(readFileSync(new URL('Templates/assets/inflate.js', root), 'utf8'), context);
+const { HashiSearch, HashiInflate } = context;
 // Arrays made inside the vm context have another Array prototype; copy them into this realm.
 const plain = (value) => JSON.parse(JSON.stringify(value));
 const vectors = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/tokenizer.json', root), 'utf8'));
@@ -50,4 +51,23 @@ test('shard numbers match the Swift builder', () => {
 test('posting lists decode as the Swift side wrote them', () => {
   const vector = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/postings.json', root), 'utf8'));
   assert.deepEqual(plain(HashiSearch.decodePostings(vector.encoded)), vector.postings);
+});
+
+// Old browsers without DecompressionStream inflate the text files in JavaScript.
+import { deflateSync, constants } from 'node:zlib';
+test('HashiInflate gives back what zlib deflated, for every kind of block', () => {
+  const samples = [
+    '',
+    'a',
+    'Victims can stay in shelters run by NGOs. '.repeat(300),
+    '外国人技能実習制度のもとで働く人が被害にあっています。'.repeat(50),
+    Array.from({ length: 5000 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join(''),
+  ];
+  for (const sample of samples) {
+    const bytes = new TextEncoder().encode(sample);
+    for (const options of [{ level: 6 }, { level: 1 }, { level: 0 }, { strategy: constants.Z_FIXED }, { strategy: constants.Z_HUFFMAN_ONLY }]) {
+      const out = HashiInflate(new Uint8Array(deflateSync(bytes, options)));
+      assert.equal(new TextDecoder().decode(out), sample, `${sample.length} characters with ${JSON.stringify(options)}`);
+    }
+  }
 });

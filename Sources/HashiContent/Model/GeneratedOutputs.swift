@@ -40,6 +40,8 @@ public struct GeneratedOutputs: Sendable {
     public static let translationStatusDataPath = dataFolder + "translation-status.json"
     /// The reporting channels on a page of their own, CSS inside and no script, to copy into other sites.
     public static let channelsEmbedLayout = "channels-embed"
+    /// Each language's search page (`<lang>/search/`).
+    public static let searchLayout = "search"
     /// Where the theme's files and the brand's stylesheet go.
     public static let assetsFolder = "assets/"
     /// Where data written for others to reuse goes (the reporting channels as JSON).
@@ -76,7 +78,7 @@ public struct GeneratedOutputs: Sendable {
         for language in languages {
             let code = language.code
             entries.append(Entry(path: code + "/search/", role: "the search page and index of \"\(code)\"",
-                                 page: GeneratedPage(layout: "search", title: language.title,
+                                 page: GeneratedPage(layout: Self.searchLayout, title: language.title,
                                                      outputPath: code + "/search/index.html", language: language)))
             entries.append(Entry(path: code + "/404.html", role: "the \"page not found\" page of \"\(code)\"",
                                  page: GeneratedPage(layout: "404", title: language.title, outputPath: code + "/404.html",

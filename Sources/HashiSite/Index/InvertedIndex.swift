@@ -3,7 +3,8 @@ import HashiContent
 import HashiSupport
 
 /// The postings of one language, built for the shard files: for each token, the pages that have
-/// it with their term frequency per field and, for CJK tokens, the positions the phrase check needs.
+/// it with their term frequency per field. No positions: a CJK phrase is found by its covering
+/// bigrams and checked against the page's text, which the results show anyway.
 ///
 /// Pages are tokenised in batches on every core, then each batch is merged into 64 groups of
 /// tokens (by the shard hash of the token), one group per task, so no lock is taken and only a
@@ -19,9 +20,8 @@ struct InvertedIndex: Sendable {
         var tokens = TokenTable(capacity: 4096)
         var prefixHashes: [UInt32] = []
         /// Each token's postings, one after another, as `PostingCoder` numbers: the step from the
-        /// previous page, the frequency in the title, the headings and the body, then the number
-        /// of positions (0 for a word) and their steps: four or five bytes a posting, where an
-        /// array of page numbers and one of frequencies took twelve.
+        /// previous page, then the frequency in the title, the headings and the body: four bytes a
+        /// posting, where an array of page numbers and one of frequencies took twelve.
         var postings: [[UInt8]] = []
         var postingCounts: [Int32] = []
         var lastDocuments: [Int32] = []
@@ -31,8 +31,6 @@ struct InvertedIndex: Sendable {
     struct Posting {
         var document: Int32
         var frequencies: UInt64
-        /// The positions as written: their count (0 for a word), then their steps.
-        var positions: Range<Int>
     }
 
     /// The postings of one token, read in page order.
@@ -55,10 +53,7 @@ struct InvertedIndex: Sendable {
                 cursor += length
                 frequencies |= UInt64(frequency) << (Self.frequencyBits * UInt64(field))
             }
-            let positionsStart = cursor
-            let (count, length) = PostingCoder.read(bytes, at: cursor)
-            cursor = PostingCoder.skip(bytes, from: cursor + length, numbers: count)
-            body(Posting(document: document, frequencies: frequencies, positions: positionsStart..<cursor))
+            body(Posting(document: document, frequencies: frequencies))
         }
     }
 
@@ -159,8 +154,8 @@ struct InvertedIndex: Sendable {
     /// a buffer and added at once.
     func encodePostings(group number: Int, token: Int, into out: inout [UInt8]) {
         groups[number].postings[token].withUnsafeBufferPointer { bytes in
-            // A posting keeps its positions and trades three frequencies for a step and a weight.
-            let capacity = bytes.count + 2 * PostingCoder.maximumLength * Int(groups[number].postingCounts[token])
+            // A posting trades three frequencies for a weight.
+            let capacity = 2 * PostingCoder.maximumLength * Int(groups[number].postingCounts[token])
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
                 let start = buffer.baseAddress!
                 var end = 0
@@ -168,7 +163,7 @@ struct InvertedIndex: Sendable {
                 forEachPosting(in: bytes) { posting in
                     end += PostingCoder.writePosting(step: Int(posting.document - previous),
                                                      weight: weight(document: posting.document, frequencies: posting.frequencies),
-                                                     positions: UnsafeBufferPointer(rebasing: bytes[posting.positions]), at: start + end)
+                                                     at: start + end)
                     previous = posting.document
                 }
                 out.append(contentsOf: UnsafeBufferPointer(start: start, count: end))
@@ -183,21 +178,8 @@ struct InvertedIndex: Sendable {
             for token in 0..<group.tokens.count {
                 var list: [SearchIndex.Posting] = []
                 forEachPosting(group: number, token: token) { posting in
-                    var found: [Int] = []
-                    let bytes = group.postings[token]
-                    var cursor = posting.positions.lowerBound
-                    let (count, length) = PostingCoder.read(bytes, at: cursor)
-                    cursor += length
-                    var last = 0
-                    for _ in 0..<count {
-                        let (step, width) = PostingCoder.read(bytes, at: cursor)
-                        cursor += width
-                        last += step
-                        found.append(last)
-                    }
                     list.append(SearchIndex.Posting(document: Int(posting.document),
-                                                    weight: Double(weight(document: posting.document, frequencies: posting.frequencies)) / 1000,
-                                                    positions: found))
+                                                    weight: Double(weight(document: posting.document, frequencies: posting.frequencies)) / 1000))
                 }
                 result[group.tokens.string(token)] = list
             }
@@ -206,7 +188,7 @@ struct InvertedIndex: Sendable {
     }
 }
 
-/// One page's tokens with their frequency per field, CJK positions, and the group each belongs to.
+/// One page's tokens with their frequency per field, and the group each belongs to.
 ///
 /// Tokens are numbered group by group: each of the 64 merge tasks reads one run of each page's
 /// arrays rather than picking its tokens out of the whole page, which at 10,000 pages a language
@@ -216,34 +198,22 @@ struct PageTerms: Sendable {
     var lengths: [Int32] = [0, 0, 0]
     var frequencies: [UInt64] = []
     var prefixHashes: [UInt32] = []
-    /// The positions of every CJK token, token by token: token `n`'s are
-    /// `positions[positionStarts[n]..<positionStarts[n + 1]]`, in order. One array for the page,
-    /// not one per token: a Japanese page has thousands of tokens.
-    var positions: [Int32] = []
-    var positionStarts: [Int32] = []
     /// The tokens of group `g` are numbered `groupStarts[g]..<groupStarts[g + 1]`.
     var groupStarts: [Int32] = []
     /// The low 12 bits of the tokens' shard hashes, each once, in order: the shards of up to
     /// 4,096 that hold the page's postings.
     var shardHashes: [UInt16] = []
 
-    /// Positions run on across fields with a gap, so the title's last bigram never touches the body's first.
     init(document: SearchDocument) {
         var scanner = TokenScanner()
         var offset = 0
         let fields = [document.title, document.headings.joined(separator: "\n"), document.body].map(SearchTokenizer.normalizedUTF8)
-        // Every token takes at least one byte of the text, so neither the page's tokens nor its
-        // CJK occurrences outnumber its bytes: both are counted into buffers of that size, which
-        // the scan writes without the checks a growing array makes at each of its many tokens.
+        // Every token takes at least one byte of the text, so the page's tokens do not outnumber
+        // its bytes: they are counted into a buffer of that size, which the scan writes without
+        // the checks a growing array makes at each of its many tokens.
         let capacity = fields.reduce(1) { $0 + $1.count }
         let counts = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)  // set as each token is first met
-        // (token, position) of each CJK token as met, sorted by token below.
-        let occurrences = UnsafeMutablePointer<(token: Int32, position: Int32)>.allocate(capacity: capacity)
-        defer {
-            counts.deallocate()
-            occurrences.deallocate()
-        }
-        var occurrenceCount = 0
+        defer { counts.deallocate() }
         // A token met again is found by the scanner's key, not by hashing its bytes: the page's
         // token number of each word the scanner has numbered (-1 until met), and of each CJK key.
         var wordTokens: [Int32] = []
@@ -252,7 +222,7 @@ struct PageTerms: Sendable {
             let shift = InvertedIndex.frequencyBits * UInt64(field)
             var fieldLength: Int32 = 0
             let length = text.withUnsafeBufferPointer { bytes in
-                scanner.scan(bytes, offset: offset) { token, position, cjk, key in
+                scanner.scan(bytes, offset: offset) { token, _, cjk, key in
                     fieldLength += 1
                     var number = cjk ? cjkTokens.value(key) : (Int(key) < wordTokens.count ? Int(wordTokens[Int(key)]) : -1)
                     if number < 0 {
@@ -272,30 +242,19 @@ struct PageTerms: Sendable {
                     if (counts[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
                         counts[number] += 1 << shift
                     }
-                    if cjk {
-                        occurrences[occurrenceCount] = (Int32(number), Int32(position))
-                        occurrenceCount += 1
-                    }
                 }
             }
             lengths[field] = fieldLength
             offset += length + 1
         }
-        // Tokens by group (first seen first within a group), every array renumbered that way,
-        // then the positions by their token.
+        // Tokens by group (first seen first within a group), every array renumbered that way.
         let groups = InvertedIndex.groupCount
         let order: [Int32]
         (groupStarts, order) = Self.countingSort(keys: prefixHashes.map { Int($0) & (groups - 1) }, count: groups)
-        var renumbered = [Int32](repeating: 0, count: order.count)
-        for (new, old) in order.enumerated() { renumbered[Int(old)] = Int32(new) }
         tokens = tokens.reordered(order)
         frequencies = order.map { counts[Int($0)] }
         prefixHashes = order.map { prefixHashes[Int($0)] }
         shardHashes = prefixHashes.uniqueSortedShards(of: 4096).map(UInt16.init)
-        let met = UnsafeBufferPointer(start: occurrences, count: occurrenceCount)
-        let byToken: [Int32]
-        (positionStarts, byToken) = Self.countingSort(keys: met.map { Int(renumbered[Int($0.token)]) }, count: order.count)
-        positions = byToken.map { met[Int($0)].position }
     }
 
     /// A stable counting sort of items by their keys (each in 0..<count): where each key's items
@@ -313,19 +272,9 @@ struct PageTerms: Sendable {
         return (starts, order)
     }
 
-    /// The positions of token `number` as a posting holds them (none for a word).
-    func encodedPositions(_ number: Int, into out: inout [UInt8]) {
-        PostingCoder.appendPositions(positions[Int(positionStarts[number])..<Int(positionStarts[number + 1])], to: &out)
-    }
-
     func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
-        // Room for the longest posting of the page: its step, three frequencies, the position
-        // count and the positions, each at most `maximumLength` characters.
-        var longest = 0
-        for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
-            longest = max(longest, Int(positionStarts[token + 1] - positionStarts[token]))
-        }
-        let posting = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingCoder.maximumLength * (5 + longest))
+        // Room for a posting: its step and three frequencies, each at most `maximumLength` characters.
+        let posting = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingCoder.maximumLength * 4)
         defer { posting.deallocate() }
         tokens.bytes.withUnsafeBufferPointer { all in
             for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
@@ -345,8 +294,6 @@ struct PageTerms: Sendable {
                     let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
                     end += PostingCoder.write(Int(frequency), at: posting + end)
                 }
-                end += PostingCoder.writePositions(positions[Int(positionStarts[token])..<Int(positionStarts[token + 1])],
-                                                   at: posting + end)
                 group.postings[entry].append(contentsOf: UnsafeBufferPointer(start: posting, count: end))
             }
         }

@@ -3,63 +3,31 @@ import HashiSupport
 
 /// Writes a posting list as a compact string (`decodePostings` in search.js reads it): base64url
 /// characters of 5 bits each plus a "more follows" bit. For each page in order: the step from the
-/// previous page number, the weight in thousandths, the number of positions, then the positions
-/// as steps. Small numbers take one character, so lists shrink several times against JSON.
+/// previous page number, then the weight in thousandths. Small numbers take one character, so
+/// lists shrink several times against JSON.
 enum PostingCoder {
     static func encode(_ postings: [SearchIndex.Posting], into out: inout [UInt8]) {
         var previous = 0
-        var positions: [UInt8] = []
         for posting in postings {
-            positions.removeAll(keepingCapacity: true)
-            appendPositions(posting.positions, to: &positions)
-            appendPosting(step: posting.document - previous, weight: Int((posting.weight * 1000).rounded()),
-                          positions: positions[...], to: &out)
+            appendPosting(step: posting.document - previous, weight: Int((posting.weight * 1000).rounded()), to: &out)
             previous = posting.document
         }
     }
 
-    /// One posting: the step from the previous page, the weight in thousandths, then its positions
-    /// as `appendPositions` wrote them. Every index file is written through here.
-    static func appendPosting(step: Int, weight: Int, positions: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        positions.withUnsafeBufferPointer { positions in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * maximumLength + positions.count) { buffer in
-                let count = writePosting(step: step, weight: weight, positions: positions, at: buffer.baseAddress!)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-            }
-        }
-    }
-
-    /// `appendPosting` at `out`, which has room for `2 * maximumLength + positions.count`
-    /// characters; returns how many it wrote.
-    @inline(__always)
-    static func writePosting(step: Int, weight: Int, positions: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> Int {
-        var end = write(step, at: out)
-        end += write(weight, at: out + end)
-        if let base = positions.baseAddress { (out + end).update(from: base, count: positions.count) }
-        return end + positions.count
-    }
-
-    /// The positions of a posting (none for a word): their number, then each as a step.
-    static func appendPositions<Positions: Collection>(_ positions: Positions, to out: inout [UInt8])
-    where Positions.Element: BinaryInteger {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength * (positions.count + 1)) { buffer in
-            let count = writePositions(positions, at: buffer.baseAddress!)
+    /// One posting: the step from the previous page, then the weight in thousandths.
+    static func appendPosting(step: Int, weight: Int, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * maximumLength) { buffer in
+            let count = writePosting(step: step, weight: weight, at: buffer.baseAddress!)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
-    /// `appendPositions` at `out`, which has room for `maximumLength` characters a position and
-    /// one more; returns how many it wrote.
+    /// `appendPosting` at `out`, which has room for `2 * maximumLength` characters; returns how
+    /// many it wrote. Every index file is written through here.
     @inline(__always)
-    static func writePositions<Positions: Collection>(_ positions: Positions, at out: UnsafeMutablePointer<UInt8>) -> Int
-    where Positions.Element: BinaryInteger {
-        var end = write(positions.count, at: out)
-        var last = 0
-        for position in positions {
-            end += write(Int(position) - last, at: out + end)
-            last = Int(position)
-        }
-        return end
+    static func writePosting(step: Int, weight: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        let end = write(step, at: out)
+        return end + write(weight, at: out + end)
     }
 
     /// One number, as `write` makes it.
@@ -114,18 +82,6 @@ enum PostingCoder {
             cursor += 1
             if digit & 32 == 0 { return (value, cursor - index) }
         }
-    }
-
-    /// Where the `numbers` numbers starting at `index` end.
-    @inline(__always)
-    static func skip<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from index: Int, numbers: Int) -> Int
-    where Bytes.Index == Int {
-        var cursor = index
-        for _ in 0..<numbers {
-            while digitValue(bytes[cursor]) & 32 != 0 { cursor += 1 }
-            cursor += 1
-        }
-        return cursor
     }
 
     @inline(__always)

@@ -2,14 +2,13 @@ import Foundation
 import HashiContent
 import HashiSupport
 
-/// The postings of one language: for each token, the pages that have it, their BM25F term
-/// weight and, for CJK tokens, the positions the phrase check needs.
+/// The postings of one language: for each token, the pages that have it and their BM25F term
+/// weight. A CJK phrase is found by the bigrams that cover it, then checked in the page's text.
 public struct SearchIndex: Sendable {
     /// A page holding a token: `weight` is the field-weighted, length-normalised term frequency.
     public struct Posting: Sendable, Equatable {
         public var document: Int
         public var weight: Double
-        public var positions: [Int]
     }
 
     /// Title and headings count more than the body (BM25F field weights).
@@ -57,8 +56,8 @@ public struct SearchIndex: Sendable {
         return (scores ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
-    /// For each page with the term: the idf and weight of each token; a CJK phrase only where its
-    /// bigrams stand at consecutive positions.
+    /// For each page with the term: the idf and weight of each token; a CJK phrase only where the
+    /// page's title, headings or text hold the whole phrase.
     private func matches(of term: SearchQuery.Term) -> [Int: [(idf: Double, weight: Double)]] {
         if term.tokens.count == 1, term.tokens[0].unicodeScalars.count == 1,
            SearchTokenizer.isCJK(term.tokens[0].unicodeScalars.first!) {
@@ -79,17 +78,22 @@ public struct SearchIndex: Sendable {
         var result: [Int: [(idf: Double, weight: Double)]] = [:]
         for document in candidates {
             let found = lists.map { list in list.first { $0.document == document }! }
-            if picked.count > 1 {
-                let sets = found.map { Set($0.positions) }
-                guard found[0].positions.contains(where: { start in
-                    sets.indices.allSatisfy { sets[$0].contains(start + picked[$0].offset) }
-                }) else { continue }
-            }
+            if picked.count > 1, !contains(document: documents[document], phrase: term.phrase) { continue }
             result[document] = zip(lists, found).map {
                 (Self.idf(documentFrequency: $0.count, documentCount: documents.count), $1.weight)
             }
         }
         return result
+    }
+
+    /// Whether a field of the page holds `phrase` (normalised, as the tokenizer reads text).
+    private func contains(document: SearchDocument, phrase: String) -> Bool {
+        let wanted = Array(phrase.utf8)
+        return ([document.title] + document.headings + [document.body]).contains { field in
+            let text = SearchTokenizer.normalizedUTF8(field)
+            guard text.count >= wanted.count else { return false }
+            return (0...(text.count - wanted.count)).contains { start in text[start..<(start + wanted.count)].elementsEqual(wanted) }
+        }
     }
 }
 
@@ -97,6 +101,12 @@ public struct SearchIndex: Sendable {
 public struct SearchQuery: Sendable {
     public struct Term: Sendable, Equatable {
         public var tokens: [String]
+
+        /// The text a CJK phrase's bigrams spell: the first character of each, then the last one's second.
+        var phrase: String {
+            guard let last = tokens.last else { return "" }
+            return tokens.map { String($0.unicodeScalars.first!) }.joined() + String(last.unicodeScalars.dropFirst())
+        }
 
         /// The bigrams that cover a phrase, with their offsets: 0, 2, 4, … and the last. Found at
         /// those offsets they spell the whole phrase, so a search loads fewer lists (`cover` in search.js).

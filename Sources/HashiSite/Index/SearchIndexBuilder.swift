@@ -30,8 +30,36 @@ public struct SearchDocument: Sendable {
         self.init(url: page.url, title: page.title, headings: page.document.headings.map(\.text), body: body, language: page.language)
     }
 
-    /// What the page adds to the text files, which sets how many pages share one.
+    /// What the page adds to the text files.
     var textBytes: Int { body.utf8.count + title.utf8.count + url.utf8.count }
+}
+
+/// How one language's index is cut into files, worked out from its number of pages alone. The
+/// search page carries it (`data-index`), so a query asks for its postings straight away, and
+/// the files stay fewer than a quarter of the pages: a host that counts files takes the site.
+public struct SearchLayout: Sendable, Equatable {
+    /// Pages whose texts share one file: the ten results of a query load about ten of them,
+    /// so a file is kept small.
+    public static let pagesPerFile = 7
+
+    public let documents: Int
+    /// A power of two, about one shard for every 12 to 24 pages.
+    public let shards: Int
+
+    public init(documents: Int) {
+        self.documents = documents
+        var shards = 1
+        while shards < 4096, shards * 2 <= documents / 12 { shards *= 2 }
+        self.shards = shards
+    }
+
+    public var perFile: Int { Self.pagesPerFile }
+    public var textFiles: Int { (documents + perFile - 1) / perFile }
+
+    /// `en 1011 64 7`: what `search.js` reads from the search page's `data-index`, a language a part.
+    public func attribute(language: Language) -> String {
+        "\(language.code) \(documents) \(shards) \(perFile)"
+    }
 }
 
 /// A file the Index stage makes, by its path under the output folder.
@@ -54,23 +82,18 @@ public struct OutputFile: Sendable {
 
 /// Stage 5: the search index of each language, as script files the search page loads (also from `file://`).
 ///
-/// In `<lang>/search/`: `index.js` (counts), `p-<n>.js` (postings, sharded by the hash of a
-/// token's first characters so a query loads only its shards, and a prefix stays in one shard)
-/// and `t-<n>.js` (url, title and text of a run of pages, for result lists and snippets).
-/// Each calls `HashiSearch.register(lang, part, data)`.
+/// In `<lang>/search/`: `index.js` (the `SearchLayout`, for pages other than the search page),
+/// `p-<n>.js` (postings, sharded by the hash of a token's first characters so a query loads only
+/// its shards, and a prefix stays in one shard) and `t-<n>.js` (url and title of a run of pages,
+/// and their texts deflated, for result lists, snippets and the check of a CJK phrase). Each calls
+/// `HashiSearch.register(lang, part, data)`.
 ///
 /// After an edit, the index is changed rather than made anew when it can be: the shards that held
 /// or now hold a token of an edited page are read back from the output, that page's postings are
 /// taken out and put in again, and only those shards and the page's text file are written.
 /// Everything else stays. A page added or removed, or a change that moves the average field
-/// lengths, the shard count or the pages per text file, makes the whole index again.
+/// lengths, makes the whole index again.
 public struct SearchIndexBuilder: Sendable {
-    /// Postings per shard aimed at; shards are a power of two so the count changes rarely.
-    static let postingsPerShard = 3000
-    /// Bytes of page text per text file aimed at: small, since each result shown loads its file
-    /// (a typical page gets a file of its own).
-    static let textBytesPerFile = 8 * 1024
-
     /// The files of one language's index: those made (unless they were handed to `emit` as they
     /// were made), those of the output that stay, and the state the next build starts from.
     package struct Result {
@@ -108,10 +131,11 @@ public struct SearchIndexBuilder: Sendable {
     private func buildAll(documents: [SearchDocument], keys: [UInt64], language: Language,
                           emit: @escaping @Sendable (OutputFile) -> Void) -> Result {
         let index = InvertedIndex(documents: documents)
-        let shardCount = Self.shardCount(postings: index.postingCount)
+        let layout = SearchLayout(documents: documents.count)
+        let shardCount = layout.shards
         let textBytes = documents.map(\.textBytes)
-        let perFile = Self.perFile(textBytes: textBytes)
-        emit(indexFile(language: language, documents: documents.count, shards: shardCount, perFile: perFile))
+        let perFile = layout.perFile
+        emit(indexFile(language: language, layout: layout))
         // Shards are made and written on every core; each file's bytes depend only on its own shard.
         Array(0..<shardCount).concurrentForEach { number in
             emit(script(language, Self.shardPart(number)) { Self.appendPostingsJSON(index, shard: number, of: shardCount, to: &$0) })
@@ -153,11 +177,11 @@ public struct SearchIndexBuilder: Sendable {
                                               tokenCount: hashes.count,
                                               shards: hashes.uniqueSortedShards(of: old.shardCount))
         }
-        // The same averages, shard count and pages per file, or the whole index changes.
+        // The same averages and layout, or the whole index changes.
         let averages = InvertedIndex.averages(lengths: entries.map(\.lengths))
         let postingCount = entries.reduce(0) { $0 + $1.tokenCount }
-        guard averages == old.averages, Self.shardCount(postings: postingCount) == old.shardCount,
-              Self.perFile(textBytes: entries.map(\.textBytes)) == old.perFile else { return nil }
+        let layout = SearchLayout(documents: pages.count)
+        guard averages == old.averages, layout.shards == old.shardCount, layout.perFile == old.perFile else { return nil }
 
         var affected = Set<Int>()
         for page in changed { affected.formUnion(old.documents[page].shards + entries[page].shards) }
@@ -178,7 +202,7 @@ public struct SearchIndexBuilder: Sendable {
             return textFile(language: language, number: number, first: range.lowerBound,
                             documents: pages[range].map { SearchDocument(page: $0, texts: texts) })
         }
-        let files = [indexFile(language: language, documents: pages.count, shards: shardCount, perFile: perFile)]
+        let files = [indexFile(language: language, layout: layout)]
             + spliced.compactMap { $0 } + texts
         let made = Set(files.map(\.path))
         let state = SearchState(averages: averages, shardCount: shardCount, perFile: perFile, postingCount: postingCount, documents: entries)
@@ -187,16 +211,6 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     static func folder(_ language: Language) -> String { language.code + "/search/" }
-
-    static func shardCount(postings: Int) -> Int {
-        var count = 1
-        while count < 4096, count * postingsPerShard < postings { count *= 2 }
-        return count
-    }
-
-    static func perFile(textBytes: [Int]) -> Int {
-        max(1, min(1000, textBytesPerFile * textBytes.count / max(1, textBytes.reduce(0, +))))
-    }
 
     /// The part name of posting shard `number` (`p-<n>`).
     static func shardPart(_ number: Int) -> String { "p-\(number)" }
@@ -217,17 +231,27 @@ public struct SearchIndexBuilder: Sendable {
         script(language, part) { data.write(to: &$0) }
     }
 
-    private func indexFile(language: Language, documents: Int, shards: Int, perFile: Int) -> OutputFile {
+    private func indexFile(language: Language, layout: SearchLayout) -> OutputFile {
         script(language, "index", .object([
-            "version": .int(2), "documents": .int(documents), "shards": .int(shards), "perFile": .int(perFile),
+            "version": .int(3), "documents": .int(layout.documents), "shards": .int(layout.shards), "perFile": .int(layout.perFile),
         ]))
     }
 
+    /// `{"first":n,"docs":[[url,title],…],"z":"…"}`: `z` is the JSON array of the pages' texts,
+    /// deflated and in base64. Texts are most of the index, and compressed they are a fifth of it.
     private func textFile(language: Language, number: Int, first: Int, documents: [SearchDocument]) -> OutputFile {
-        script(language, "t-\(number)", .object([
-            "first": .int(first),
-            "docs": .array(documents.map { .array([.string(URLPath.encode($0.url)), .string($0.title), .string($0.body)]) }),
-        ]))
+        script(language, "t-\(number)") { out in
+            ScriptJSON.object([
+                "first": .int(first),
+                "docs": .array(documents.map { .array([.string(URLPath.encode($0.url)), .string($0.title)]) }),
+            ]).write(to: &out)
+            out.removeLast()  // the object's closing brace: the texts follow
+            out += ",\"z\":\"".utf8
+            var texts: [UInt8] = []
+            ScriptJSON.array(documents.map { .string($0.body) }).write(to: &texts)
+            Compressed.appendBase64Deflated(texts, to: &out)
+            out += "\"}".utf8
+        }
     }
 
     /// `{"token":"<postings>",…}` with sorted keys, each list in the compact form of `PostingCoder`.

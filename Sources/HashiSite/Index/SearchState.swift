@@ -4,7 +4,7 @@ import HashiSupport
 /// What one language's search index was made from, kept in the output's `.hashi/search-<lang>` so
 /// the next build can change only what an edit touches (`SearchIndexBuilder`).
 package struct SearchState: Sendable, Equatable {
-    static let version = 1
+    static let version = 2
 
     struct Entry: Sendable, Equatable {
         var url: String

@@ -5,11 +5,10 @@ import HashiSupport
 /// edited pages is taken out, and their new postings in this shard are put in, each list kept in
 /// page order and the tokens in byte order, exactly as a whole build writes them.
 enum ShardSplicer {
-    /// One page's posting of a token: its weight in thousandths, then its positions as written.
+    /// One page's posting of a token: its weight in thousandths.
     private struct Posting {
         var document: Int32
         var weight: Int
-        var positions: ArraySlice<UInt8>
     }
 
     /// The new `{…}` of the shard file `file`, or nil when it is not a file hashi wrote.
@@ -19,11 +18,8 @@ enum ShardSplicer {
         for (document, page) in edited {
             let terms = page.terms
             for token in 0..<terms.tokens.count where Int(terms.prefixHashes[token]) & (count - 1) == shard {
-                var positions: [UInt8] = []
-                terms.encodedPositions(token, into: &positions)
                 let posting = Posting(document: document,
-                                      weight: InvertedIndex.weight(frequencies: terms.frequencies[token], norms: page.norms[...]),
-                                      positions: positions[...])
+                                      weight: InvertedIndex.weight(frequencies: terms.frequencies[token], norms: page.norms[...]))
                 terms.tokens.withToken(token) { lists[Array($0), default: []].append(posting) }
             }
         }
@@ -38,8 +34,7 @@ enum ShardSplicer {
             out += ":\"".utf8
             var previous: Int32 = 0
             for posting in postings {
-                PostingCoder.appendPosting(step: Int(posting.document - previous), weight: posting.weight,
-                                           positions: posting.positions, to: &out)
+                PostingCoder.appendPosting(step: Int(posting.document - previous), weight: posting.weight, to: &out)
                 previous = posting.document
             }
             out.append(UInt8(ascii: "\""))
@@ -72,16 +67,12 @@ enum ShardSplicer {
             while at < encoded.endIndex {
                 let (step, stepLength) = PostingCoder.read(file, at: at)
                 at += stepLength
+                guard at < encoded.endIndex else { return nil }
                 let (weight, weightLength) = PostingCoder.read(file, at: at)
                 at += weightLength
-                let positionsStart = at
-                let (count, countLength) = PostingCoder.read(file, at: at)
-                at = PostingCoder.skip(file, from: at + countLength, numbers: count)
                 guard at <= encoded.endIndex else { return nil }
                 document += Int32(step)
-                if !dropping.contains(document) {
-                    postings.append(Posting(document: document, weight: weight, positions: file[positionsStart..<at]))
-                }
+                if !dropping.contains(document) { postings.append(Posting(document: document, weight: weight)) }
             }
             lists[Array(token)] = postings
         }

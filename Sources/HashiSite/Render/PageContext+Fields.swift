@@ -124,6 +124,9 @@ struct AlternateItem: TemplateFields {
 struct GeneratedFields: TemplateFields {
     var title = ""
     var translations: [TranslationItem] = []
+    /// On the search page: the `SearchLayout` of every language (`data-index`), so a query loads
+    /// its postings without asking for `index.js` first.
+    var searchIndex = ""
 }
 
 /// The translators' page (`translation-status`): the site's languages, and a row for each page.

@@ -148,6 +148,11 @@ public struct PageRenderer: Sendable {
             TranslationItem(code: other.code, otherDir: other.otherDirection(than: language), name: other.name, href: base.href(to: outputPath.replacingFirstComponent(with: other.code)),
                             current: other == language, isTranslated: true)
         }
+        if layout == GeneratedOutputs.searchLayout {
+            fields.searchIndex = site.languages.map { language in
+                SearchLayout(documents: site.pages.count { $0.language == language && !$0.isFallback }).attribute(language: language)
+            }.joined(separator: ",")
+        }
         var parts: [any Encodable] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedOutputs.channelsEmbedLayout {
             parts.append(PageContext.channels(channels, language: language, strings: base.strings, site: site))

@@ -1,1 +1,1 @@
-HashiSearch.register("en","index",{"documents":2,"perFile":75,"shards":1,"version":2});
+HashiSearch.register("en","index",{"documents":2,"perFile":7,"shards":1,"version":3});

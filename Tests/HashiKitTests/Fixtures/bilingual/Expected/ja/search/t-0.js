@@ -1,1 +1,1 @@
-HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム","地震に備えるためのガイドです。まず家具の固定から始めましょう。"],["ja/furniture/","家具","家具の固定\nL字金具で壁に固定します。English version\n家具の固定\n同じ見出しには番号が付きます。"]],"first":0});
+HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/furniture/","家具"]],"first":0,"z":"eJxljU0OwVAYRbciHduGmR2oodBEnkQTY98TqmkFA+mPJgZEE6WMSCqxmesLduG1EQOmN+ecW9M4Or0iC5SwDEBjSAe0giRQCrmH3GBgg2JQgL4E3UAhp2ceXhTAy4zTEORA2hw7haUAD1IFR4rXytoPrIsqH7yXNS/GmNeUX386XqHnRxXRbBtmq9RrdE2jI3Txl+GZC/KfW4etrDAT0PGx2PFUUe796oMm35xWfwNQdpY1"});

@@ -1,1 +1,1 @@
-HashiSearch.register("en","p-0",{"hom":"A49CA","welcom":"AofA"});
+HashiSearch.register("en","p-0",{"hom":"A49C","welcom":"Aof"});

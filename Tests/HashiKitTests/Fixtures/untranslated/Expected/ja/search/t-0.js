@@ -1,1 +1,1 @@
-HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム","日本語だけのページ"],["ja/only-ja/","日本語だけ","このページには英語版がありません。"]],"first":0});
+HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/only-ja/","日本語だけ"]],"first":0,"z":"eJxNyrsNQGAYhtFd/tpGYhfvp3FrRCFBRKNBiE4hlnkSjEGpPTm+u6rhaudn7FCPCrQQ1UQHtjvPofIvaELrk23fv5MY5ciwFJ2owUpCc8ELPJo2sA=="});
