@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the one-file release: dist/hashi-<version>-linux-<arch>.tar.gz, and prints its path.
 # The binary carries the Swift runtime (--static-swift-stdlib), libcmark (the archive libcmark.a
-# of libcmark-dev) and the default theme, so it runs on a Debian or Ubuntu machine with neither the
+# of libcmark-dev), zlib and the default theme, so it runs on a Debian or Ubuntu machine with neither the
 # Swift toolchain nor libcmark: `ldd` lists only the C and C++ runtimes of the base system.
 # The archive holds one folder, hashi-<version>-linux-<arch>/, with:
 #   hashi       the binary
@@ -30,6 +30,17 @@ Version: $(pkg-config --modversion libcmark)
 Libs: -L$static -lcmark
 Cflags: $(pkg-config --cflags libcmark)
 PC
+# zlib (the search index's text files are deflated) the same way.
+zlibdir="$(pkg-config --variable=libdir zlib)"
+[ -f "$zlibdir/libz.a" ] || { echo "package: $zlibdir/libz.a not found (zlib1g-dev ships it)" >&2; exit 1; }
+ln -sf "$zlibdir/libz.a" "$static/libz.a"
+cat > "$static/pkgconfig/zlib.pc" <<PC
+Name: zlib
+Description: zlib, linked statically for the release binary
+Version: $(pkg-config --modversion zlib)
+Libs: -L$static -lz
+Cflags: $(pkg-config --cflags zlib)
+PC
 # FlyingFox brings Foundation's networking, which names libcurl; hashi never uses it (scripts/no-curl.c).
 cc -O2 -c "$repo/scripts/no-curl.c" -o "$static/no-curl.o"
 rm -f "$static/libcurl.a"
@@ -37,7 +48,7 @@ ar rcs "$static/libcurl.a" "$static/no-curl.o"
 build=(swift build -c release --static-swift-stdlib --scratch-path "$repo/.build/package" --product hashi)
 PKG_CONFIG_PATH="$static/pkgconfig" "${build[@]}" >&2
 binary="$("${build[@]}" --show-bin-path)/hashi"
-if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark|libcurl' >&2; then
+if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark|libcurl|libz\.' >&2; then
   echo "package: $binary still needs the libraries above" >&2
   exit 1
 fi
