@@ -189,7 +189,7 @@
   /** Text file `number` of a language, its texts inflated once: {first, docs: [[url, title]…], texts: [text…]}. */
   function pack(lang, number) {
     return load(lang, 't-' + number).then(function (data) {
-      data.ready = data.ready || inflateText(data.z).then(function (json) { data.texts = JSON.parse(json); return data; });
+      data.ready = data.ready || inflateText(data.z).then(function (texts) { data.texts = texts.split('\0'); return data; });
       return data.ready;
     });
   }

@@ -110,15 +110,14 @@ final class SearchIndexTests: XCTestCase {
                                                language: en)
         let text = files.first { $0.path.hasSuffix("t-0.js") }!.contents
         XCTAssertTrue(text.contains(#"A \"quoted\" \u003c/script> title"#))
-        XCTAssertEqual(try texts(of: text), [#"line\u2028break"#])
+        XCTAssertEqual(try texts(of: text), ["line\u{2028}break"])
     }
 
-    /// The page texts of a text file: its `z`, inflated, as search.js reads it (before JSON.parse).
+    /// The page texts of a text file: its `z`, inflated and cut at each NUL, as search.js reads it.
     func texts(of file: String) throws -> [String] {
         let z = try XCTUnwrap(file.range(of: #""z":""#).map { file[$0.upperBound...].prefix { $0 != "\"" } })
         let json = try XCTUnwrap(Compressed.base64Decoded(Array(z.utf8)).flatMap(Compressed.inflated))
-        let inner = String(decoding: json, as: UTF8.self).dropFirst(2).dropLast(2)
-        return inner.components(separatedBy: "\",\"")
+        return String(decoding: json, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     /// A text file carries its pages' texts deflated; inflated, they are the pages' texts again.

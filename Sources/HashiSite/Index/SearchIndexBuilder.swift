@@ -237,8 +237,9 @@ public struct SearchIndexBuilder: Sendable {
         ]))
     }
 
-    /// `{"first":n,"docs":[[url,title],…],"z":"…"}`: `z` is the JSON array of the pages' texts,
-    /// deflated and in base64. Texts are most of the index, and compressed they are a fifth of it.
+    /// `{"first":n,"docs":[[url,title],…],"z":"…"}`: `z` is the pages' texts, each ended by a NUL
+    /// (which a page's text never holds: libcmark turns it into U+FFFD), deflated and in base64.
+    /// Texts are most of the index, and compressed they are a quarter of it.
     private func textFile(language: Language, number: Int, first: Int, documents: [SearchDocument]) -> OutputFile {
         script(language, "t-\(number)") { out in
             ScriptJSON.object([
@@ -248,7 +249,11 @@ public struct SearchIndexBuilder: Sendable {
             out.removeLast()  // the object's closing brace: the texts follow
             out += ",\"z\":\"".utf8
             var texts: [UInt8] = []
-            ScriptJSON.array(documents.map { .string($0.body) }).write(to: &texts)
+            texts.reserveCapacity(documents.reduce(0) { $0 + $1.body.utf8.count + 1 })
+            for document in documents {
+                texts += document.body.utf8
+                texts.append(0)
+            }
             Compressed.appendBase64Deflated(texts, to: &out)
             out += "\"}".utf8
         }

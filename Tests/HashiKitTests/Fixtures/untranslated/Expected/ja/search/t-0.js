@@ -1,1 +1,1 @@
-HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/only-ja/","日本語だけ"]],"first":0,"z":"eJxNyrsNQGAYhtFd/tpGYhfvp3FrRCFBRKNBiE4hlnkSjEGpPTm+u6rhaudn7FCPCrQQ1UQHtjvPofIvaELrk23fv5MY5ciwFJ2owUpCc8ELPJo2sA=="});
+HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/only-ja/","日本語だけ"]],"first":0,"z":"eF5Nyj0OQEAURlFL971p/DUyhQQRjQYhOoXYzE3GLINSeZITmin0a5wHNKIabbgWd2FngvzfaEF7LI9vP3mGKmRYgW7UYZ7UkhefnzVE"});
