@@ -10,6 +10,7 @@ Needs Debian's chromium (apt-get install -y chromium fonts-noto-cjk).
 import html.parser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,7 +39,12 @@ PAGES = {
     "en/storms.md": "---\ntitle: Storm season\n---\n\n## Evacuation\n\nEvacuation centres open when rivers are flooding.\n",
     "en/work.md": "---\ntitle: Conditions at work\n---\n\nForced overtime and unpaid wages are reported in factories.\n",
     "en/wages.md": "---\ntitle: Pay\n---\n\nWages are paid monthly. Nothing here is forced.\n",
+    # 東京 and 京都, but not 東京都: the index finds the page by its bigrams, its text rules it out.
+    "ja/two-cities.md": "---\ntitle: 二つの町\n---\n\n東京と京都を比べます。\n",
+    "ja/metropolis.md": "---\ntitle: 都の窓口\n---\n\n東京都の相談窓口です。\n",
 }
+# More pages with one word than a page of results shows.
+PAGES.update({f"en/harvest-{n}.md": f"---\ntitle: Harvest {n}\n---\n\nNotes on the harvest, number {n}.\n" for n in range(12)})
 
 # (language of the search page, query, URL expected among the first three, or None for no result)
 CASES = [
@@ -183,6 +189,19 @@ def check_channels(browser, work, check):
         check(expected in hrefs[:3], f"{lang} {query!r}: {expected} among the first three of {hrefs}")
 
 
+def check_inflate_fallback(browser, site, check):
+    """A browser without DecompressionStream (before 2023) inflates the texts with assets/inflate.js."""
+    old = site + "-old-browser"
+    shutil.copytree(site, old)
+    script = os.path.join(old, "assets", "search.js")
+    with open(script, encoding="utf-8") as f:
+        text = f.read()
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("window.DecompressionStream = undefined;\n" + text)
+    page = search_page(browser, old, "en", "shelter")
+    check(page.items and page.items[0]["marks"], f"without DecompressionStream the results and their snippets show: {page.items}")
+
+
 def found(browser, site, lang, query):
     """The result links of a search, relative to the site root."""
     return [item["href"].replace("../../", "", 1) for item in search_page(browser, site, lang, query).items]
@@ -228,6 +247,15 @@ def main():
         page = search_page(browser, site, "ja", "京都")
         check(all("capital/" not in h or "old-capital/" in h for h in [i["href"] for i in page.items]),
               "京都 does not match the page with only 東京 and 都合")
+        page = search_page(browser, site, "ja", "東京都")
+        check([i["href"] for i in page.items] == ["../../ja/metropolis/"] and "1" in page.status,
+              f"東京都 finds only the page that says it, not the one with 東京 and 京都 apart: {page.items} {page.status!r}")
+        dom = dump(browser, "file://" + urllib.parse.quote(os.path.join(site, "en", "search", "index.html")) + "?q=harvest")
+        shown = dom.count('class="search__result"')
+        more = re.search(r'<button class="search__more"( hidden="")?>', dom)
+        check(shown == 10 and more is not None and not more.group(1) and "12" in search_page(browser, site, "en", "harvest").status,
+              f"12 pages match: the first 10 are shown, with a button for more ({shown} shown, button {more and more.group(0)})")
+        check_inflate_fallback(browser, site, check)
         page = search_page(browser, site, "ja", "shelter")
         check(page.items == [], "the Japanese page searches Japanese only by default")
         page = search_page(browser, site, "ja", "shelter", "&all=1")
