@@ -120,6 +120,18 @@ final class SearchIndexTests: XCTestCase {
         return String(decoding: json, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
+    /// The base64 of the text files is Foundation's, for every length's padding.
+    func testBase64IsStandard() {
+        var random = SplitMix64(seed: 7)
+        for length in Array(0..<20) + [1000, 65_537] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            var out: [UInt8] = Array("x".utf8)
+            Compressed.appendBase64(bytes, to: &out)
+            XCTAssertEqual(String(decoding: out.dropFirst(), as: UTF8.self), Data(bytes).base64EncodedString(), "\(length) bytes")
+            XCTAssertEqual(Compressed.base64Decoded(out.dropFirst()), bytes)
+        }
+    }
+
     /// A text file carries its pages' texts deflated; inflated, they are the pages' texts again.
     func testTextsAreDeflatedAndComeBackWhole() throws {
         let long = String(repeating: "Victims can stay in shelters run by NGOs. ", count: 200)

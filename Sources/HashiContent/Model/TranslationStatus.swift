@@ -45,7 +45,9 @@ public struct TranslationStatus: Sendable {
         var stale: [String: Page] = [:]
         for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
             guard let source = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
-            let hash = SourceHash.of(documents.markdown(of: source.sourceIndex))
+            // Hashed only when a translation records a source to compare with.
+            let stamped = group.values.contains { $0.url != source.url && $0.source.frontMatter.translatedFrom != nil }
+            let hash = stamped ? SourceHash.of(documents.markdown(of: source.sourceIndex)) : ""
             let cells = languages.map { language -> Cell in
                 guard let page = group[language.code] else { return Cell(language: language, state: .missing, url: nil, stamped: false) }
                 guard page.url != source.url else { return Cell(language: language, state: .source, url: page.url, stamped: false) }

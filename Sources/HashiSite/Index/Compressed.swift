@@ -58,20 +58,31 @@ enum Compressed {
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    /// Standard base64 with padding, which `atob` reads.
+    /// Standard base64 with padding, which `atob` reads. Written through a pointer: the texts of
+    /// the index are megabytes, and an array a group of four characters cost more than deflating.
     static func appendBase64(_ bytes: [UInt8], to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + (bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            out += [alphabet[Int(value >> 18)], alphabet[Int(value >> 12 & 63)], alphabet[Int(value >> 6 & 63)], alphabet[Int(value & 63)]]
-            index += 3
+        let start = out.count
+        let length = (bytes.count + 2) / 3 * 4
+        out += repeatElement(UInt8(ascii: "="), count: length)
+        out.withUnsafeMutableBufferPointer { target in
+            alphabet.withUnsafeBufferPointer { digits in
+                bytes.withUnsafeBufferPointer { source in
+                    var at = start
+                    var index = 0
+                    while index < source.count {
+                        let rest = source.count - index
+                        let value = UInt32(source[index]) << 16 | (rest > 1 ? UInt32(source[index + 1]) << 8 : 0)
+                            | (rest > 2 ? UInt32(source[index + 2]) : 0)
+                        target[at] = digits[Int(value >> 18)]
+                        target[at + 1] = digits[Int(value >> 12 & 63)]
+                        if rest > 1 { target[at + 2] = digits[Int(value >> 6 & 63)] }
+                        if rest > 2 { target[at + 3] = digits[Int(value & 63)] }
+                        at += 4
+                        index += 3
+                    }
+                }
+            }
         }
-        let rest = bytes.count - index
-        guard rest > 0 else { return }
-        let value = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
-        out += [alphabet[Int(value >> 18)], alphabet[Int(value >> 12 & 63)]]
-        out += rest == 2 ? [alphabet[Int(value >> 6 & 63)], UInt8(ascii: "=")] : [UInt8(ascii: "="), UInt8(ascii: "=")]
     }
 
     /// The bytes of standard base64 text, or nil when it is not base64.

@@ -2,6 +2,7 @@
 /// A JSON value written with sorted keys and shortest round-trip numbers, so index files are
 /// byte-for-byte the same from build to build. Written as UTF-8 bytes: index files are large.
 package indirect enum ScriptJSON {
+    case bool(Bool)
     case int(Int)
     case double(Double)
     case string(String)
@@ -16,6 +17,8 @@ package indirect enum ScriptJSON {
 
     package func write(to out: inout [UInt8]) {
         switch self {
+        case .bool(let value):
+            out += (value ? "true" : "false").utf8
         case .int(let value):
             out += String(value).utf8
         case .double(let value):
