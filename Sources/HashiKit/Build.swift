@@ -87,14 +87,20 @@ public struct Build: Sendable {
             report.add(error, at: options.outputDirectory)
             return report.result
         }
-        // 4. Render, each page written as soon as it is made.
+        // 4. Render, each page written as soon as it is made, and beside it 5. Index, the search
+        // index of each language: both only read the model and the parsed documents.
+        let strict = options.strict
+        let indexing = Background { () -> (diagnostics: [Diagnostic], indexedPages: Int) in
+            var indexReport = BuildReport(strict: strict)
+            IndexStage(site: site, documents: documents, output: output).run(&indexReport)
+            return (indexReport.diagnostics, indexReport.indexedPages)
+        }
         RenderStage(site: site, templates: templates, documents: documents, output: output, progress: options.progress).run(&report)
         report.lap("render+write")
-        // 5. Index: the search index of each language.
-        if !report.hasErrors {
-            IndexStage(site: site, documents: documents, output: output).run(&report)
-            report.lap("index")
-        }
+        let indexed = indexing.value
+        report.add(indexed.diagnostics)
+        report.indexedPages += indexed.indexedPages
+        report.lap("index")  // what the index took past the render
         // 6. Commit: sitemap, data, assets and the cache, then the new site swapped in.
         CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: sessionCache == nil ? cache : nil,
                     output: output, outputDirectory: options.outputDirectory, headers: options.headers).run(&report)
