@@ -154,7 +154,7 @@
         var tag = global.document.createElement('script');
         tag.src = new URL((lang ? encodeURIComponent(lang) + '/search/' : '') + part + '.js', base).href;
         tag.async = true;
-        tag.onerror = function () { delete loads[key]; reject(new Error('hashi search: cannot load ' + tag.src)); };
+        tag.onerror = function () { delete loads[key]; reject(new Error('cannot load ' + tag.src)); };
         global.document.head.appendChild(tag);
       });
     }
@@ -236,7 +236,8 @@
 
   // A posting list comes as a string of base64url characters, each 5 bits of a number and a
   // "more follows" bit (PostingCoder.swift writes it): for each page, the page number's step
-  // from the last one, then the weight in thousandths. Decoded once, to [page, weight] pairs.
+  // from the last one, then the weight's code, 60 a doubling of the weight in thousandths
+  // (PostingCoder.weightCode). Decoded once, to [page, weight] pairs.
   var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   var VALUE = {};
   for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charAt(d)] = d;
@@ -256,7 +257,7 @@
     var doc = 0;
     while (i < text.length) {
       doc += next();
-      list.push([doc, next() / 1000]);
+      list.push([doc, 2 ** (next() / 60) / 1e3]);
     }
     return list;
   }

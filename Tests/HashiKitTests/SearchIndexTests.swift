@@ -174,12 +174,22 @@ final class PostingsJSONTests: XCTestCase {
             numbers.append(value)
             cursor += length
         }
+        let codes = try XCTUnwrap(vector["codes"] as? [[Int]])
         var previous = 0
-        let expected = postings.flatMap { posting in
-            defer { previous = posting.document }
-            return [posting.document - previous, Int((posting.weight * 1000).rounded())]
+        let expected = codes.flatMap { row in
+            defer { previous = row[0] }
+            return [row[0] - previous, row[1]]
         }
         XCTAssertEqual(numbers, expected)
+    }
+
+    /// A weight's code stays within 0.6 % of the weight, in two characters, from 0.001 up.
+    func testWeightCodesAreCloseAndShort() {
+        for weight in stride(from: 0.001, through: 130, by: 0.0371) {
+            let code = PostingCoder.weightCode(weight)
+            XCTAssertLessThanOrEqual(code, 1023)
+            XCTAssertEqual(PostingCoder.weight(code: code), weight, accuracy: weight * 0.006)
+        }
     }
 
     /// Strings for script files are escaped as the plain rule says, wherever the characters to

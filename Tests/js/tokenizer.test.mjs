@@ -50,7 +50,9 @@ test('shard numbers match the Swift builder', () => {
 
 test('posting lists decode as the Swift side wrote them', () => {
   const vector = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/postings.json', root), 'utf8'));
-  assert.deepEqual(plain(HashiSearch.decodePostings(vector.encoded)), vector.postings);
+  const decoded = plain(HashiSearch.decodePostings(vector.encoded));
+  assert.deepEqual(decoded.map((p) => p[0]), vector.postings.map((p) => p[0]));
+  decoded.forEach((p, i) => assert.ok(Math.abs(p[1] - vector.postings[i][1]) <= 1e-12 * vector.postings[i][1], `weight ${i}`));
 });
 
 // Old browsers without DecompressionStream inflate the text files in JavaScript.

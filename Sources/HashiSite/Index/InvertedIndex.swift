@@ -120,14 +120,14 @@ struct InvertedIndex: Sendable {
         (0..<3).map { 1 - SearchIndex.b + SearchIndex.b * Double(lengths[$0]) / averages[$0] }
     }
 
-    /// The BM25F weight of a posting, in thousandths as the files hold it.
+    /// The BM25F weight of a posting, as the code the files hold (`PostingCoder.weightCode`).
     static func weight(frequencies: UInt64, norms: ArraySlice<Double>) -> Int {
         var weight = 0.0
         for field in 0..<3 {
             let frequency = (frequencies >> (frequencyBits * UInt64(field))) & frequencyMask
             weight = weight + SearchIndex.fieldWeights[field] * Double(frequency) / norms[norms.startIndex + field]
         }
-        return Int((SearchIndex.rounded(weight) * 1000).rounded())
+        return PostingCoder.weightCode(weight)
     }
 
     func weight(document: Int32, frequencies: UInt64) -> Int {
@@ -179,7 +179,7 @@ struct InvertedIndex: Sendable {
                 var list: [SearchIndex.Posting] = []
                 forEachPosting(group: number, token: token) { posting in
                     list.append(SearchIndex.Posting(document: Int(posting.document),
-                                                    weight: Double(weight(document: posting.document, frequencies: posting.frequencies)) / 1000))
+                                                    weight: PostingCoder.weight(code: weight(document: posting.document, frequencies: posting.frequencies))))
                 }
                 result[group.tokens.string(token)] = list
             }

@@ -1,20 +1,38 @@
+import Foundation
 import HashiContent
 import HashiSupport
 
 /// Writes a posting list as a compact string (`decodePostings` in search.js reads it): base64url
 /// characters of 5 bits each plus a "more follows" bit. For each page in order: the step from the
-/// previous page number, then the weight in thousandths. Small numbers take one character, so
-/// lists shrink several times against JSON.
+/// previous page number, then the weight as a two-character code (`weightCode`). Small numbers
+/// take one character, so lists shrink several times against JSON.
 enum PostingCoder {
     static func encode(_ postings: [SearchIndex.Posting], into out: inout [UInt8]) {
         var previous = 0
         for posting in postings {
-            appendPosting(step: posting.document - previous, weight: Int((posting.weight * 1000).rounded()), to: &out)
+            appendPosting(step: posting.document - previous, weight: weightCode(posting.weight), to: &out)
             previous = posting.document
         }
     }
 
-    /// One posting: the step from the previous page, then the weight in thousandths.
+    /// Steps of a weight's code: 60 a doubling, so a code is within 0.6 % of its weight, and the
+    /// weights from 0.001 to 134 take two characters (a code of 0...1023). Thousandths took three
+    /// for every weight over 1.023, which is most of them.
+    static let codesPerDoubling = 60.0
+    static let largestCode = 1023
+
+    /// The code of a posting's weight: `codesPerDoubling` × log2 of the weight in thousandths.
+    static func weightCode(_ weight: Double) -> Int {
+        let code = (codesPerDoubling * log2(max(1, weight * 1000))).rounded()
+        return min(largestCode, Int(code))
+    }
+
+    /// The weight a code stands for (`decodePostings` in search.js reads it the same way).
+    static func weight(code: Int) -> Double {
+        pow(2, Double(code) / codesPerDoubling) / 1000
+    }
+
+    /// One posting: the step from the previous page, then the weight's code.
     static func appendPosting(step: Int, weight: Int, to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * maximumLength) { buffer in
             let count = writePosting(step: step, weight: weight, at: buffer.baseAddress!)

@@ -24,11 +24,6 @@ public struct SearchIndex: Sendable {
         postings = InvertedIndex(documents: documents).postings()
     }
 
-    /// Three decimals keep the files small and the output identical from build to build.
-    static func rounded(_ value: Double) -> Double {
-        (value * 1000).rounded() / 1000
-    }
-
     static func idf(documentFrequency: Int, documentCount: Int) -> Double {
         let df = Double(documentFrequency)
         return log(1 + (Double(documentCount) - df + 0.5) / (df + 0.5))

@@ -5,7 +5,7 @@ import HashiSupport
 /// edited pages is taken out, and their new postings in this shard are put in, each list kept in
 /// page order and the tokens in byte order, exactly as a whole build writes them.
 enum ShardSplicer {
-    /// One page's posting of a token: its weight in thousandths.
+    /// One page's posting of a token: its weight's code.
     private struct Posting {
         var document: Int32
         var weight: Int

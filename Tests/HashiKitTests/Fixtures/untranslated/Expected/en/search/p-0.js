@@ -1,1 +1,1 @@
-HashiSearch.register("en","p-0",{"hom":"A49C","welcom":"Aof"});
+HashiSearch.register("en","p-0",{"hom":"A1V","welcom":"A2S"});
