@@ -330,12 +330,12 @@ def targets(results, use_hugo, constant):
             q = r["ratios"]
             out.append((f"{n}: output size ≤ {TARGET_SIZE}× Hugo's (apparent bytes and du)",
                         q["bytes"] <= TARGET_SIZE and q["disk"] <= TARGET_SIZE,
-                        f"{q['bytes']:.2f}× bytes, {q['disk']:.2f}× du"))
-            out.append((f"{n}: wall time ≤ {TARGET_WALL}× Hugo's", q["wall"] <= TARGET_WALL, f"{q['wall']:.2f}×"))
+                        f"{q['bytes']:.3f}× bytes, {q['disk']:.3f}× du"))
+            out.append((f"{n}: wall time ≤ {TARGET_WALL}× Hugo's", q["wall"] <= TARGET_WALL, f"{q['wall']:.3f}×"))
             out.append((f"{n}: peak memory ≤ {TARGET_MEMORY}× Hugo's", q["memory"] <= TARGET_MEMORY,
-                        f"{q['memory']:.2f}×"))
+                        f"{q['memory']:.3f}×"))
         out.append((f"{n}: wall time ≤ {TARGET_FLOOR}× the floor", r["ratios"]["floor"] <= TARGET_FLOOR,
-                    f"{r['ratios']['floor']:.2f}×"))
+                    f"{r['ratios']['floor']:.3f}×"))
     if len(results) > 1:
         a, b = results[0]["files"]["excess"], results[-1]["files"]["excess"]
         out.append(("files over 1.25 × pages stay constant between the corpora", abs(b - a) <= constant,
