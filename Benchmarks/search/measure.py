@@ -579,8 +579,9 @@ class Runner:
 def status_number(status, query):
     if not status:
         return None
+    # The largest number, so that "10 of 977 results" reads as 977 (the query's own digits removed).
     numbers = re.findall(r"\d[\d,]*", status.replace(query.strip(), ""))
-    return int(numbers[0].replace(",", "")) if numbers else (0 if status.strip() else None)
+    return max(int(n.replace(",", "")) for n in numbers) if numbers else (0 if status.strip() else None)
 
 
 def hashi_split(run):
