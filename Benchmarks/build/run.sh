@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Clean builds of hashi beside Hugo on the shared/bench corpus, and the cmark-only floor;
-# with --incremental, one-page edits rebuilt in place beside clean builds. See RESULTS.md.
-#   Benchmarks/build/run.sh [--pages N] [--runs R] [--work DIR] [--json FILE] [--no-hugo] [--keep-output]
+# Clean builds of hashi beside Hugo on the shared/bench corpus, against the floor (cmark on every
+# core + writing hashi's files again); with --incremental, one-page edits rebuilt in place beside
+# clean builds. See RESULTS.md.
+#   Benchmarks/build/run.sh [--pages 1000,10000] [--runs R] [--work DIR] [--json FILE] [--no-hugo]
+#                           [--keep-output] [--require-targets]
 #   Benchmarks/build/run.sh --incremental [--pages N] [--edits E] [--runs R] [--work DIR]
 # HASHI (default .build/release/hashi) is the hashi binary; GEN_CORPUS the corpus generator
 # (default ../shared/bench/gen_corpus.py beside the repository).
