@@ -208,14 +208,12 @@
   function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
   function part(posting) { return posting[1] / (K1 + posting[1]); }
 
-  /** The bigrams that cover a phrase: offsets 0, 2, 4, … and the last (as SearchQuery.Term.cover
-   *  in Swift). A page with all of them is a candidate; its text says whether they stand together. */
+  /** The bigrams a phrase's pages are looked up by: its first and its last (as SearchQuery.Term.cover
+   *  in Swift), so a query loads few files. A page with both is a candidate; its text says whether
+   *  it holds the whole phrase. */
   function cover(term) {
     var n = term.tokens.length;
-    var picked = [];
-    for (var i = 0; i < n; i += 2) picked.push({ token: term.tokens[i], offset: i });
-    if (n % 2 === 0) picked.push({ token: term.tokens[n - 1], offset: n - 1 });
-    return picked;
+    return n > 1 ? [{ token: term.tokens[0] }, { token: term.tokens[n - 1] }] : [{ token: term.tokens[0] }];
   }
 
   /** A CJK phrase of more than one bigram: its pages must be checked against their text. */

@@ -67,7 +67,7 @@ public struct SearchIndex: Sendable {
             return result
         }
         let picked = term.cover
-        let lists = picked.map { postings[$0.token] ?? [] }
+        let lists = picked.map { postings[$0] ?? [] }
         guard var candidates = lists.first.map({ Set($0.map(\.document)) }) else { return [:] }
         for list in lists.dropFirst() { candidates.formIntersection(list.map(\.document)) }
         var result: [Int: [(idf: Double, weight: Double)]] = [:]
@@ -103,12 +103,10 @@ public struct SearchQuery: Sendable {
             return tokens.map { String($0.unicodeScalars.first!) }.joined() + String(last.unicodeScalars.dropFirst())
         }
 
-        /// The bigrams that cover a phrase, with their offsets: 0, 2, 4, … and the last. Found at
-        /// those offsets they spell the whole phrase, so a search loads fewer lists (`cover` in search.js).
-        public var cover: [(token: String, offset: Int)] {
-            var picked = stride(from: 0, to: tokens.count, by: 2).map { (token: tokens[$0], offset: $0) }
-            if tokens.count % 2 == 0 { picked.append((tokens[tokens.count - 1], tokens.count - 1)) }
-            return picked
+        /// The bigrams a phrase's pages are looked up by: its first and its last, so a search loads
+        /// few files (`cover` in search.js). A page with both is checked for the whole phrase.
+        public var cover: [String] {
+            tokens.count > 1 ? [tokens[0], tokens[tokens.count - 1]] : tokens
         }
     }
 
