@@ -11,7 +11,7 @@ import HashiSupport
 public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 4
+    static let version = 3
 
     private let lock = NSLock()
     private var earlierFrontMatter: [UInt64: FrontMatterEntry] = [:]
@@ -210,13 +210,10 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
             writer.write(heading.id)
             writer.write(heading.line)
         }
-        // A page's links are in its own file: the path is written once, then "" for "the same".
-        var previousFile = ""
         writer.write(document.links) { writer, link in
             writer.write(link.destination)
             writer.write(link.isImage)
-            writer.write(link.location.file == previousFile ? "" : link.location.file)
-            previousFile = link.location.file
+            writer.write(link.location.file)
             writer.write(link.location.line)
             writer.write(link.location.column)
         }
@@ -230,14 +227,9 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         let headings = try reader.array { reader throws(ByteReader.Malformed) in
             Heading(level: try reader.int(), text: try reader.string(), id: try reader.string(), line: try reader.int())
         }
-        var previousFile = ""
         let links = try reader.array { reader throws(ByteReader.Malformed) in
-            let destination = try reader.string()
-            let isImage = try reader.bool()
-            let written = try reader.string()
-            previousFile = written.isEmpty ? previousFile : written
-            return LinkReference(destination: destination, isImage: isImage,
-                                 location: SourceLocation(file: previousFile, line: try reader.int(), column: try reader.int()))
+            LinkReference(destination: try reader.string(), isImage: try reader.bool(),
+                          location: SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int()))
         }
         return DocumentSummary(headings: headings, links: links, summary: try reader.string(),
                               textLength: try reader.int(), key: try reader.uint64(), diagnostics: try readDiagnostics(&reader))
