@@ -101,17 +101,18 @@ final class IncrementalTests: XCTestCase {
         assertRebuildEqualsClean(folder, "damaged state")
     }
 
-    /// The served site is never written into, even when its files are linked into a new staging
-    /// folder and the index is then made anew because one of its files went missing.
-    func testFilesLinkedFromTheOutputAreNeverWrittenThrough() throws {
+    /// A file of the output is never written into, so a server reading it is never handed half a
+    /// file: one the edit leaves alone keeps its inode and time, even when the index is made anew
+    /// because one of its files went missing, and a changed one is replaced by a new file (a reader
+    /// that has the old one open still reads the old bytes).
+    func testFilesOfTheOutputAreNeverWrittenThrough() throws {
         let folder = try makeSite()
         // Pages enough for three text files (seven pages each).
         try folder.write(Dictionary(uniqueKeysWithValues: (0..<10).map { number in
             ("Content/en/more-\(number).md", "---\ntitle: More \(number)\n---\n\nAnother page, number \(number).\n")
         }))
         XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
-        try FileManager.default.removeItem(atPath: folder.path + "/Output.hashi-staging")
-        // Two text files the edit below leaves alone: the second goes missing; the first is linked before that is found, then made again.
+        // Two text files the edit below leaves alone: the second goes missing, so the index is made anew.
         let texts = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/Output/en/search")
             .filter { $0.hasPrefix("t-") && !(folder.read("Output/en/search/" + $0) ?? "").contains("safety/") }.sorted()
         XCTAssertGreaterThan(texts.count, 1)
@@ -120,12 +121,16 @@ final class IncrementalTests: XCTestCase {
         let past = Date(timeIntervalSince1970: 1_000_000_000)
         try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: kept)
         let inode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: kept)[.systemFileNumber] as? UInt64)
+        let page = folder.path + "/Output/en/safety/index.html"
+        let before = try Data(contentsOf: URL(fileURLWithPath: page))
+        let open = try FileHandle(forReadingFrom: URL(fileURLWithPath: page))
+        defer { try? open.close() }
         try edit(folder, "Content/en/safety.md") { $0 + "\nOne more sentence.\n" }
         assertRebuildEqualsClean(folder, "index remade after a missing text file")
-        // The old site is in staging now; the file it had is as it was.
-        let old = folder.path + "/Output.hashi-staging/site/en/search/" + texts[0]
-        let attributes = try FileManager.default.attributesOfItem(atPath: old)
+        let attributes = try FileManager.default.attributesOfItem(atPath: kept)
         XCTAssertEqual(attributes[.systemFileNumber] as? UInt64, inode)
-        XCTAssertEqual(attributes[.modificationDate] as? Date, past, "the served file was written into")
+        XCTAssertEqual(attributes[.modificationDate] as? Date, past, "a file of the output was written into")
+        XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: page)), before)
+        XCTAssertEqual(open.readDataToEndOfFile(), before, "the open page was written into")
     }
 }

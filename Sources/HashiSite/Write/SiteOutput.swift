@@ -43,5 +43,7 @@ public enum OutputFailure: Error, CustomStringConvertible {
     case cannotCreate(String, String)
     case cannotWrite(String, String)
     case cannotSwap(String, String)
+    /// The new site was decided but not all of it could be moved in; the next build finishes it.
+    case cannotComplete(String, String)
     case busy(String)
 }
