@@ -150,18 +150,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
 
     private static func write(_ entry: FrontMatterEntry, to writer: inout ByteWriter) {
         writer.write(entry.frontMatter != nil)
-        if let front = entry.frontMatter {
-            writer.write(front.title)
-            writer.write(front.description)
-            writer.write(front.date.map { [$0.year, $0.month, $0.day] } ?? []) { $0.write($1) }
-            writer.write(front.draft)
-            writer.write(front.weight)
-            writer.write(front.slug)
-            writer.write(front.translationKey)
-            writer.write(front.layout)
-            writer.write(front.tags) { $0.write($1) }
-            writer.write(front.translatedFrom)
-        }
+        entry.frontMatter?.write(to: &writer)
         write(entry.diagnostics, to: &writer)
     }
 
@@ -184,22 +173,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     }
 
     private static func readFrontMatterEntry(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> FrontMatterEntry {
-        var front: FrontMatter?
-        if try reader.bool() {
-            var value = FrontMatter()
-            value.title = try reader.string()
-            value.description = try reader.optionalString()
-            let date = try reader.array { reader throws(ByteReader.Malformed) in try reader.int() }
-            if date.count == 3 { value.date = SimpleDate(year: date[0], month: date[1], day: date[2]) }
-            value.draft = try reader.bool()
-            value.weight = try reader.int()
-            value.slug = try reader.optionalString()
-            value.translationKey = try reader.optionalString()
-            value.layout = try reader.optionalString()
-            value.tags = try reader.array { reader throws(ByteReader.Malformed) in try reader.string() }
-            value.translatedFrom = try reader.optionalString()
-            front = value
-        }
+        let front = try reader.bool() ? try FrontMatter.read(from: &reader) : nil
         return (front, try readDiagnostics(&reader))
     }
 
