@@ -78,7 +78,7 @@ public struct Build: Sendable {
         let documents = ParseStage(content: loaded.content, cache: cache).run(&report)
         report.lap("parse")
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
-        let site = ModelStage(content: loaded.content, documents: documents, templates: loaded.templates).run(&report)
+        let site = ModelStage(content: loaded.content, documents: documents, templates: loaded.templates, cache: cache).run(&report)
         report.lap("model")
         guard let templates = loaded.templates, !report.hasErrors else { return report.result }
         do {

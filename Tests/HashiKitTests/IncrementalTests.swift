@@ -87,6 +87,27 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(added.indexedPages, 12, "a new page renumbers the English index, which is made anew")
     }
 
+    /// Links an earlier build resolved are kept only while they hold: a heading renamed on one page
+    /// is reported on another page whose anchor named it, though that page did not change, in a
+    /// build into the output and in `hashi serve`'s session alike; a page added mends a link to it.
+    func testALinkBrokenOrMendedByAnotherPageIsFoundThoughItsPageIsUnchanged() throws {
+        let folder = try makeSite()
+        try folder.write(["Content/en/pointer.md": "---\ntitle: Pointer\n---\n\nSee [where](history.md#where-they-came-from) and [later](later.md).\n"])
+        let session = BuildSession(options: BuildOptions(contentDirectory: folder.path + "/Content", templateDirectories: [folder.path + "/Templates"],
+                                                         outputDirectory: folder.path + "/Served"))
+        func errors() -> [[String]] {
+            [build(folder, into: "Output"), session.rebuild()].map { result in result.diagnostics.errors.map { "\($0.file.split(separator: "/").suffix(2).joined(separator: "/")): \($0.code)" } }
+        }
+        XCTAssertEqual(errors(), Array(repeating: ["en/pointer.md: link.missing-page"], count: 2))
+        try folder.write(["Content/en/later.md": "---\ntitle: Later\n---\n\nWritten later.\n"])
+        XCTAssertEqual(errors(), [[], []], "the page added mends the link")
+        try edit(folder, "Content/en/history.md") { $0.replacingOccurrences(of: "## Where they came from", with: "## Their origins") }
+        XCTAssertEqual(errors(), Array(repeating: ["en/pointer.md: link.missing-heading"], count: 2))
+        try edit(folder, "Content/en/history.md") { $0.replacingOccurrences(of: "## Their origins", with: "## Where they came from") }
+        XCTAssertEqual(errors(), [[], []])
+        assertRebuildEqualsClean(folder, "after the links were broken and mended")
+    }
+
     /// A state file cut short or from elsewhere is not trusted: the build starts from nothing.
     func testDamagedStateIsIgnored() throws {
         let folder = try makeSite()

@@ -11,13 +11,15 @@ import HashiSupport
 public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 3
+    static let version = 4
 
     private let lock = NSLock()
     private var earlierFrontMatter: [UInt64: FrontMatterEntry] = [:]
     private var earlierDocuments: [UInt64: DocumentSummary] = [:]
     private var usedFrontMatter: [UInt64: FrontMatterEntry] = [:]
     private var usedDocuments: [UInt64: DocumentSummary] = [:]
+    private var earlierLinks: [UInt64: PageLinks] = [:]
+    private var usedLinks: [UInt64: PageLinks] = [:]
     /// Markdown files parsed anew this build (cache misses), for the tests.
     public private(set) var misses = 0
 
@@ -45,7 +47,11 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
             let documents = try reader.array { reader throws(ByteReader.Malformed) in
                 (try reader.uint64(), try Self.readDocument(&reader))
             }
+            let links = try reader.array { reader throws(ByteReader.Malformed) in
+                (try reader.uint64(), try Self.readLinks(&reader))
+            }
             guard reader.isAtEnd else { return }
+            earlierLinks = Dictionary(links.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
             earlierFrontMatter = Dictionary(frontMatter.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
             earlierDocuments = Dictionary(documents.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
         } catch {
@@ -60,6 +66,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         lock.withLock {
             next.earlierFrontMatter = keepingEarlier ? earlierFrontMatter.merging(usedFrontMatter) { $1 } : usedFrontMatter
             next.earlierDocuments = keepingEarlier ? earlierDocuments.merging(usedDocuments) { $1 } : usedDocuments
+            next.earlierLinks = keepingEarlier ? earlierLinks.merging(usedLinks) { $1 } : usedLinks
         }
         return next
     }
@@ -93,6 +100,15 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         return .whole(made)
     }
 
+    /// A page's links as an earlier build resolved them under the same `key`, when `holds` says they
+    /// still do; else resolved now by `resolve`.
+    package func links(key: UInt64, holds: (PageLinks) -> Bool, resolve: () -> PageLinks) -> PageLinks {
+        let earlier = lock.withLock { earlierLinks[key] }
+        let links = earlier.flatMap { holds($0) ? $0 : nil } ?? resolve()
+        lock.withLock { usedLinks[key] = links }
+        return links
+    }
+
     /// The entries this build used, in key order so the same content gives the same file.
     public func encoded() -> [UInt8] {
         lock.withLock {
@@ -106,6 +122,10 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
             writer.write(usedDocuments.keys.sorted()) { writer, key in
                 writer.write(key)
                 Self.write(relocated(usedDocuments[key]!, restore: false), to: &writer)
+            }
+            writer.write(usedLinks.keys.sorted()) { writer, key in
+                writer.write(key)
+                Self.write(relocated(usedLinks[key]!, restore: false), to: &writer)
             }
             return writer.bytes
         }
@@ -143,6 +163,12 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
             return link
         }
         moved.diagnostics = relocated(document.diagnostics, restore: restore)
+        return moved
+    }
+
+    private func relocated(_ links: PageLinks, restore: Bool) -> PageLinks {
+        var moved = links
+        moved.diagnostics = relocated(links.diagnostics, restore: restore)
         return moved
     }
 
@@ -207,5 +233,39 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         }
         return DocumentSummary(headings: headings, links: links, summary: try reader.string(),
                               textLength: try reader.int(), key: try reader.uint64(), diagnostics: try readDiagnostics(&reader))
+    }
+
+    private static func write(_ links: PageLinks, to writer: inout ByteWriter) {
+        writer.write(links.links) { writer, link in
+            switch link {
+            case .local(let href):
+                writer.write(0)
+                writer.write(href)
+            case .external(let href):
+                writer.write(1)
+                writer.write(href)
+            case .removed:
+                writer.write(2)
+            }
+        }
+        write(links.diagnostics, to: &writer)
+        writer.write(links.anchorPages) { writer, page in
+            writer.write(page.url)
+            writer.write(page.headings)
+        }
+    }
+
+    private static func readLinks(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> PageLinks {
+        let links = try reader.array { reader throws(ByteReader.Malformed) -> ResolvedLink in
+            switch try reader.int() {
+            case 0: return .local(try reader.string())
+            case 1: return .external(try reader.string())
+            case 2: return .removed
+            default: throw ByteReader.Malformed()
+            }
+        }
+        let diagnostics = try readDiagnostics(&reader)
+        let anchorPages = try reader.array { reader throws(ByteReader.Malformed) in (url: try reader.string(), headings: try reader.uint64()) }
+        return PageLinks(links: links, diagnostics: diagnostics, anchorPages: anchorPages)
     }
 }

@@ -11,6 +11,8 @@ struct LinkResolver {
 
     /// The heading ids of each page, by URL: a link's anchor is found at once, however many a page has.
     private let headingIDs: [String: Set<String>]
+    /// Everything but headings that decides where a link leads (`structureKey`).
+    let structureKey: UInt64
 
     init(site: Site, generated: GeneratedOutputs, documents: DocumentStore) {
         self.documents = documents
@@ -20,16 +22,18 @@ struct LinkResolver {
         self.site = site
         self.generated = generated
         self.staticPaths = Set(site.staticFiles.map(\.outputPath))
+        structureKey = Self.structureKey(site: site, generated: generated, staticPaths: staticPaths)
     }
 
     static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
-    func resolve(_ page: Page) -> ([ResolvedLink], [Diagnostic]) {
+    func resolve(_ page: Page) -> PageLinks {
         var diagnostics: [Diagnostic] = []
         // Diagnostics whose column cmark gave in bytes: counted in characters at once at the end.
         var byteColumns: [Int] = []
+        var anchorPages: Set<String> = []
         let links = page.document.links.map { link -> ResolvedLink in
-            switch resolve(link, on: page) {
+            switch resolve(link, on: page, anchorPages: &anchorPages) {
             case .success(.external) where link.isImage:
                 // An image from another site would be a request leaving the site (and the CSP blocks it).
                 byteColumns.append(diagnostics.count)
@@ -51,10 +55,12 @@ struct LinkResolver {
                                                        body: documents.markdown(of: page.sourceIndex))
             for (index, column) in zip(byteColumns, columns) { diagnostics[index].column = column }
         }
-        return (links, diagnostics)
+        return PageLinks(links: links, diagnostics: diagnostics,
+                         anchorPages: anchorPages.sorted().map { ($0, Self.headingsKey(of: site.page(atURL: $0))) })
     }
 
-    private func resolve(_ link: LinkReference, on page: Page) -> Result<ResolvedLink, LinkProblem> {
+    /// `anchorPages` gets the URL of each other page whose headings an anchor was looked up in.
+    private func resolve(_ link: LinkReference, on page: Page, anchorPages: inout Set<String>) -> Result<ResolvedLink, LinkProblem> {
         let destination = link.destination.trimmingWhitespace
         if let scheme = Self.scheme(of: String(destination)) {
             return .success(Self.forbiddenSchemes.contains(scheme) ? .removed : .external(String(destination)))
@@ -110,6 +116,7 @@ struct LinkResolver {
         var href = URLPath.encode(URLPath.relative(from: page.url, to: target)) + query
         if let fragment {
             if let targetPage {
+                anchorPages.insert(targetPage.url)
                 switch check(fragment: fragment, in: targetPage) {
                 case .success(let id): href += "#" + URLPath.encode(id, keepNonASCII: true)
                 case .failure(let problem): return .failure(problem)

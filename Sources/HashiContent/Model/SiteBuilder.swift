@@ -8,7 +8,8 @@ public struct SiteBuilder {
         self.content = content
     }
 
-    public func build(documents: DocumentStore) -> (Site, [Diagnostic]) {
+    /// - Parameter cache: links resolved by earlier builds, taken where they still hold.
+    public func build(documents: DocumentStore, cache: BuildCache? = nil) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let config = content.config
         var pages: [Page] = []
@@ -49,10 +50,12 @@ public struct SiteBuilder {
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         site.translationStatus = TranslationStatus(pages: pages, languages: config.languages, documents: documents)
         let resolver = LinkResolver(site: site, generated: generated, documents: documents)
-        let resolved = site.pages.concurrentMap { resolver.resolve($0) }
-        for (index, (links, linkDiagnostics)) in resolved.enumerated() {
-            site.pages[index].resolvedLinks = links
-            diagnostics += linkDiagnostics
+        let resolved = site.pages.concurrentMap { page in
+            cache?.links(key: resolver.key(for: page), holds: resolver.stillHolds) { resolver.resolve(page) } ?? resolver.resolve(page)
+        }
+        for (index, links) in resolved.enumerated() {
+            site.pages[index].resolvedLinks = links.links
+            diagnostics += links.diagnostics
         }
         return (site, diagnostics)
     }

@@ -28,7 +28,11 @@ struct CommitStage {
         if let channels = site.channels {
             output.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }
-        output.write(TranslationStatusJSON.outputPath, contents: TranslationStatusJSON.encode(site.translationStatus, languages: site.languages))
+        let statusKey = PageKeys.translationStatusData(site)
+        if !output.reuse(TranslationStatusJSON.outputPath, key: statusKey) {
+            output.write(TranslationStatusJSON.outputPath, contents: TranslationStatusJSON.encode(site.translationStatus, languages: site.languages),
+                         key: statusKey)
+        }
         for file in site.staticFiles + brandFiles {
             output.copy(from: file.sourcePath, to: file.outputPath)
         }

@@ -33,8 +33,10 @@ struct RenderStage {
         report.renderedPages = rendered.value
         guard !report.hasErrors else { return }
         for generated in site.generatedOutputs.pages(hasLayout: templates.hasLayout) {
+            let key = keys.key(generated: generated)
+            guard !output.reuse(generated.outputPath, key: key) else { continue }
             output.write(generated.outputPath, contents: renderer.renderGenerated(
-                layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
+                layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language), key: key)
         }
         // Every page is written: its HTML is let go before the index needs memory for its own.
         documents.releaseHTML()

@@ -86,6 +86,32 @@ package struct PageKeys: Sendable {
         return hasher.finalize()
     }
 
+    /// The key of a page hashi makes itself: its layout, title and place, the site, and what the
+    /// search, channels and translation-status pages show besides.
+    package func key(generated page: GeneratedOutputs.GeneratedPage) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(siteKeys[page.language.code] ?? 0)
+        hasher.combine(page.layout)
+        hasher.combine(page.title)
+        hasher.combine(page.outputPath)
+        switch page.layout {
+        case GeneratedOutputs.searchLayout: hasher.combine(renderer.searchIndexAttribute())
+        case GeneratedOutputs.channelsEmbedLayout: hasher.combine(channelKeys[page.language.code] ?? 0)
+        case GeneratedOutputs.translationStatusLayout: renderer.site.translationStatus.combine(into: &hasher)
+        default: break
+        }
+        return hasher.finalize()
+    }
+
+    /// The key of `data/translation-status.json`.
+    package static func translationStatusData(_ site: Site) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(version)
+        hasher.combine(site.languages.map(\.code).joined(separator: " "))
+        site.translationStatus.combine(into: &hasher)
+        return hasher.finalize()
+    }
+
     /// What a page is made from on its own.
     static func combineInputs(of page: Page, into hasher: inout StableHasher) {
         hasher.combine(page.url)

@@ -122,6 +122,13 @@ public struct PageRenderer: Sendable {
         return templates.render(context, template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
+    /// The `SearchLayout` of every language, as the search page carries it (`data-index`).
+    func searchIndexAttribute() -> String {
+        site.languages.map { language in
+            SearchLayout(documents: site.pages.count { $0.language == language && !$0.isFallback }).attribute(language: language)
+        }.joined(separator: ",")
+    }
+
     /// What the templates see for a page hashi makes itself.
     func context(generated layout: String, title: String, outputPath: String, language: Language) -> TemplateValue {
         var base = PageContext.Base(site: site, language: language, uiStrings: templates.strings, outputPath: outputPath)
@@ -133,9 +140,7 @@ public struct PageRenderer: Sendable {
                             current: other == language, isTranslated: true)
         }
         if layout == GeneratedOutputs.searchLayout {
-            fields.searchIndex = site.languages.map { language in
-                SearchLayout(documents: site.pages.count { $0.language == language && !$0.isFallback }).attribute(language: language)
-            }.joined(separator: ",")
+            fields.searchIndex = searchIndexAttribute()
         }
         var parts: [any Encodable] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedOutputs.channelsEmbedLayout {

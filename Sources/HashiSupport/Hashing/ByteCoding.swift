@@ -44,7 +44,9 @@ package struct ByteWriter {
 /// Reads what `ByteWriter` wrote; any inconsistency (a cut or foreign file) makes it fail, and the
 /// caller then starts from nothing instead of trusting the file.
 package struct ByteReader {
-    package struct Malformed: Error {}
+    package struct Malformed: Error {
+        package init() {}
+    }
 
     private let bytes: [UInt8]
     private var index = 0
