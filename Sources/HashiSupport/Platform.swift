@@ -35,6 +35,15 @@ package enum Platform {
         #endif
     }
 
+    /// A file's status change time (any write, rename or change of its attributes), to the nanosecond.
+    package static func changeTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
+        #if canImport(Glibc)
+        (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
+        #else
+        (Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec))
+        #endif
+    }
+
     /// Swaps two folders in one step where the system can (Linux `renameat2(RENAME_EXCHANGE)`,
     /// macOS `renamex_np(RENAME_SWAP)`); false when it cannot, and nothing was moved.
     package static func exchange(_ a: String, _ b: String) -> Bool {

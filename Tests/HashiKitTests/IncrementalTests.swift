@@ -39,11 +39,29 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(files, folder.files(under: "Clean"), what, file: file, line: line)
         for path in files where folder.read("Output/" + path) != folder.read("Clean/" + path) {
             XCTFail("\(what): \(path) differs from a clean build", file: file, line: line)
+            if path == OutputWriter.manifestPath {
+                // Which files' keys differ.
+                let rebuilt = Set((folder.read("Output/" + path) ?? "").split(separator: "\n"))
+                let clean = Set((folder.read("Clean/" + path) ?? "").split(separator: "\n"))
+                XCTFail("\(what): rebuilt \(rebuilt.subtracting(clean).sorted()), clean \(clean.subtracting(rebuilt).sorted())", file: file, line: line)
+            }
         }
         return result
     }
 
     func testEveryKindOfEditRebuiltInPlaceEqualsACleanBuild() throws {
+        try everyKindOfEdit()
+    }
+
+    /// The same, with every file's stamp trusted at once (as files left alone for a few seconds
+    /// are): the files not edited are not read again.
+    func testEveryKindOfEditRebuiltFromKnownStampsEqualsACleanBuild() throws {
+        FileStamp.settledAfter = 0
+        defer { FileStamp.settledAfter = 3 }
+        try everyKindOfEdit()
+    }
+
+    func everyKindOfEdit() throws {
         let folder = try makeSite()
         XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
         assertRebuildEqualsClean(folder, "nothing changed")
@@ -85,6 +103,34 @@ final class IncrementalTests: XCTestCase {
         try folder.write(["Content/en/added.md": "---\ntitle: Added\n---\n\nA page with a new name.\n"])
         let added = assertRebuildEqualsClean(folder, "a page added")
         XCTAssertEqual(added.indexedPages, 12, "a new page renumbers the English index, which is made anew")
+    }
+
+    /// A rebuild does not read a source file whose stamp is the one the cache recorded; it reads
+    /// one that changed, and reads and parses them all again when the parser's options change.
+    func testAFileWithAKnownStampIsNotReadAgain() throws {
+        FileStamp.settledAfter = 0
+        defer { FileStamp.settledAfter = 3 }
+        let folder = try makeSite()
+        XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
+        func rebuild() -> (result: BuildResult, cache: BuildCache) {
+            let cache = BuildCache(outputDirectory: folder.path + "/Output", contentFolder: folder.path + "/Content")
+            let options = BuildOptions(contentDirectory: folder.path + "/Content", templateDirectories: [folder.path + "/Templates"],
+                                       outputDirectory: folder.path + "/Output")
+            return (Build(options: options).run(writingTo: DiscardingOutput(comparingWith: options.outputDirectory), sessionCache: cache), cache)
+        }
+        let again = rebuild()
+        XCTAssertEqual(again.cache.unchangedFiles, 34, "no file read")
+        XCTAssertEqual(again.result.renderedPages, 0)
+        try edit(folder, "Content/en/history.md") { $0 + "\nOne more closing sentence.\n" }
+        let edited = rebuild()
+        XCTAssertEqual(edited.cache.unchangedFiles, 33, "only the edited file read")
+        XCTAssertEqual(edited.result.parsedFiles, 1)
+        XCTAssertEqual(edited.result.renderedPages, 1)
+        assertRebuildEqualsClean(folder, "a body edited")
+        try edit(folder, "Content/site.yaml") { "markdown:\n  unsafeHTML: true\n" + $0 }
+        let options = rebuild()
+        XCTAssertEqual(options.result.parsedFiles, 34, "the parser's options changed: every file parsed again")
+        assertRebuildEqualsClean(folder, "raw HTML allowed")
     }
 
     /// Links an earlier build resolved are kept only while they hold: a heading renamed on one page

@@ -1,5 +1,6 @@
 import Foundation
 import HashiKit
+@testable import HashiSupport
 import XCTest
 
 /// What `hashi serve` holds in memory after each kind of edit is, byte for byte, what a clean
@@ -52,6 +53,17 @@ final class ServeEqualityTests: XCTestCase {
     }
 
     func testEveryKindOfEditServesWhatACleanBuildWrites() throws {
+        try everyKindOfEdit()
+    }
+
+    /// The same, with every file's stamp trusted at once (as files left alone for a few seconds are).
+    func testEveryKindOfEditFromKnownStampsServesWhatACleanBuildWrites() throws {
+        FileStamp.settledAfter = 0
+        defer { FileStamp.settledAfter = 3 }
+        try everyKindOfEdit()
+    }
+
+    func everyKindOfEdit() throws {
         let folder = try copySite()
         let session = BuildSession(options: options(folder, output: "Served"))
         assertServedEqualsCleanBuild(folder, session, after: "the first build")

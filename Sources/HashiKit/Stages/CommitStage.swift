@@ -49,6 +49,7 @@ struct CommitStage {
         cache?.encoded().withUnsafeBytes { output.write(BuildCache.path, bytes: $0) }
         do {
             try output.commit()
+            if let cache { output.keepBeside(BuildCache.stampsName, bytes: cache.encodedStamps()) }
         } catch {
             report.add(error, at: outputDirectory)
         }

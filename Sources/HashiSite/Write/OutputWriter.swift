@@ -57,13 +57,10 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     public private(set) var reusedCount = 0
 
     public init(outputDirectory: String) {
-        let trimmed = outputDirectory.count > 1 && outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
-        var info = stat()
-        let isLink = lstat(trimmed, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-        let target = isLink ? DirectoryWalker.realPath(trimmed) : nil
-        self.outputLink = isLink ? trimmed : nil
-        self.outputDirectory = target ?? trimmed
-        self.stagingRoot = self.outputDirectory + ".hashi-staging"
+        let location = OutputLocation(outputDirectory)
+        self.outputLink = location.link
+        self.outputDirectory = location.directory
+        self.stagingRoot = location.stagingRoot
         self.stagingDirectory = stagingRoot + "/site"
         self.pendingDirectory = stagingRoot + "/pending"
     }
@@ -266,6 +263,13 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
             abort()
             throw .cannotSwap(outputDirectory, reason)
         }
+    }
+
+    /// Keeps `bytes` beside the output as `<output>.hashi-staging/<name>`, replaced whole.
+    public func keepBeside(_ name: String, bytes: [UInt8]) {
+        let path = stagingRoot + "/" + name
+        let temporary = path + ".new"
+        if bytes.withUnsafeBytes({ Self.writeFile(temporary, bytes: $0) }) != nil || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     /// Gives up: what this build wrote is removed (a full disk gets its space back), and the

@@ -11,6 +11,8 @@ package struct DirectoryWalker {
         /// `/`-separated path under the root, in Unicode NFC (macOS writes NFD names).
         package var relativePath: String
         package var absolutePath: String
+        /// The file as `stat` found it while walking.
+        package var stamp: FileStamp
     }
 
     package let root: String
@@ -102,7 +104,7 @@ package struct DirectoryWalker {
             walk.read[FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))] = relative
             walk.pending.append((path, relative))
         case S_IFREG:
-            walk.entries.append(Entry(relativePath: relative, absolutePath: path))
+            walk.entries.append(Entry(relativePath: relative, absolutePath: path, stamp: FileStamp(info)))
         default:
             walk.diagnostics.append(Diagnostic(FileProblem.notRegularFile, at: location(relative)))
         }
