@@ -81,6 +81,7 @@ final class PageKeyTests: XCTestCase {
             ("the help page", { try self.edit(folder, "Content/site.yaml") { $0.replacingOccurrences(of: "helpPage: report.md", with: "helpPage: safety.md") } }),
             ("a brand", { try self.edit(folder, "Content/site.yaml") { $0 + "brand:\n  name: A Support Group\n  primaryColor: \"#1a5fb4\"\n" } }),
             ("a UI string", { try self.edit(folder, "Templates/i18n/en.yaml") { $0.replacingOccurrences(of: "Skip to main content", with: "Skip to the content") } }),
+            ("a stylesheet", { try self.edit(folder, "Templates/assets/site.css") { $0 + "\n/* a comment */\n.card { margin: 0; }\n" } }),
             ("a partial", { try self.edit(folder, "Templates/partials/children.mustache") { "<!-- lists -->\n" + $0 } }),
             ("the channels data", { try self.edit(folder, "Content/data/reporting-channels.yaml") {
                 $0.replacingOccurrences(of: "Emergency calls when someone is in danger now", with: "Call when someone is in danger now") } }),

@@ -140,12 +140,13 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         return placed
     }
 
-    /// A page's links as an earlier build resolved them under the same `key`, when `holds` says they
-    /// still do; else resolved now by `resolve`.
-    package func links(key: UInt64, holds: (PageLinks) -> Bool, resolve: () -> PageLinks) -> PageLinks {
-        let earlierLinks = lock.withLock { earlier.links[key] }
-        let links = earlierLinks.flatMap { holds($0) ? $0 : nil } ?? resolve()
-        lock.withLock { used.links[key] = links }
-        return links
+    /// A page's links as an earlier build resolved them under the same `key`, if any.
+    func earlierLinks(key: UInt64) -> PageLinks? {
+        lock.withLock { earlier.links[key] }
+    }
+
+    /// This build's links of every page, by the same index as their keys.
+    func keep(_ links: [PageLinks], keys: [UInt64]) {
+        lock.withLock { for (key, pageLinks) in zip(keys, links) { used.links[key] = pageLinks } }
     }
 }

@@ -16,7 +16,8 @@ extension LinkResolver {
 
     /// A hash of everything a link can lead to but headings: each page's URL and the source it is
     /// made from, the files copied, and the paths hashi writes itself.
-    static func structureKey(site: Site, generated: GeneratedOutputs, staticPaths: Set<String>) -> UInt64 {
+    static func structureKey(site: Site, generated: GeneratedOutputs) -> UInt64 {
+        let staticPaths = site.staticFiles.map(\.outputPath)
         var hasher = StableHasher()
         hasher.combine(version)
         hasher.combine(site.pages.count)
@@ -37,9 +38,9 @@ extension LinkResolver {
 
     /// The key a page's links were resolved under: the site's structure, the page's place, and its
     /// links, headings and Markdown (for columns), which its document key stands for.
-    func key(for page: Page) -> UInt64 {
+    static func key(for page: Page, structure: UInt64) -> UInt64 {
         var hasher = StableHasher()
-        hasher.combine(structureKey)
+        hasher.combine(structure)
         hasher.combine(page.url)
         hasher.combine(page.source.language.code)
         hasher.combine(page.source.relativePath)
@@ -58,7 +59,7 @@ extension LinkResolver {
     }
 
     /// Whether links resolved under the same key hold still: the pages their anchors were looked up in have the same headings.
-    func stillHolds(_ earlier: PageLinks) -> Bool {
-        earlier.anchorPages.allSatisfy { Self.headingsKey(of: site.page(atURL: $0.url)) == $0.headings }
+    static func stillHold(_ earlier: PageLinks, in site: Site) -> Bool {
+        earlier.anchorPages.allSatisfy { headingsKey(of: site.page(atURL: $0.url)) == $0.headings }
     }
 }

@@ -11,8 +11,6 @@ struct LinkResolver {
 
     /// The heading ids of each page, by URL: a link's anchor is found at once, however many a page has.
     private let headingIDs: [String: Set<String>]
-    /// Everything but headings that decides where a link leads (`structureKey`).
-    let structureKey: UInt64
 
     init(site: Site, generated: GeneratedOutputs, documents: DocumentStore) {
         self.documents = documents
@@ -22,7 +20,6 @@ struct LinkResolver {
         self.site = site
         self.generated = generated
         self.staticPaths = Set(site.staticFiles.map(\.outputPath))
-        structureKey = Self.structureKey(site: site, generated: generated, staticPaths: staticPaths)
     }
 
     static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]

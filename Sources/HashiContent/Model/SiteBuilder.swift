@@ -49,15 +49,27 @@ public struct SiteBuilder {
         diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         site.translationStatus = TranslationStatus(pages: pages, languages: config.languages, documents: documents)
-        let resolver = LinkResolver(site: site, generated: generated, documents: documents)
-        let resolved = site.pages.concurrentMap { page in
-            cache?.links(key: resolver.key(for: page), holds: resolver.stillHolds) { resolver.resolve(page) } ?? resolver.resolve(page)
-        }
-        for (index, links) in resolved.enumerated() {
+        for (index, links) in resolveLinks(site: site, generated: generated, documents: documents, cache: cache).enumerated() {
             site.pages[index].resolvedLinks = links.links
             diagnostics += links.diagnostics
         }
         return (site, diagnostics)
+    }
+
+    /// Every page's links: as an earlier build resolved them where they still hold, else resolved now
+    /// (the resolver, with its table of every page's headings, is made only then).
+    private func resolveLinks(site: Site, generated: GeneratedOutputs, documents: DocumentStore, cache: BuildCache?) -> [PageLinks] {
+        let structure = LinkResolver.structureKey(site: site, generated: generated)
+        let keys = site.pages.map { LinkResolver.key(for: $0, structure: structure) }
+        var resolved = keys.map { key in cache?.earlierLinks(key: key).flatMap { LinkResolver.stillHold($0, in: site) ? $0 : nil } }
+        let missing = resolved.indices.filter { resolved[$0] == nil }
+        if !missing.isEmpty {
+            let resolver = LinkResolver(site: site, generated: generated, documents: documents)
+            for (index, links) in zip(missing, missing.concurrentMap { resolver.resolve(site.pages[$0]) }) { resolved[index] = links }
+        }
+        let links = resolved.map { $0! }
+        cache?.keep(links, keys: keys)
+        return links
     }
 
     /// A file copied from the content must not land where a page or hashi itself writes.

@@ -67,7 +67,9 @@ package struct DirectoryWalker {
         }
         for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let path = folder + "/" + name
-            let relativePath = (relative.isEmpty ? "" : relative + "/") + name.precomposedStringWithCanonicalMapping
+            // An ASCII name is in NFC already; the mapping costs more than the rest of the walk.
+            let normalized = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.precomposedStringWithCanonicalMapping
+            let relativePath = (relative.isEmpty ? "" : relative + "/") + normalized
             guard !name.unicodeScalars.contains(where: Self.isControl) else {
                 walk.diagnostics.append(Diagnostic(FileProblem.controlCharacterInName,
                                                at: location(Self.printable(relativePath))))
