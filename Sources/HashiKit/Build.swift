@@ -79,6 +79,8 @@ public struct Build: Sendable {
         report.lap("parse")
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
         let site = ModelStage(content: loaded.content, documents: documents, templates: loaded.templates, cache: cache).run(&report)
+        // Nothing adds to the cache from here on: its bytes are made on the other core while the site is rendered.
+        if sessionCache == nil && !report.hasErrors { cache.startEncoding() }
         report.lap("model")
         guard let templates = loaded.templates, !report.hasErrors else { return report.result }
         do {

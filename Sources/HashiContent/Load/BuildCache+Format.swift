@@ -45,8 +45,7 @@ extension BuildCache {
         }
     }
 
-    /// The stamp of each source this build read or knew, with the key of its summary.
-    public func encodedStamps() -> [UInt8] {
+    private func encodeStamps() -> [UInt8] {
         lock.withLock {
             var writer = ByteWriter()
             writer.write(Self.magic + " stamps")
@@ -59,8 +58,24 @@ extension BuildCache {
         }
     }
 
+    /// Starts making the bytes of the cache and of the stamps on another core. Called once no stage
+    /// adds to the cache any more (after the Model stage), by a build that writes it.
+    public func startEncoding() {
+        let work = BackgroundWork { (self.encodeEntries(), self.encodeStamps()) }
+        lock.withLock { encoding = work }
+    }
+
     /// The entries this build used, in key order so the same content gives the same file.
     public func encoded() -> [UInt8] {
+        lock.withLock { encoding }?.value.0 ?? encodeEntries()
+    }
+
+    /// The stamp of each source this build read or knew, with the key of its summary.
+    public func encodedStamps() -> [UInt8] {
+        lock.withLock { encoding }?.value.1 ?? encodeStamps()
+    }
+
+    private func encodeEntries() -> [UInt8] {
         lock.withLock {
             var writer = ByteWriter()
             writer.write(Self.magic)

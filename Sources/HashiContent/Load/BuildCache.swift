@@ -45,6 +45,8 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     /// What the cache was made with, and what this build has used of it or made.
     var earlier = Entries()
     var used = Entries()
+    /// The bytes of the cache and of the stamps, when `startEncoding` made them on another core.
+    var encoding: BackgroundWork<([UInt8], [UInt8])>?
     /// Markdown files parsed anew this build (cache misses), and files not read because their
     /// stamp was known, for the tests.
     public private(set) var misses = 0

@@ -1,3 +1,4 @@
+import Foundation
 import HashiSupport
 
 /// Checks each link an author wrote and decides what it becomes: a relative link, an external one, or nothing.
@@ -9,14 +10,11 @@ struct LinkResolver {
     /// Where the Markdown of each page is, to count columns in characters.
     let documents: DocumentStore
 
-    /// The heading ids of each page, by URL: a link's anchor is found at once, however many a page has.
-    private let headingIDs: [String: Set<String>]
+    /// The heading ids of each page an anchor names, by URL: found at once, however many a page has.
+    private let headingIDs = HeadingIDs()
 
     init(site: Site, generated: GeneratedOutputs, documents: DocumentStore) {
         self.documents = documents
-        var ids: [String: Set<String>] = [:]
-        for page in site.pages where !page.document.headings.isEmpty { ids[page.url] = Set(page.document.headings.map(\.id)) }
-        headingIDs = ids
         self.site = site
         self.generated = generated
         self.staticPaths = Set(site.staticFiles.map(\.outputPath))
@@ -137,7 +135,7 @@ struct LinkResolver {
 
     private func check(fragment: String, in page: Page) -> Result<String, LinkProblem> {
         let id = URLPath.decode(fragment)
-        if headingIDs[page.url]?.contains(id) ?? false { return .success(id) }
+        if headingIDs.of(page).contains(id) { return .success(id) }
         let known = page.document.headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
         let hint = known.isEmpty ? "it has no headings" : "its headings are \(known)"
         return .failure(.missingHeading(id: id, page: page.source.displayPath, hint: hint))
@@ -163,5 +161,19 @@ struct LinkResolver {
             }
         }
         return nil
+    }
+}
+
+/// The heading ids of pages, made for each page the first time an anchor names it: a rebuild that
+/// resolves one page's links makes them for the pages it links to, not for every page.
+private final class HeadingIDs: @unchecked Sendable {  // `byURL` is read and written under `lock`
+    private let lock = NSLock()
+    private var byURL: [String: Set<String>] = [:]
+
+    func of(_ page: Page) -> Set<String> {
+        if let ids = lock.withLock({ byURL[page.url] }) { return ids }
+        let ids = Set(page.document.headings.map(\.id))
+        lock.withLock { byURL[page.url] = ids }
+        return ids
     }
 }

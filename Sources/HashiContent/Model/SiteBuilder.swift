@@ -121,7 +121,10 @@ public struct SiteBuilder {
 
     /// `Content/en/labor.md` → `en/labor/`; `_index.md` is its folder; `slug` replaces the last part.
     static func url(for source: SourceFile) -> String {
-        var parts = source.relativePath.split(separator: "/").map(String.init)
+        // An ASCII path is split by its bytes: the same parts, without finding each character's bounds.
+        let path = source.relativePath
+        var parts = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+            : path.split(separator: "/").map(String.init)
         let file = parts.removeLast()
         if file != "_index.md" {
             parts.append(source.frontMatter.slug ?? String(file.dropLast(3)))

@@ -302,11 +302,26 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     }
 
     package static func readManifest(_ path: String) -> [String: UInt64]? {
-        guard let data = FileReader.bytes(atPath: path) else { return nil }
+        guard let bytes = FileReader.bytes(atPath: path) else { return nil }
         var keys: [String: UInt64] = [:]
-        for line in Array(data).split(separator: UInt8(ascii: "\n")) {
-            guard line.count > 17, let key = UInt64(String(decoding: line.prefix(16), as: UTF8.self), radix: 16) else { return nil }
-            keys[String(decoding: line.dropFirst(17), as: UTF8.self)] = key
+        keys.reserveCapacity(bytes.count / 48)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { start = end + 1 }
+            if end == start { continue }
+            // `<16 hex digits> <path>`
+            guard end - start > 17, bytes[start + 16] == UInt8(ascii: " ") else { return nil }
+            var key: UInt64 = 0
+            for byte in bytes[start..<(start + 16)] {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): key = key << 4 | UInt64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): key = key << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): key = key << 4 | UInt64(byte - UInt8(ascii: "A") + 10)
+                default: return nil
+                }
+            }
+            keys[String(decoding: bytes[(start + 17)..<end], as: UTF8.self)] = key
         }
         return keys
     }
