@@ -1,5 +1,6 @@
 import Foundation
 import HashiKit
+@testable import HashiContent
 @testable import HashiSupport
 import XCTest
 
@@ -75,6 +76,8 @@ final class ServeEqualityTests: XCTestCase {
         XCTAssertEqual(bodyEdit.parsedFiles, 1, "only the edited file is parsed again")
         XCTAssertEqual(bodyEdit.renderedPages, 1, "only its page is rendered again")
         XCTAssertTrue(session.memory.lastCommitChanged)
+        try anchorEdits(folder, session)
+        try stampedTranslationEdits(folder, session)
         try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "title: About this site", with: "title: About us") }
         assertServedEqualsCleanBuild(folder, session, after: "a title edit")
         try folder.write(["Content/en/new-page.md": "---\ntitle: A new page\n---\nSee [about](about.md).\n"])
@@ -100,6 +103,33 @@ final class ServeEqualityTests: XCTestCase {
         let next = Build(options: options(folder, output: "Served")).run()
         XCTAssertEqual(next.parsedFiles, 0)
         XCTAssertEqual(next.renderedPages, 0)
+    }
+
+    /// A heading renamed breaks an anchor of a page that did not change, and mends it when named back.
+    func anchorEdits(_ folder: TemporaryFolder, _ session: BuildSession) throws {
+        try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "## License", with: "## The license") }
+        assertServedEqualsCleanBuild(folder, session, after: "a heading edit")
+        try folder.write(["Content/en/pointer.md": "---\ntitle: Pointer\n---\nSee [the license](about.md#the-license).\n"])
+        assertServedEqualsCleanBuild(folder, session, after: "a page with an anchor to another")
+        try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "## The license", with: "## Its license") }
+        let broken = session.rebuild()
+        XCTAssertEqual(broken.diagnostics.errors.map(\.code), ["link.missing-heading"], "an anchor of a page that did not change")
+        try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "## Its license", with: "## The license") }
+        assertServedEqualsCleanBuild(folder, session, after: "the heading named back")
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/en/pointer.md")
+        assertServedEqualsCleanBuild(folder, session, after: "the page with the anchor deleted")
+    }
+
+    /// A translation that records its source's hash turns stale when only the source's body changes.
+    func stampedTranslationEdits(_ folder: TemporaryFolder, _ session: BuildSession) throws {
+        let source = try XCTUnwrap(FrontMatterParser.split(try String(contentsOfFile: folder.path + "/Content/ja/about.md", encoding: .utf8),
+                                                           file: "ja/about.md").0)
+        try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "weight: 100", with: "weight: 100\ntranslatedFrom: \(SourceHash.of(source.body))") }
+        assertServedEqualsCleanBuild(folder, session, after: "a translation stamped with its source's hash")
+        XCTAssertFalse(String(decoding: session.memory.file("en/about/index.html") ?? [], as: UTF8.self).contains("translated from an earlier version"))
+        try edit(folder, "Content/ja/about.md") { $0 + "\n新しい一文です。\n" }
+        assertServedEqualsCleanBuild(folder, session, after: "the source of a stamped translation edited")
+        XCTAssertTrue(String(decoding: session.memory.file("en/about/index.html") ?? [], as: UTF8.self).contains("translated from an earlier version"))
     }
 
     func testAFailedBuildKeepsTheLastGoodSiteInMemory() throws {

@@ -45,6 +45,12 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     /// What the cache was made with, and what this build has used of it or made.
     var earlier = Entries()
     var used = Entries()
+    /// In a long-lived session, the model of the last build (`SiteModel`), for the next; never written.
+    var model: SiteModel? {
+        get { lock.withLock { lastModel } }
+        set { lock.withLock { lastModel = newValue } }
+    }
+    private var lastModel: SiteModel?
     /// The bytes of the cache and of the stamps, when `startEncoding` made them on another core.
     var encoding: BackgroundWork<([UInt8], [UInt8])>?
     /// Markdown files parsed anew this build (cache misses), and files not read because their
@@ -67,6 +73,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         let next = BuildCache(contentFolder: contentFolder)
         lock.withLock {
             next.earlier = keepingEarlier ? earlier.merging(used) : used
+            next.lastModel = lastModel
         }
         return next
     }

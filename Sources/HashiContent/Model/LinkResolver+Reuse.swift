@@ -51,10 +51,13 @@ extension LinkResolver {
 
     /// The ids of a page's headings, in order (an anchor's error lists the first of them).
     static func headingsKey(of page: Page?) -> UInt64 {
+        page.map { headingsKey(of: $0.document) } ?? 0
+    }
+
+    static func headingsKey(of document: DocumentSummary) -> UInt64 {
         var hasher = StableHasher()
-        guard let page else { return 0 }
-        hasher.combine(page.document.headings.count)
-        for heading in page.document.headings { hasher.combine(heading.id) }
+        hasher.combine(document.headings.count)
+        for heading in document.headings { hasher.combine(heading.id) }
         return hasher.finalize()
     }
 

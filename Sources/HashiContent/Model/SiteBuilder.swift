@@ -8,8 +8,22 @@ public struct SiteBuilder {
         self.content = content
     }
 
-    /// - Parameter cache: links resolved by earlier builds, taken where they still hold.
+    /// - Parameter cache: links resolved by earlier builds, taken where they still hold; in a
+    ///   long-lived session, also the model of its last build, updated when the site's shape is the same.
     public func build(documents: DocumentStore, cache: BuildCache? = nil) -> (Site, [Diagnostic]) {
+        let shape = ModelShape(content)
+        let model: SiteModel
+        if let previous = cache?.model, previous.shape == shape, previous.documentKeys.count == documents.summaries.count {
+            model = previous.updated(content: content, documents: documents, cache: cache)
+        } else {
+            model = makeModel(shape: shape, documents: documents, cache: cache)
+        }
+        cache?.model = model
+        return (model.site, model.diagnostics)
+    }
+
+    /// The model made from nothing: pages, their URLs and order, translations, menus, links.
+    private func makeModel(shape: ModelShape, documents: DocumentStore, cache: BuildCache?) -> SiteModel {
         var diagnostics: [Diagnostic] = []
         let config = content.config
         var pages: [Page] = []
@@ -37,29 +51,30 @@ public struct SiteBuilder {
         pages.sort { a, b in
             a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
         }
-        diagnostics += checkTranslations(pages, config: config, documents: documents)
+        diagnostics += duplicateTranslationKeys(pages)
+        let translationDiagnostics = TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation,
+                                                       documents: documents).diagnostics()
         if config.missingTranslation == .fallback {
             pages += fallbackPages(for: pages, languages: config.languages, taken: Set(firstByURL.keys))
             pages.sort { a, b in
                 a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
             }
         }
-
         diagnostics += checkMenus(pages, config: config)
         diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         site.translationStatus = TranslationStatus(pages: pages, languages: config.languages, documents: documents)
-        for (index, links) in resolveLinks(site: site, generated: generated, documents: documents, cache: cache).enumerated() {
-            site.pages[index].resolvedLinks = links.links
-            diagnostics += links.diagnostics
-        }
-        return (site, diagnostics)
+        let structure = LinkResolver.structureKey(site: site, generated: generated)
+        let (links, linkKeys) = resolveLinks(site: site, generated: generated, structure: structure, documents: documents, cache: cache)
+        for (index, pageLinks) in links.enumerated() { site.pages[index].resolvedLinks = pageLinks.links }
+        return SiteModel(shape: shape, site: site, documentKeys: documents.summaries.map(\.key), links: links, linkKeys: linkKeys,
+                         structure: structure, shapeDiagnostics: diagnostics, translationDiagnostics: translationDiagnostics)
     }
 
     /// Every page's links: as an earlier build resolved them where they still hold, else resolved now
     /// (the resolver, with its table of every page's headings, is made only then).
-    private func resolveLinks(site: Site, generated: GeneratedOutputs, documents: DocumentStore, cache: BuildCache?) -> [PageLinks] {
-        let structure = LinkResolver.structureKey(site: site, generated: generated)
+    private func resolveLinks(site: Site, generated: GeneratedOutputs, structure: UInt64, documents: DocumentStore,
+                              cache: BuildCache?) -> (links: [PageLinks], keys: [UInt64]) {
         let keys = site.pages.map { LinkResolver.key(for: $0, structure: structure) }
         var resolved = keys.map { key in cache?.earlierLinks(key: key).flatMap { LinkResolver.stillHold($0, in: site) ? $0 : nil } }
         let missing = resolved.indices.filter { resolved[$0] == nil }
@@ -69,7 +84,7 @@ public struct SiteBuilder {
         }
         let links = resolved.map { $0! }
         cache?.keep(links, keys: keys)
-        return links
+        return (links, keys)
     }
 
     /// A file copied from the content must not land where a page or hashi itself writes.
@@ -134,7 +149,8 @@ public struct SiteBuilder {
         return ([source.language.code] + parts).joined(separator: "/") + "/"
     }
 
-    private func checkTranslations(_ pages: [Page], config: SiteConfig, documents: DocumentStore) -> [Diagnostic] {
+    /// Two pages of one language must not pair with the same translations.
+    private func duplicateTranslationKeys(_ pages: [Page]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var byKey: [String: [String: Page]] = [:]
         for page in pages {
@@ -145,7 +161,6 @@ public struct SiteBuilder {
             }
             byKey[page.translationKey, default: [:]][page.language.code] = page
         }
-        return diagnostics + TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation,
-                                             documents: documents).diagnostics()
+        return diagnostics
     }
 }
