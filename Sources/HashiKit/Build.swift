@@ -68,11 +68,16 @@ public struct Build: Sendable {
     /// A build into `output`. A long-lived session (`hashi serve`) passes its own `sessionCache`, which
     /// then stands in for the output folder's and is kept by the session rather than written to `output`.
     public func run(writingTo output: any SiteOutput, sessionCache: BuildCache? = nil) -> BuildResult {
+        run(writingTo: output, sessionCache: sessionCache, loadMemory: nil)
+    }
+
+    /// `loadMemory`: in a session, the last load and the files changed since, so only those are read.
+    func run(writingTo output: any SiteOutput, sessionCache: BuildCache?, loadMemory: LoadMemory?) -> BuildResult {
         var report = BuildReport(strict: options.strict)
         // What earlier builds into this output worked out, reused for every unchanged source.
         let cache = sessionCache ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
         // 1. Load: site.yaml, the Markdown of each language, the data, the theme, the overlay.
-        guard let loaded = LoadStage(options: options, cache: cache).run(&report) else { return report.result }
+        guard let loaded = LoadStage(options: options, cache: cache, memory: loadMemory).run(&report) else { return report.result }
         report.lap("load")
         // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
         let documents = ParseStage(content: loaded.content, cache: cache).run(&report)

@@ -100,6 +100,17 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         }
     }
 
+    /// Keeps what an earlier build knew of source files not read again (a session knows them unchanged).
+    func keepFiles(_ files: [String]) {
+        lock.withLock {
+            for file in files {
+                guard let known = earlier.files[file] else { continue }
+                used.files[file] = known
+                if let front = earlier.frontMatter[known.frontMatterKey] { used.frontMatter[known.frontMatterKey] = front }
+            }
+        }
+    }
+
     /// Records the stamp of a source file read whole, once its front matter is read.
     func record(file: String, stamp: FileStamp, frontMatterKey: UInt64, bodyStartLine: Int) {
         lock.withLock { used.files[file] = FileEntry(stamp: stamp, frontMatterKey: frontMatterKey, bodyStartLine: bodyStartLine) }

@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public var markdown: [String?]
     /// Where each source file is, by the same index.
     public var sourcePaths: [String]
+    /// What reading each source file gave (its front matter's problems), by the same index.
+    public var sourceDiagnostics: [[Diagnostic]] = []
     public var staticFiles: [StaticFile]
     /// Files of `Content/data/`, by name (`reporting-channels.yaml`), with the path shown in diagnostics.
     public var dataFiles: [DataFile]
@@ -93,6 +95,7 @@ public struct ContentLoader: Sendable {
         var sources: [SourceFile] = []
         var bodies: [String?] = []
         var paths: [String] = []
+        var sourceDiagnostics: [[Diagnostic]] = []
         let now = Date()
         var staticFiles: [StaticFile] = []
         for language in config.languages {
@@ -114,6 +117,7 @@ public struct ContentLoader: Sendable {
                     sources.append(source.file)
                     bodies.append(source.body)
                     paths.append(entry.absolutePath)
+                    sourceDiagnostics.append(fileDiagnostics)
                 }
             }
             for entry in entries where !entry.relativePath.hasSuffix(".md") {
@@ -130,13 +134,13 @@ public struct ContentLoader: Sendable {
             channels = loaded
             diagnostics += channelDiagnostics
         }
-        let content = LoadedContent(config: config, sources: sources, markdown: bodies, sourcePaths: paths, staticFiles: staticFiles,
-                                    dataFiles: dataFiles, channels: channels)
+        let content = LoadedContent(config: config, sources: sources, markdown: bodies, sourcePaths: paths, sourceDiagnostics: sourceDiagnostics,
+                                    staticFiles: staticFiles, dataFiles: dataFiles, channels: channels)
         return (content, diagnostics)
     }
 
     /// One source file: its front matter, and its body unless the cache knew the file unchanged by its stamp.
-    private func loadSource(_ entry: DirectoryWalker.Entry, language: Language, displayFolder: String,
+    func loadSource(_ entry: DirectoryWalker.Entry, language: Language, displayFolder: String,
                             now: Date) -> ((file: SourceFile, body: String?)?, [Diagnostic]) {
         let displayPath = displayFolder + "/" + entry.relativePath
         if let known = cache.unchangedSource(file: displayPath, stamp: entry.stamp) {

@@ -60,7 +60,12 @@ public struct Site: Sendable {
 
     /// The same page in `language`, if it was translated.
     public func translation(of page: Page, in language: Language) -> Page? {
-        translations[page.translationKey]?[language.code].map { pages[$0] }
+        translationIndex(of: page, in: language).map { pages[$0] }
+    }
+
+    /// The index in `pages` of the same page in `language`, if it was translated.
+    package func translationIndex(of page: Page, in language: Language) -> Int? {
+        translations[page.translationKey]?[language.code]
     }
 
     public func home(of language: Language) -> Page? {

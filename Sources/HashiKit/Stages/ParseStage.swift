@@ -13,8 +13,8 @@ struct ParseStage {
         let options = "raw HTML \(content.config.allowRawHTML)"
         let entries = Array(content.sources.indices).concurrentMap { index -> DocumentStore.Entry in
             let source = content.sources[index]
-            // A file the Load stage did not read, its stamp unchanged: its summary, unless the options changed.
-            if content.markdown[index] == nil, let known = cache.knownDocument(of: source, options: options) { return .summary(known) }
+            // A file whose stamp the cache knew (unread), or that a session knows unchanged: its summary, unless the options changed.
+            if let known = cache.knownDocument(of: source, options: options) { return .summary(known) }
             let markdown = content.body(of: index)
             return cache.document(of: source, markdown: markdown, options: options) {
                 var document = parser.render(source, markdown: markdown)

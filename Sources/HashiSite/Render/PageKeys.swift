@@ -12,7 +12,7 @@ import HashiSupport
 /// translation show of other pages, where its translations are, and its resolved links. A new field of
 /// a page's context that comes from elsewhere must be added to `key(for:)` too (`PageKeyTests`).
 package struct PageKeys: Sendable {
-    static let version = "page key 1"
+    static let version = "page key 2"
     let renderer: PageRenderer
     /// By language code: what every page of the language sees of the site.
     private let siteKeys: [String: UInt64]
@@ -55,9 +55,14 @@ package struct PageKeys: Sendable {
         hasher.combine(page.resolvedLinks.count)
         for link in page.resolvedLinks {
             switch link {
-            case .local(let href): hasher.combine("local " + href)
-            case .external(let href): hasher.combine("external " + href)
-            case .removed: hasher.combine("removed")
+            case .local(let href):
+                hasher.combine(1)
+                hasher.combine(href)
+            case .external(let href):
+                hasher.combine(2)
+                hasher.combine(href)
+            case .removed:
+                hasher.combine(3)
             }
         }
         // The notice of a stale translation: its source's date, URL and language.
@@ -69,19 +74,24 @@ package struct PageKeys: Sendable {
             hasher.combine("not stale")
         }
         // A list shows each page's title, URL and description, in the order of their weights.
-        let children = site.children(of: page)
-        hasher.combine(children.count)
-        for child in children {
-            hasher.combine(child.url)
-            hasher.combine(child.title)
-            hasher.combine(PageRenderer.listedDescription(of: child))
-            hasher.combine(child.source.frontMatter.weight)
+        if page.kind != .page {
+            let children = site.children(of: page)
+            hasher.combine(children.count)
+            for child in children {
+                hasher.combine(child.url)
+                hasher.combine(child.title)
+                hasher.combine(PageRenderer.listedDescription(of: child))
+                hasher.combine(child.source.frontMatter.weight)
+            }
         }
-        // The language switcher and the alternates.
+        // The language switcher and the alternates (read in place: a page is a large value to copy).
         for language in site.languages {
-            let translation = site.translation(of: page, in: language)
-            hasher.combine(translation?.url ?? "\u{0}")
-            hasher.combine(translation?.isFallback ?? false)
+            if let index = site.translationIndex(of: page, in: language) {
+                hasher.combine(site.pages[index].url)
+                hasher.combine(site.pages[index].isFallback)
+            } else {
+                hasher.combine("\u{0}")
+            }
         }
         return hasher.finalize()
     }

@@ -13,6 +13,12 @@ package struct DirectoryWalker {
         package var absolutePath: String
         /// The file as `stat` found it while walking.
         package var stamp: FileStamp
+
+        package init(relativePath: String, absolutePath: String, stamp: FileStamp) {
+            self.relativePath = relativePath
+            self.absolutePath = absolutePath
+            self.stamp = stamp
+        }
     }
 
     package let root: String
