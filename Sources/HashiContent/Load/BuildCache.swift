@@ -34,10 +34,14 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         var documents: [UInt64: DocumentSummary] = [:]
         var links: [UInt64: PageLinks] = [:]
         var files: [String: FileEntry] = [:]
+        /// The key of each source's summary and the parser's options, by file, in memory only: what
+        /// a session takes for a file its watcher knows unchanged, stamp or not.
+        var parsed: [String: (key: UInt64, options: String)] = [:]
 
         func merging(_ newer: Entries) -> Entries {
             Entries(frontMatter: frontMatter.merging(newer.frontMatter) { $1 }, documents: documents.merging(newer.documents) { $1 },
-                    links: links.merging(newer.links) { $1 }, files: files.merging(newer.files) { $1 })
+                    links: links.merging(newer.links) { $1 }, files: files.merging(newer.files) { $1 },
+                    parsed: parsed.merging(newer.parsed) { $1 })
         }
     }
 
@@ -100,10 +104,12 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         }
     }
 
-    /// Keeps what an earlier build knew of source files not read again (a session knows them unchanged).
+    /// Keeps what an earlier build knew of source files not read again (a session knows them
+    /// unchanged): their stamps, and the summaries they were parsed to.
     func keepFiles(_ files: [String]) {
         lock.withLock {
             for file in files {
+                used.parsed[file] = earlier.parsed[file]
                 guard let known = earlier.files[file] else { continue }
                 used.files[file] = known
                 if let front = earlier.frontMatter[known.frontMatterKey] { used.frontMatter[known.frontMatterKey] = front }
@@ -120,9 +126,11 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     /// parsed with the same options; nil when it must be read and parsed.
     package func knownDocument(of source: SourceFile, options: String) -> DocumentSummary? {
         lock.withLock {
-            guard let known = used.files[source.displayPath], known.options == options, let key = known.documentKey,
-                  let found = earlier.documents[key] else { return nil }
-            used.documents[key] = found
+            let stamped = used.files[source.displayPath].flatMap { known in known.documentKey.map { (key: $0, options: known.options) } }
+            guard let known = stamped ?? used.parsed[source.displayPath], known.options == options,
+                  let found = earlier.documents[known.key] else { return nil }
+            used.documents[known.key] = found
+            used.parsed[source.displayPath] = known
             return Self.placed(found, in: source)
         }
     }
@@ -137,6 +145,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         let found: DocumentSummary? = lock.withLock {
             used.files[source.displayPath]?.documentKey = key
             used.files[source.displayPath]?.options = options
+            used.parsed[source.displayPath] = (key, options)
             return earlier.documents[key]
         }
         if let found {
