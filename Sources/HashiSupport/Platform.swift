@@ -111,6 +111,8 @@ package final class FolderEvents {
         package var isGone: Bool
         /// A folder appeared (made or moved in): it needs a watch of its own.
         package var isNewFolder: Bool
+        /// A file was closed after writing, or moved in: a save is likely complete.
+        package var isWriteDone: Bool = false
     }
 
     /// What asking to watch a folder gave.
@@ -165,7 +167,8 @@ package final class FolderEvents {
             offset += header + nameLength
             events.append(Event(watch: wd, name: String(decoding: name, as: UTF8.self),
                                 isOverflow: mask & UInt32(IN_Q_OVERFLOW) != 0, isGone: mask & UInt32(IN_IGNORED) != 0,
-                                isNewFolder: mask & UInt32(IN_ISDIR) != 0 && mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0))
+                                isNewFolder: mask & UInt32(IN_ISDIR) != 0 && mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0,
+                                isWriteDone: mask & UInt32(IN_ISDIR) == 0 && mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO)) != 0))
         }
         return events
         #else

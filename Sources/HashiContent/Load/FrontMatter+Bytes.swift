@@ -3,7 +3,7 @@ import HashiSupport
 /// Front matter as bytes: how `.hashi/cache` keeps it, and what a page's key hashes of it. One
 /// list of the fields for both, so a new key cannot be cached without being part of page keys.
 extension FrontMatter {
-    package func write(to writer: inout ByteWriter) {
+    package func write(to writer: inout some ByteSink) {
         writer.write(title)
         writer.write(description)
         writer.write(date.map { [$0.year, $0.month, $0.day] } ?? []) { $0.write($1) }
@@ -34,8 +34,6 @@ extension FrontMatter {
 
     /// Adds every field to a key.
     package func combine(into hasher: inout StableHasher) {
-        var writer = ByteWriter()
-        write(to: &writer)
-        hasher.combine(writer.bytes)
+        write(to: &hasher)
     }
 }

@@ -12,7 +12,7 @@ import HashiSupport
 /// translation show of other pages, where its translations are, and its resolved links. A new field of
 /// a page's context that comes from elsewhere must be added to `key(for:)` too (`PageKeyTests`).
 package struct PageKeys: Sendable {
-    static let version = "page key 2"
+    static let version = "page key 3"
     let renderer: PageRenderer
     /// By language code: what every page of the language sees of the site.
     private let siteKeys: [String: UInt64]

@@ -1,6 +1,34 @@
+/// Where values written in `ByteWriter`'s format go: into bytes, or (`StableHasher`) straight into
+/// a key, so that one list of a value's fields makes both its stored form and its key.
+package protocol ByteSink {
+    mutating func write(_ value: Int)
+    mutating func write(_ value: UInt64)
+    mutating func write(_ value: Bool)
+    mutating func write(_ text: String)
+}
+
+extension ByteSink {
+    package mutating func write(_ text: String?) {
+        write(text != nil)
+        if let text { write(text) }
+    }
+
+    package mutating func write<T>(_ values: [T], _ each: (inout Self, T) -> Void) {
+        write(values.count)
+        for value in values { each(&self, value) }
+    }
+}
+
+extension StableHasher: ByteSink {
+    package mutating func write(_ value: Int) { combine(value) }
+    package mutating func write(_ value: UInt64) { combine(value) }
+    package mutating func write(_ value: Bool) { combine(value) }
+    package mutating func write(_ text: String) { combine(text) }
+}
+
 /// Appends values as bytes: integers as LEB128, strings as their length and UTF-8. The format of
 /// `.hashi/` files, read back by `ByteReader`.
-package struct ByteWriter {
+package struct ByteWriter: ByteSink {
     package private(set) var bytes: [UInt8] = []
 
     package init() {}
@@ -30,15 +58,6 @@ package struct ByteWriter {
         }
     }
 
-    package mutating func write(_ text: String?) {
-        write(text != nil)
-        if let text { write(text) }
-    }
-
-    package mutating func write<T>(_ values: [T], _ each: (inout ByteWriter, T) -> Void) {
-        write(values.count)
-        for value in values { each(&self, value) }
-    }
 }
 
 /// Reads what `ByteWriter` wrote; any inconsistency (a cut or foreign file) makes it fail, and the
