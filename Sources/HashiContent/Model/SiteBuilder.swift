@@ -68,7 +68,8 @@ public struct SiteBuilder {
         let (links, linkKeys) = resolveLinks(site: site, generated: generated, structure: structure, documents: documents, cache: cache)
         for (index, pageLinks) in links.enumerated() { site.pages[index].resolvedLinks = pageLinks.links }
         return SiteModel(shape: shape, site: site, documentKeys: documents.summaries.map(\.key), links: links, linkKeys: linkKeys,
-                         structure: structure, shapeDiagnostics: diagnostics, translationDiagnostics: translationDiagnostics)
+                         structure: structure, shapeDiagnostics: diagnostics, translationDiagnostics: translationDiagnostics,
+                         hasStamps: content.sources.contains { $0.frontMatter.translatedFrom != nil })
     }
 
     /// Every page's links: as an earlier build resolved them where they still hold, else resolved now

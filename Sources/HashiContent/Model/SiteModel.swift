@@ -23,7 +23,7 @@ package struct SiteModel: Sendable {
     var diagnostics: [Diagnostic] { shapeDiagnostics + translationDiagnostics + links.flatMap(\.diagnostics) }
 
     /// True when some translation records its source's hash (`translatedFrom`): a body edit can then make it stale.
-    var hasStamps: Bool { site.pages.contains { $0.source.frontMatter.translatedFrom != nil } }
+    let hasStamps: Bool
 
     /// The model of `content`, whose shape is this one's, with `documents` (this build's).
     func updated(content: LoadedContent, documents: DocumentStore, cache: BuildCache?) -> SiteModel {
@@ -62,7 +62,8 @@ package struct SiteModel: Sendable {
         }
         cache?.keep(links, keys: linkKeys)
         return SiteModel(shape: shape, site: site, documentKeys: documents.summaries.map(\.key), links: links, linkKeys: linkKeys,
-                         structure: structure, shapeDiagnostics: shapeDiagnostics, translationDiagnostics: translationDiagnostics)
+                         structure: structure, shapeDiagnostics: shapeDiagnostics, translationDiagnostics: translationDiagnostics,
+                         hasStamps: hasStamps)
     }
 }
 

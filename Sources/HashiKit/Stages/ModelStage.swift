@@ -16,7 +16,7 @@ struct ModelStage {
         report.add(diagnostics)
         report.pageCount = site.pages.count
         report.pagesByLanguage = site.languages.map { language in
-            (language.code, site.pages.filter { $0.language == language }.count)
+            (language.code, site.pages.count { $0.language == language })
         }
         if let templates {
             report.add(PageRenderer(site: site, templates: templates).missingLayouts())
