@@ -110,6 +110,8 @@ public struct Build: Sendable {
             report.add(SiteArchive(siteDirectory: options.outputDirectory, archivePath: archive).write())
             report.lap("archive")
         }
+        // Freeing the site, its documents and the cache takes a while: not on the caller's time.
+        releaseInBackground([cache, loaded, documents, site])
         return report.result
     }
 }

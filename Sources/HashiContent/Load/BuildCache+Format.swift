@@ -2,30 +2,73 @@ import Foundation
 import HashiSupport
 
 /// `.hashi/cache` as bytes (`ByteWriter`): a magic string and `version`, then the front matter,
-/// document and link entries, each section in key order so the same content gives the same file;
-/// and the stamps of the sources, kept beside the output. Paths under the content folder are kept
+/// document and link entries, each section in key order so the same content gives the same file,
+/// and in parts of a few hundred entries that are read on every core at once; and the stamps of
+/// the sources, kept beside the output. Paths under the content folder are kept
 /// relative to it.
 extension BuildCache {
     /// The cache an earlier build left in `outputDirectory`, or an empty one.
     public convenience init(outputDirectory: String, contentFolder: String) {
         self.init(contentFolder: contentFolder)
-        guard let data = FileReader.bytes(atPath: outputDirectory + "/" + Self.path) else { return }
-        var reader = ByteReader(Array(data))
+        guard let bytes = FileReader.bytes(atPath: outputDirectory + "/" + Self.path) else { return }
+        var reader = ByteReader(bytes)
         do throws(ByteReader.Malformed) {
             guard try reader.string() == Self.magic, try reader.int() == Self.version else { return }
-            let frontMatter = try reader.array { reader throws(ByteReader.Malformed) in
-                (try reader.uint64(), try Self.readFrontMatterEntry(&reader))
+            // Each section in parts, read on every core at once.
+            var parts: [(section: Int, range: Range<Int>)] = []
+            for section in 0..<3 {
+                parts += try reader.array { reader throws(ByteReader.Malformed) in (section, try reader.part()) }
             }
-            let documents = try reader.array { reader throws(ByteReader.Malformed) in (try reader.uint64(), try Self.readDocument(&reader)) }
-            let links = try reader.array { reader throws(ByteReader.Malformed) in (try reader.uint64(), try Self.readLinks(&reader)) }
             guard reader.isAtEnd else { return }
-            earlier.frontMatter = Dictionary(frontMatter.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
-            earlier.documents = Dictionary(documents.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
-            earlier.links = Dictionary(links.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
+            let read = parts.concurrentMap { part in self.readPart(section: part.section, of: bytes, range: part.range) }
+            var entries = Entries()
+            for part in read {
+                guard let part else { return }
+                entries.merge(part)
+            }
+            earlier = entries
         } catch {
             return
         }
         readStamps(OutputLocation(outputDirectory).stagingRoot + "/" + Self.stampsName)
+    }
+
+    /// Entries a part holds, each of a section keyed by a hash: front matter, documents, links.
+    private static let partSize = 256
+
+    private func readPart(section: Int, of bytes: [UInt8], range: Range<Int>) -> Entries? {
+        var reader = ByteReader(bytes, range: range)
+        var entries = Entries()
+        do throws(ByteReader.Malformed) {
+            switch section {
+            case 0:
+                for (key, entry) in try reader.array({ reader throws(ByteReader.Malformed) in (try reader.uint64(), try Self.readFrontMatterEntry(&reader)) }) {
+                    entries.frontMatter[key] = relocated(entry, restore: true)
+                }
+            case 1:
+                for (key, entry) in try reader.array({ reader throws(ByteReader.Malformed) in (try reader.uint64(), try Self.readDocument(&reader)) }) {
+                    entries.documents[key] = relocated(entry, restore: true)
+                }
+            default:
+                for (key, entry) in try reader.array({ reader throws(ByteReader.Malformed) in (try reader.uint64(), try Self.readLinks(&reader)) }) {
+                    entries.links[key] = relocated(entry, restore: true)
+                }
+            }
+            return reader.isAtEnd ? entries : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// `keys` (sorted) in parts of `partSize`, each written by `each` and kept apart by its length.
+    private static func writeSection(_ keys: [UInt64], to writer: inout ByteWriter, _ each: (inout ByteWriter, UInt64) -> Void) {
+        let starts = Array(stride(from: 0, to: keys.count, by: partSize))
+        writer.write(starts.count)
+        for start in starts {
+            var part = ByteWriter()
+            part.write(Array(keys[start..<min(start + partSize, keys.count)]), each)
+            writer.writePart(part)
+        }
     }
 
     /// The stamps of the sources the last build into the output read, kept beside it (they are of
@@ -80,15 +123,15 @@ extension BuildCache {
             var writer = ByteWriter()
             writer.write(Self.magic)
             writer.write(Self.version)
-            writer.write(used.frontMatter.keys.sorted()) { writer, key in
+            Self.writeSection(used.frontMatter.keys.sorted(), to: &writer) { writer, key in
                 writer.write(key)
                 Self.write(relocated(used.frontMatter[key]!, restore: false), to: &writer)
             }
-            writer.write(used.documents.keys.sorted()) { writer, key in
+            Self.writeSection(used.documents.keys.sorted(), to: &writer) { writer, key in
                 writer.write(key)
                 Self.write(relocated(used.documents[key]!, restore: false), to: &writer)
             }
-            writer.write(used.links.keys.sorted()) { writer, key in
+            Self.writeSection(used.links.keys.sorted(), to: &writer) { writer, key in
                 writer.write(key)
                 Self.write(relocated(used.links[key]!, restore: false), to: &writer)
             }

@@ -14,7 +14,7 @@ import HashiSupport
 public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 5
+    static let version = 6
 
     typealias FrontMatterEntry = (frontMatter: FrontMatter?, diagnostics: [Diagnostic])
 
@@ -37,6 +37,14 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         /// The key of each source's summary and the parser's options, by file, in memory only: what
         /// a session takes for a file its watcher knows unchanged, stamp or not.
         var parsed: [String: (key: UInt64, options: String)] = [:]
+
+        mutating func merge(_ newer: Entries) {
+            frontMatter.merge(newer.frontMatter) { $1 }
+            documents.merge(newer.documents) { $1 }
+            links.merge(newer.links) { $1 }
+            files.merge(newer.files) { $1 }
+            parsed.merge(newer.parsed) { $1 }
+        }
 
         func merging(_ newer: Entries) -> Entries {
             Entries(frontMatter: frontMatter.merging(newer.frontMatter) { $1 }, documents: documents.merging(newer.documents) { $1 },

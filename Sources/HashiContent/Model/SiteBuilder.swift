@@ -90,9 +90,11 @@ public struct SiteBuilder {
 
     /// A file copied from the content must not land where a page or hashi itself writes.
     private func checkStaticFiles(_ files: [StaticFile], pages: [Page], generated: GeneratedOutputs) -> [Diagnostic] {
-        let pageFiles = Dictionary(pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !files.isEmpty else { return [] }
+        let pageFiles = Dictionary(pages.indices.map { (pages[$0].outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         return files.compactMap { file in
-            if let page = pageFiles[file.outputPath] {
+            if let index = pageFiles[file.outputPath] {
+                let page = pages[index]
                 let owner = page.isFallback ? "the stand-in for \(page.source.displayPath)" : "the page \(page.source.displayPath)"
                 return Diagnostic(ModelProblem.fileReplacesPage(outputPath: file.outputPath, owner: owner),
                                   at: SourceLocation(file: file.displayPath))
@@ -153,14 +155,14 @@ public struct SiteBuilder {
     /// Two pages of one language must not pair with the same translations.
     private func duplicateTranslationKeys(_ pages: [Page]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var byKey: [String: [String: Page]] = [:]
-        for page in pages {
-            if let other = byKey[page.translationKey]?[page.language.code] {
-                diagnostics.append(Diagnostic(ModelProblem.duplicateTranslationKey(key: page.translationKey, other: other.source.displayPath),
-                                              at: SourceLocation(file: page.source.displayPath)))
+        var byKey: [String: [String: String]] = [:]  // the file of the first page of each key and language
+        for index in pages.indices {
+            let (key, code, file) = (pages[index].translationKey, pages[index].language.code, pages[index].source.displayPath)
+            if let other = byKey[key]?[code] {
+                diagnostics.append(Diagnostic(ModelProblem.duplicateTranslationKey(key: key, other: other), at: SourceLocation(file: file)))
                 continue
             }
-            byKey[page.translationKey, default: [:]][page.language.code] = page
+            byKey[key, default: [:]][code] = file
         }
         return diagnostics
     }

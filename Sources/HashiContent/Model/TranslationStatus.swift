@@ -37,25 +37,29 @@ public struct TranslationStatus: Sendable {
 
     /// The status of `pages` (without stand-ins), from the Markdown whose hash `translatedFrom` records.
     init(pages: [Page], languages: [Language], documents: DocumentStore) {
-        var groups: [String: [String: Page]] = [:]
-        for page in pages where !page.isFallback {
-            groups[page.translationKey, default: [:]][page.language.code] = page
+        // Pages by index: a page is a large value to copy into a table.
+        var groups: [String: [String: Int]] = [:]
+        for index in pages.indices where !pages[index].isFallback {
+            groups[pages[index].translationKey, default: [:]][pages[index].language.code] = index
         }
         var rows: [Row] = []
         var stale: [String: Page] = [:]
         for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
-            guard let source = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            guard let sourceIndex = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            let source = pages[sourceIndex]
             // Only a translation that records its source's hash needs it: hashing every source was a tenth of a rebuild.
-            let hash = group.values.contains { $0.source.frontMatter.translatedFrom != nil } ? SourceHash.of(documents.markdown(of: source.sourceIndex)) : ""
+            let hash = group.values.contains { pages[$0].source.frontMatter.translatedFrom != nil }
+                ? SourceHash.of(documents.markdown(of: source.sourceIndex)) : ""
             let cells = languages.map { language -> Cell in
-                guard let page = group[language.code] else { return Cell(language: language, state: .missing, url: nil, stamped: false) }
-                guard page.url != source.url else { return Cell(language: language, state: .source, url: page.url, stamped: false) }
-                let recorded = page.source.frontMatter.translatedFrom
+                guard let index = group[language.code] else { return Cell(language: language, state: .missing, url: nil, stamped: false) }
+                let url = pages[index].url
+                guard url != source.url else { return Cell(language: language, state: .source, url: url, stamped: false) }
+                let recorded = pages[index].source.frontMatter.translatedFrom
                 if let recorded, recorded != hash {
-                    stale[page.url] = source
-                    return Cell(language: language, state: .stale, url: page.url, stamped: true)
+                    stale[url] = source
+                    return Cell(language: language, state: .stale, url: url, stamped: true)
                 }
-                return Cell(language: language, state: .upToDate, url: page.url, stamped: recorded != nil)
+                return Cell(language: language, state: .upToDate, url: url, stamped: recorded != nil)
             }
             rows.append(Row(translationKey: key, sourceFile: source.language.code + "/" + source.source.relativePath,
                             sourceURL: source.url, cells: cells))

@@ -26,3 +26,11 @@ package final class BackgroundWork<T: Sendable>: @unchecked Sendable {  // `resu
         return result!
     }
 }
+
+/// Lets go of large values on another thread: the last references to a build's site, documents and
+/// cache, whose freeing (tens of thousands of objects) need not hold up the caller. They are held a
+/// moment, so that the caller has let go of its own references first; a process that ends before
+/// then does not wait for it.
+package func releaseInBackground(_ values: [any Sendable]) {
+    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(100)) { withExtendedLifetime(values) {} }
+}

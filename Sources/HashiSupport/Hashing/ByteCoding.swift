@@ -33,6 +33,13 @@ package struct ByteWriter: ByteSink {
 
     package init() {}
 
+    /// Another writer's bytes as one part, its length first, which `ByteReader.part()` can skip
+    /// over, so that parts can be read on several cores at once.
+    package mutating func writePart(_ part: ByteWriter) {
+        write(part.bytes.count)
+        bytes += part.bytes
+    }
+
     package mutating func write(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))
         while rest >= 0x80 {
@@ -68,19 +75,36 @@ package struct ByteReader {
     }
 
     private let bytes: [UInt8]
-    private var index = 0
+    private var index: Int
+    /// Where the part being read ends (`bytes.count` for the whole).
+    private let end: Int
 
     package init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        self.init(bytes, range: 0..<bytes.count)
     }
 
-    package var isAtEnd: Bool { index == bytes.count }
+    /// Reads only `range` of `bytes` (a part another reader found with `part()`).
+    package init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        index = range.lowerBound
+        end = range.upperBound
+    }
+
+    package var isAtEnd: Bool { index == end }
+
+    /// The range of a part `ByteWriter.writePart` wrote (its length, then its bytes), skipped over.
+    package mutating func part() throws(Malformed) -> Range<Int> {
+        let count = try int()
+        guard count >= 0, count <= end - index else { throw Malformed() }
+        defer { index += count }
+        return index..<(index + count)
+    }
 
     package mutating func int() throws(Malformed) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard index < bytes.count, shift < 64 else { throw Malformed() }
+            guard index < end, shift < 64 else { throw Malformed() }
             let byte = bytes[index]
             index += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -90,7 +114,7 @@ package struct ByteReader {
     }
 
     package mutating func uint64() throws(Malformed) -> UInt64 {
-        guard index + 8 <= bytes.count else { throw Malformed() }
+        guard index + 8 <= end else { throw Malformed() }
         var value: UInt64 = 0
         for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
         index += 8
@@ -98,14 +122,14 @@ package struct ByteReader {
     }
 
     package mutating func bool() throws(Malformed) -> Bool {
-        guard index < bytes.count else { throw Malformed() }
+        guard index < end else { throw Malformed() }
         index += 1
         return bytes[index - 1] != 0
     }
 
     package mutating func string() throws(Malformed) -> String {
         let count = try int()
-        guard count >= 0, index + count <= bytes.count else { throw Malformed() }
+        guard count >= 0, count <= end - index else { throw Malformed() }
         defer { index += count }
         return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
     }
@@ -116,7 +140,7 @@ package struct ByteReader {
 
     package mutating func array<T>(_ each: (inout ByteReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - index else { throw Malformed() }
+        guard count >= 0, count <= end - index else { throw Malformed() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try each(&self)) }
