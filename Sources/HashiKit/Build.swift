@@ -68,17 +68,24 @@ public struct Build: Sendable {
     /// A build into `output`. A long-lived session (`hashi serve`) passes its own `sessionCache`, which
     /// then stands in for the output folder's and is kept by the session rather than written to `output`.
     public func run(writingTo output: any SiteOutput, sessionCache: BuildCache? = nil) -> BuildResult {
+        run(writingTo: output, sessionCache: sessionCache, loadMemory: nil)
+    }
+
+    /// `loadMemory`: in a session, the last load and the files changed since, so only those are read.
+    func run(writingTo output: any SiteOutput, sessionCache: BuildCache?, loadMemory: LoadMemory?) -> BuildResult {
         var report = BuildReport(strict: options.strict)
         // What earlier builds into this output worked out, reused for every unchanged source.
         let cache = sessionCache ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
         // 1. Load: site.yaml, the Markdown of each language, the data, the theme, the overlay.
-        guard let loaded = LoadStage(options: options, cache: cache).run(&report) else { return report.result }
+        guard let loaded = LoadStage(options: options, cache: cache, memory: loadMemory).run(&report) else { return report.result }
         report.lap("load")
         // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
         let documents = ParseStage(content: loaded.content, cache: cache).run(&report)
         report.lap("parse")
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
-        let site = ModelStage(content: loaded.content, documents: documents, templates: loaded.templates).run(&report)
+        let site = ModelStage(content: loaded.content, documents: documents, templates: loaded.templates, cache: cache).run(&report)
+        // Nothing adds to the cache from here on: its bytes are made on the other core while the site is rendered.
+        if sessionCache == nil && !report.hasErrors { cache.startEncoding() }
         report.lap("model")
         guard let templates = loaded.templates, !report.hasErrors else { return report.result }
         do {
@@ -109,6 +116,8 @@ public struct Build: Sendable {
             report.add(SiteArchive(siteDirectory: options.outputDirectory, archivePath: archive).write())
             report.lap("archive")
         }
+        // Freeing the site, its documents and the cache takes a while: not on the caller's time.
+        releaseInBackground([cache, loaded, documents, site])
         return report.result
     }
 }

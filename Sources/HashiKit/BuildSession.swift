@@ -14,16 +14,21 @@ public final class BuildSession: @unchecked Sendable {  // `rebuild` runs on one
     /// The cache of the last good build: it goes to disk with the site it made.
     private var good: BuildCache?
     private let lock = NSLock()
+    /// The last load, for the next.
+    let loads = LoadMemory()
 
     public init(options: BuildOptions) {
         self.options = options
     }
 
-    public func rebuild() -> BuildResult {
+    /// A build into memory. `changed`: the paths the watcher saw change since the last build, so
+    /// that an edit of pages reads only those; nil when not known (everything is looked at).
+    public func rebuild(changed: Set<String>? = nil) -> BuildResult {
         // The first build starts from the cache an earlier `hashi build` left in the output folder, if any.
         let cache = last.map { $0.cache.carriedOver(keepingEarlier: !$0.succeeded) }
             ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
-        let result = Build(options: options).run(writingTo: memory, sessionCache: cache)
+        loads.changed = changed
+        let result = Build(options: options).run(writingTo: memory, sessionCache: cache, loadMemory: loads)
         last = (cache, result.succeeded)
         if result.succeeded { lock.withLock { good = cache } }
         return result

@@ -8,8 +8,10 @@ public final class FileWatcher: @unchecked Sendable {  // one thread at a time c
     public let folders: [String]
     /// How it watches, for the log: "inotify" or "polling every 0.4 s".
     public private(set) var method: String
-    /// A burst of events (a save by rename, a checkout of many files) ends after this much quiet.
+    /// A burst of events (a save by rename, a checkout of many files) ends after this much quiet, in
+    /// milliseconds; after a file closed from writing or moved in (a save likely complete), `settled`.
     let quiet: Int32 = 25
+    let settled: Int32 = 10
     private var events: FolderEvents?
     private var watches: [Int32: String] = [:]
     private var polling: ChangeWatcher?
@@ -48,10 +50,10 @@ public final class FileWatcher: @unchecked Sendable {  // one thread at a time c
                 if !changed.isEmpty { return changed }
                 continue
             }
-            readEvents(events, into: &changed)
+            let writeDone = readEvents(events, into: &changed)
             // One rebuild for a burst: wait for a short quiet, but not for ever while files keep changing.
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-            timeout = changed.isEmpty ? -1 : (elapsed > 1_000 ? 0 : quiet)
+            timeout = changed.isEmpty ? -1 : (elapsed > 1_000 ? 0 : (writeDone ? settled : quiet))
         }
     }
 
@@ -65,8 +67,10 @@ public final class FileWatcher: @unchecked Sendable {  // one thread at a time c
         }
     }
 
-    private func readEvents(_ events: FolderEvents, into changed: inout Set<String>) {
-        for event in events.read() {
+    /// Adds the paths of the events ready now; true when the last of them finished a write.
+    private func readEvents(_ events: FolderEvents, into changed: inout Set<String>) -> Bool {
+        let read = events.read()
+        for event in read {
             if event.isOverflow { changed.insert(folders.first ?? ""); continue }
             guard let folder = watches[event.watch] else { continue }
             let path = event.name.isEmpty ? folder : folder + "/" + event.name
@@ -74,6 +78,7 @@ public final class FileWatcher: @unchecked Sendable {  // one thread at a time c
             if event.isGone { watches[event.watch] = nil }
             if event.isNewFolder { watchTree(path) }
         }
+        return read.last?.isWriteDone ?? false
     }
 
     /// Watches a folder and every folder under it.

@@ -35,6 +35,15 @@ package enum Platform {
         #endif
     }
 
+    /// A file's status change time (any write, rename or change of its attributes), to the nanosecond.
+    package static func changeTime(_ info: stat) -> (seconds: Int, nanoseconds: Int) {
+        #if canImport(Glibc)
+        (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
+        #else
+        (Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec))
+        #endif
+    }
+
     /// Swaps two folders in one step where the system can (Linux `renameat2(RENAME_EXCHANGE)`,
     /// macOS `renamex_np(RENAME_SWAP)`); false when it cannot, and nothing was moved.
     package static func exchange(_ a: String, _ b: String) -> Bool {
@@ -102,6 +111,8 @@ package final class FolderEvents {
         package var isGone: Bool
         /// A folder appeared (made or moved in): it needs a watch of its own.
         package var isNewFolder: Bool
+        /// A file was closed after writing, or moved in: a save is likely complete.
+        package var isWriteDone: Bool = false
     }
 
     /// What asking to watch a folder gave.
@@ -156,7 +167,8 @@ package final class FolderEvents {
             offset += header + nameLength
             events.append(Event(watch: wd, name: String(decoding: name, as: UTF8.self),
                                 isOverflow: mask & UInt32(IN_Q_OVERFLOW) != 0, isGone: mask & UInt32(IN_IGNORED) != 0,
-                                isNewFolder: mask & UInt32(IN_ISDIR) != 0 && mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0))
+                                isNewFolder: mask & UInt32(IN_ISDIR) != 0 && mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0,
+                                isWriteDone: mask & UInt32(IN_ISDIR) == 0 && mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO)) != 0))
         }
         return events
         #else

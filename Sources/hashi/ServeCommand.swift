@@ -45,8 +45,9 @@ struct ServeCommand: ParsableCommand {
         let watcher = FileWatcher(folders: session.watchedFolders, forcePolling: poll)
         say("hashi: watching with \(watcher.method)\(watcher.method == "inotify" ? "" : " (the system's file notices are not available here)")")
         while true {
-            _ = watcher.waitForChange()
-            session.rebuild()
+            let changed = watcher.waitForChange()
+            // Polling names no file: then everything is looked at.
+            session.rebuild(changed: changed.isEmpty ? nil : changed)
         }
     }
 }
@@ -72,9 +73,10 @@ final class ServeSession: @unchecked Sendable {  // `rebuild` runs on the main t
     }
 
     /// One build into memory; its errors go to the terminal and to the open pages, which keep the last good site.
-    func rebuild() {
+    /// `changed`: the files the watcher saw change, if it could name them.
+    func rebuild(changed: Set<String>? = nil) {
         let started = DispatchTime.now()
-        let result = session.rebuild()
+        let result = session.rebuild(changed: changed)
         printDiagnostics(result.diagnostics)
         let errors = result.diagnostics.errors.map(\.description)
         // A build that made the same site (a temporary file come and gone) reloads no page.

@@ -39,17 +39,25 @@ final class FaultTests: XCTestCase {
         XCTAssertGreaterThan(before.count, 240)
 
         // Change the content, so a finished rebuild would differ, then kill rebuilds at moments
-        // spread over a whole build: loading, parsing, rendering, writing, swapping.
+        // spread over a whole build: loading, parsing, rendering, writing, moving the new files in.
         try folder.write(["Content/en/page-0.md": "---\ntitle: Changed\n---\nNew text.\n"])
+        let expected = try XCTUnwrap(cleanBuild(of: folder), "a clean build of the changed content")
+        func site(_ files: [String: Data]) -> [String: Data] { files.filter { !$0.key.hasPrefix(".hashi/") } }
         for attempt in 0..<8 {
             let process = try start()
             usleep(UInt32(duration * (Double(attempt) + Double.random(in: 0.2...0.8)) / 8 * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            // Killed while moving the new files in: the journal, which the next build carries out
+            // first, completes the new site.
+            let writer = OutputWriter(outputDirectory: folder.path + "/Output")
+            if FileManager.default.fileExists(atPath: writer.journal.path) {
+                XCTAssertNil(writer.journal.complete(), "attempt \(attempt)")
+            }
             let now = Repository.snapshot(folder.path + "/Output")
             if now != before {
-                // The kill came after the swap: then the new site must be whole.
-                XCTAssertEqual(Set(now.keys), Set(before.keys), "attempt \(attempt): a partial site is in place")
+                // Otherwise the kill came after the new site was in place: then it must be whole.
+                XCTAssertEqual(site(now), site(expected), "attempt \(attempt): neither the previous site nor the new one")
                 return
             }
         }
@@ -57,6 +65,17 @@ final class FaultTests: XCTestCase {
         last.waitUntilExit()
         XCTAssertEqual(last.terminationStatus, 0, "a killed build's leftovers do not stop the next one")
         XCTAssertTrue(String(decoding: Repository.snapshot(folder.path + "/Output")["en/page-0/index.html"] ?? Data(), as: UTF8.self).contains("New text."))
+    }
+
+    /// The site the binary builds from `folder`'s content into a fresh folder, or nil if it fails.
+    func cleanBuild(of folder: TemporaryFolder) throws -> [String: Data]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repository.hashi)
+        process.arguments = ["build", "--content", folder.path + "/Content", "--templates", Repository.templates, "--output", folder.path + "/Expected"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? Repository.snapshot(folder.path + "/Expected") : nil
     }
 
     func testMutatedContentNeverCrashesTheBuild() throws {

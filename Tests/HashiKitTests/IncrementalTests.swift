@@ -39,11 +39,29 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(files, folder.files(under: "Clean"), what, file: file, line: line)
         for path in files where folder.read("Output/" + path) != folder.read("Clean/" + path) {
             XCTFail("\(what): \(path) differs from a clean build", file: file, line: line)
+            if path == OutputWriter.manifestPath {
+                // Which files' keys differ.
+                let rebuilt = Set((folder.read("Output/" + path) ?? "").split(separator: "\n"))
+                let clean = Set((folder.read("Clean/" + path) ?? "").split(separator: "\n"))
+                XCTFail("\(what): rebuilt \(rebuilt.subtracting(clean).sorted()), clean \(clean.subtracting(rebuilt).sorted())", file: file, line: line)
+            }
         }
         return result
     }
 
     func testEveryKindOfEditRebuiltInPlaceEqualsACleanBuild() throws {
+        try everyKindOfEdit()
+    }
+
+    /// The same, with every file's stamp trusted at once (as files left alone for a few seconds
+    /// are): the files not edited are not read again.
+    func testEveryKindOfEditRebuiltFromKnownStampsEqualsACleanBuild() throws {
+        FileStamp.settledAfter = 0
+        defer { FileStamp.settledAfter = 3 }
+        try everyKindOfEdit()
+    }
+
+    func everyKindOfEdit() throws {
         let folder = try makeSite()
         XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
         assertRebuildEqualsClean(folder, "nothing changed")
@@ -87,6 +105,55 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(added.indexedPages, 12, "a new page renumbers the English index, which is made anew")
     }
 
+    /// A rebuild does not read a source file whose stamp is the one the cache recorded; it reads
+    /// one that changed, and reads and parses them all again when the parser's options change.
+    func testAFileWithAKnownStampIsNotReadAgain() throws {
+        FileStamp.settledAfter = 0
+        defer { FileStamp.settledAfter = 3 }
+        let folder = try makeSite()
+        XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
+        func rebuild() -> (result: BuildResult, cache: BuildCache) {
+            let cache = BuildCache(outputDirectory: folder.path + "/Output", contentFolder: folder.path + "/Content")
+            let options = BuildOptions(contentDirectory: folder.path + "/Content", templateDirectories: [folder.path + "/Templates"],
+                                       outputDirectory: folder.path + "/Output")
+            return (Build(options: options).run(writingTo: DiscardingOutput(comparingWith: options.outputDirectory), sessionCache: cache), cache)
+        }
+        let again = rebuild()
+        XCTAssertEqual(again.cache.unchangedFiles, 34, "no file read")
+        XCTAssertEqual(again.result.renderedPages, 0)
+        try edit(folder, "Content/en/history.md") { $0 + "\nOne more closing sentence.\n" }
+        let edited = rebuild()
+        XCTAssertEqual(edited.cache.unchangedFiles, 33, "only the edited file read")
+        XCTAssertEqual(edited.result.parsedFiles, 1)
+        XCTAssertEqual(edited.result.renderedPages, 1)
+        assertRebuildEqualsClean(folder, "a body edited")
+        try edit(folder, "Content/site.yaml") { "markdown:\n  unsafeHTML: true\n" + $0 }
+        let options = rebuild()
+        XCTAssertEqual(options.result.parsedFiles, 34, "the parser's options changed: every file parsed again")
+        assertRebuildEqualsClean(folder, "raw HTML allowed")
+    }
+
+    /// Links an earlier build resolved are kept only while they hold: a heading renamed on one page
+    /// is reported on another page whose anchor named it, though that page did not change, in a
+    /// build into the output and in `hashi serve`'s session alike; a page added mends a link to it.
+    func testALinkBrokenOrMendedByAnotherPageIsFoundThoughItsPageIsUnchanged() throws {
+        let folder = try makeSite()
+        try folder.write(["Content/en/pointer.md": "---\ntitle: Pointer\n---\n\nSee [where](history.md#where-they-came-from) and [later](later.md).\n"])
+        let session = BuildSession(options: BuildOptions(contentDirectory: folder.path + "/Content", templateDirectories: [folder.path + "/Templates"],
+                                                         outputDirectory: folder.path + "/Served"))
+        func errors() -> [[String]] {
+            [build(folder, into: "Output"), session.rebuild()].map { result in result.diagnostics.errors.map { "\($0.file.split(separator: "/").suffix(2).joined(separator: "/")): \($0.code)" } }
+        }
+        XCTAssertEqual(errors(), Array(repeating: ["en/pointer.md: link.missing-page"], count: 2))
+        try folder.write(["Content/en/later.md": "---\ntitle: Later\n---\n\nWritten later.\n"])
+        XCTAssertEqual(errors(), [[], []], "the page added mends the link")
+        try edit(folder, "Content/en/history.md") { $0.replacingOccurrences(of: "## Where they came from", with: "## Their origins") }
+        XCTAssertEqual(errors(), Array(repeating: ["en/pointer.md: link.missing-heading"], count: 2))
+        try edit(folder, "Content/en/history.md") { $0.replacingOccurrences(of: "## Their origins", with: "## Where they came from") }
+        XCTAssertEqual(errors(), [[], []])
+        assertRebuildEqualsClean(folder, "after the links were broken and mended")
+    }
+
     /// A state file cut short or from elsewhere is not trusted: the build starts from nothing.
     func testDamagedStateIsIgnored() throws {
         let folder = try makeSite()
@@ -101,17 +168,18 @@ final class IncrementalTests: XCTestCase {
         assertRebuildEqualsClean(folder, "damaged state")
     }
 
-    /// The served site is never written into, even when its files are linked into a new staging
-    /// folder and the index is then made anew because one of its files went missing.
-    func testFilesLinkedFromTheOutputAreNeverWrittenThrough() throws {
+    /// A file of the output is never written into, so a server reading it is never handed half a
+    /// file: one the edit leaves alone keeps its inode and time, even when the index is made anew
+    /// because one of its files went missing, and a changed one is replaced by a new file (a reader
+    /// that has the old one open still reads the old bytes).
+    func testFilesOfTheOutputAreNeverWrittenThrough() throws {
         let folder = try makeSite()
         // Pages enough for three text files (seven pages each).
         try folder.write(Dictionary(uniqueKeysWithValues: (0..<10).map { number in
             ("Content/en/more-\(number).md", "---\ntitle: More \(number)\n---\n\nAnother page, number \(number).\n")
         }))
         XCTAssertEqual(build(folder, into: "Output").diagnostics.errors, [])
-        try FileManager.default.removeItem(atPath: folder.path + "/Output.hashi-staging")
-        // Two text files the edit below leaves alone: the second goes missing; the first is linked before that is found, then made again.
+        // Two text files the edit below leaves alone: the second goes missing, so the index is made anew.
         let texts = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/Output/en/search")
             .filter { $0.hasPrefix("t-") && !(folder.read("Output/en/search/" + $0) ?? "").contains("safety/") }.sorted()
         XCTAssertGreaterThan(texts.count, 1)
@@ -120,12 +188,16 @@ final class IncrementalTests: XCTestCase {
         let past = Date(timeIntervalSince1970: 1_000_000_000)
         try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: kept)
         let inode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: kept)[.systemFileNumber] as? UInt64)
+        let page = folder.path + "/Output/en/safety/index.html"
+        let before = try Data(contentsOf: URL(fileURLWithPath: page))
+        let open = try FileHandle(forReadingFrom: URL(fileURLWithPath: page))
+        defer { try? open.close() }
         try edit(folder, "Content/en/safety.md") { $0 + "\nOne more sentence.\n" }
         assertRebuildEqualsClean(folder, "index remade after a missing text file")
-        // The old site is in staging now; the file it had is as it was.
-        let old = folder.path + "/Output.hashi-staging/site/en/search/" + texts[0]
-        let attributes = try FileManager.default.attributesOfItem(atPath: old)
+        let attributes = try FileManager.default.attributesOfItem(atPath: kept)
         XCTAssertEqual(attributes[.systemFileNumber] as? UInt64, inode)
-        XCTAssertEqual(attributes[.modificationDate] as? Date, past, "the served file was written into")
+        XCTAssertEqual(attributes[.modificationDate] as? Date, past, "a file of the output was written into")
+        XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: page)), before)
+        XCTAssertEqual(open.readDataToEndOfFile(), before, "the open page was written into")
     }
 }

@@ -281,10 +281,9 @@ final class OutputFolderTests: XCTestCase {
 
     func testAFailedWriteRemovesWhatTheBuildWroteAndKeepsThePreviousSite() throws {
         let folder = try TemporaryFolder(site)
-        XCTAssertEqual(build(folder, output: "Output").diagnostics.errors, [])
-        let before = folder.read("Output/en/index.html")
-        // A file whose path fits in the content folder but not in the staging folder, whose path is
-        // longer: its copy fails as a full disk would make it fail.
+        // A file whose path fits in the content folder but not in the output, whose name is longer:
+        // its copy fails as a full disk would make it fail.
+        let output = "Output-of-a-longer-name"
         let room = 4095 - (folder.path + "/Content/en/").utf8.count
         var parts: [String] = []
         var left = room - 4
@@ -294,16 +293,29 @@ final class OutputFolderTests: XCTestCase {
             left -= length + 1
         }
         let deep = parts.joined(separator: "/") + ".txt"
-        try FileManager.default.createDirectory(atPath: folder.path + "/Content/en/" + URLPath.folder(of: deep), withIntermediateDirectories: true)
-        try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path + "/Content/en/" + deep))
-        try folder.write(["Content/en/_index.md": "---\ntitle: Home\n---\nChanged.\n"])
-        let failed = build(folder, output: "Output")
-        XCTAssertTrue(failed.diagnostics.hasErrors, "\(failed.diagnostics)")
-        XCTAssertEqual(folder.read("Output/en/index.html"), before, "the previous site is as it was")
-        XCTAssertFalse(folder.exists("Output.hashi-staging/site"), "what the failed build wrote is gone")
+        func addDeepFile() throws {
+            try FileManager.default.createDirectory(atPath: folder.path + "/Content/en/" + URLPath.folder(of: deep), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path + "/Content/en/" + deep))
+        }
+        // A first build, written whole beside the output before it is renamed into place.
+        try addDeepFile()
+        XCTAssertTrue(build(folder, output: output).diagnostics.hasErrors)
+        XCTAssertFalse(folder.exists(output), "no half-written site")
+        XCTAssertFalse(folder.exists(output + ".hashi-staging/site"), "what the failed build wrote is gone")
         try FileManager.default.removeItem(atPath: folder.path + "/Content/en/" + parts[0])
-        XCTAssertEqual(build(folder, output: "Output").diagnostics.errors, [], "the lock went with the failed build")
-        XCTAssertTrue(try XCTUnwrap(folder.read("Output/en/index.html")).contains("Changed."))
+        XCTAssertEqual(build(folder, output: output).diagnostics.errors, [])
+        let before = folder.read(output + "/en/index.html")
+        // A rebuild, changed in place: it fails before anything of the output is touched.
+        try addDeepFile()
+        try folder.write(["Content/en/_index.md": "---\ntitle: Home\n---\nChanged.\n"])
+        let failed = build(folder, output: output)
+        XCTAssertTrue(failed.diagnostics.hasErrors, "\(failed.diagnostics)")
+        XCTAssertEqual(folder.read(output + "/en/index.html"), before, "the previous site is as it was")
+        XCTAssertFalse(folder.exists(output + ".hashi-staging/pending"), "what the failed build wrote is gone")
+        XCTAssertFalse(folder.exists(output + ".hashi-staging/journal"))
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/en/" + parts[0])
+        XCTAssertEqual(build(folder, output: output).diagnostics.errors, [], "the lock went with the failed build")
+        XCTAssertTrue(try XCTUnwrap(folder.read(output + "/en/index.html")).contains("Changed."))
     }
 }
 

@@ -68,4 +68,34 @@ final class WriteTests: XCTestCase {
         XCTAssertTrue(files.contains("en/img/pic.png"))
         XCTAssertFalse(files.contains { $0.hasPrefix("en/old") })
     }
+
+    /// A rebuild killed while it moves its files in leaves its journal; carried out again from the
+    /// start (as the next build does first), it gives the new site whole, however far the killed
+    /// one got, and carrying it out twice changes nothing more.
+    func testAJournalCarriedOutAgainGivesTheNewSite() throws {
+        let folder = try TemporaryFolder([
+            "Output/a/x.html": "old x", "Output/b/y.html": "old y", "Output/img": "a file", "Output/page/index.html": "a folder",
+            "Output.hashi-staging/pending/0": "new x", "Output.hashi-staging/pending/1": "new z",
+            "Output.hashi-staging/pending/2": "pic", "Output.hashi-staging/pending/3": "now a file",
+        ])
+        let writer = OutputWriter(outputDirectory: folder.path + "/Output")
+        let steps: [OutputJournal.Step] = [
+            .move(pending: "0", path: "a/x.html"), .move(pending: "1", path: "c/d/z.html"),
+            .move(pending: "2", path: "img/pic.png"), .move(pending: "3", path: "page"),
+            .delete("b/y.html"), .delete("img"), .delete("page/index.html"),
+        ]
+        XCTAssertNil(writer.journal.write(steps))
+        XCTAssertEqual(writer.journal.read(), steps)
+        // The killed build had moved the first file in.
+        XCTAssertEqual(rename(folder.path + "/Output.hashi-staging/pending/0", folder.path + "/Output/a/x.html"), 0)
+        for _ in 0..<2 {
+            XCTAssertNil(writer.journal.complete())
+            XCTAssertEqual(folder.files(under: "Output"), ["a/x.html", "c/d/z.html", "img/pic.png", "page"])
+            XCTAssertEqual(folder.read("Output/a/x.html"), "new x")
+            XCTAssertEqual(folder.read("Output/page"), "now a file")
+            XCTAssertFalse(folder.exists("Output/b"), "an emptied folder goes too")
+            XCTAssertFalse(folder.exists("Output.hashi-staging/journal"))
+            XCTAssertFalse(folder.exists("Output.hashi-staging/pending"))
+        }
+    }
 }

@@ -2,55 +2,81 @@ import Foundation
 import HashiSupport
 
 /// What earlier builds worked out from each source file, kept in the output's `.hashi/cache`: its
-/// front matter (with the diagnostics reading it gave) and a summary of its parsed Markdown, each
-/// under a hash of everything it was made from. An edited file misses and is read again; for the
-/// rest the summary is enough unless its page is rendered or indexed anew.
+/// front matter (with the diagnostics reading it gave), a summary of its parsed Markdown and its
+/// page's resolved links, each under a hash of everything it was made from; and the stamp
+/// (`FileStamp`) of each file read, so a file whose stamp has not changed is not even read again.
+/// An edited file misses and is read again; for the rest the summary is enough unless its page
+/// is rendered or indexed anew.
 ///
 /// Only entries used by this build are written back, so the file follows the content. Any change
-/// to the format bumps `version`; a file of another version, or one cut short, is ignored whole.
+/// to the format (`BuildCache+Format.swift`) bumps `version`; a file of another version, or one
+/// cut short, is ignored whole.
 public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 3
-
-    private let lock = NSLock()
-    private var earlierFrontMatter: [UInt64: FrontMatterEntry] = [:]
-    private var earlierDocuments: [UInt64: DocumentSummary] = [:]
-    private var usedFrontMatter: [UInt64: FrontMatterEntry] = [:]
-    private var usedDocuments: [UInt64: DocumentSummary] = [:]
-    /// Markdown files parsed anew this build (cache misses), for the tests.
-    public private(set) var misses = 0
+    static let version = 6
 
     typealias FrontMatterEntry = (frontMatter: FrontMatter?, diagnostics: [Diagnostic])
 
+    /// What a build read from a source file with a given stamp.
+    struct FileEntry {
+        var stamp: FileStamp
+        var frontMatterKey: UInt64
+        var bodyStartLine: Int
+        /// The key its summary is cached under, and the parser's options then; nil until it is parsed.
+        var documentKey: UInt64?
+        var options = ""
+    }
+
+    /// Every kind of entry, by key (files by the path diagnostics name them by).
+    struct Entries {
+        var frontMatter: [UInt64: FrontMatterEntry] = [:]
+        var documents: [UInt64: DocumentSummary] = [:]
+        var links: [UInt64: PageLinks] = [:]
+        var files: [String: FileEntry] = [:]
+        /// The key of each source's summary and the parser's options, by file, in memory only: what
+        /// a session takes for a file its watcher knows unchanged, stamp or not.
+        var parsed: [String: (key: UInt64, options: String)] = [:]
+
+        mutating func merge(_ newer: Entries) {
+            frontMatter.merge(newer.frontMatter) { $1 }
+            documents.merge(newer.documents) { $1 }
+            links.merge(newer.links) { $1 }
+            files.merge(newer.files) { $1 }
+            parsed.merge(newer.parsed) { $1 }
+        }
+
+        func merging(_ newer: Entries) -> Entries {
+            Entries(frontMatter: frontMatter.merging(newer.frontMatter) { $1 }, documents: documents.merging(newer.documents) { $1 },
+                    links: links.merging(newer.links) { $1 }, files: files.merging(newer.files) { $1 },
+                    parsed: parsed.merging(newer.parsed) { $1 })
+        }
+    }
+
+    let lock = NSLock()
+    /// What the cache was made with, and what this build has used of it or made.
+    var earlier = Entries()
+    var used = Entries()
+    /// In a long-lived session, the model of the last build (`SiteModel`), for the next; never written.
+    var model: SiteModel? {
+        get { lock.withLock { lastModel } }
+        set { lock.withLock { lastModel = newValue } }
+    }
+    private var lastModel: SiteModel?
+    /// The bytes of the cache and of the stamps, when `startEncoding` made them on another core.
+    var encoding: BackgroundWork<([UInt8], [UInt8])>?
+    /// Markdown files parsed anew this build (cache misses), and files not read because their
+    /// stamp was known, for the tests.
+    public private(set) var misses = 0
+    public private(set) var unchangedFiles = 0
+
     /// The content folder as diagnostics name it: paths under it are kept relative in the file,
     /// so the cache holds no absolute path and reads the same wherever the content is.
-    private let contentFolder: String
+    let contentFolder: String
 
     /// An empty cache: every source is read and parsed.
     public init(contentFolder: String = "") {
         self.contentFolder = contentFolder
-    }
-
-    /// The cache an earlier build left in `outputDirectory`, or an empty one.
-    public convenience init(outputDirectory: String, contentFolder: String) {
-        self.init(contentFolder: contentFolder)
-        guard let data = FileReader.bytes(atPath: outputDirectory + "/" + Self.path) else { return }
-        var reader = ByteReader(Array(data))
-        do throws(ByteReader.Malformed) {
-            guard try reader.string() == Self.magic, try reader.int() == Self.version else { return }
-            let frontMatter = try reader.array { reader throws(ByteReader.Malformed) in
-                (try reader.uint64(), try Self.readFrontMatterEntry(&reader))
-            }
-            let documents = try reader.array { reader throws(ByteReader.Malformed) in
-                (try reader.uint64(), try Self.readDocument(&reader))
-            }
-            guard reader.isAtEnd else { return }
-            earlierFrontMatter = Dictionary(frontMatter.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
-            earlierDocuments = Dictionary(documents.map { ($0, relocated($1, restore: true)) }, uniquingKeysWith: { first, _ in first })
-        } catch {
-            return
-        }
     }
 
     /// The cache for the next build of a long-lived session (`hashi serve`), without the round trip
@@ -58,19 +84,63 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     public func carriedOver(keepingEarlier: Bool) -> BuildCache {
         let next = BuildCache(contentFolder: contentFolder)
         lock.withLock {
-            next.earlierFrontMatter = keepingEarlier ? earlierFrontMatter.merging(usedFrontMatter) { $1 } : usedFrontMatter
-            next.earlierDocuments = keepingEarlier ? earlierDocuments.merging(usedDocuments) { $1 } : usedDocuments
+            next.earlier = keepingEarlier ? earlier.merging(used) : used
+            next.lastModel = lastModel
         }
         return next
     }
 
-    /// The front matter of `yaml` in `file`, read by `parse` only when no earlier build read the same.
-    func frontMatter(yaml: String, file: String, parse: () -> FrontMatterEntry) -> FrontMatterEntry {
+    /// The front matter of `yaml` in `file`, read by `parse` only when no earlier build read the
+    /// same; with the key it is kept under.
+    func frontMatter(yaml: String, file: String, parse: () -> FrontMatterEntry) -> (entry: FrontMatterEntry, key: UInt64) {
         let key = StableHasher.hash("front matter", String(Self.version), file, yaml)
-        let found = lock.withLock { earlierFrontMatter[key] }
+        let found = lock.withLock { earlier.frontMatter[key] }
         let entry = found ?? parse()
-        lock.withLock { usedFrontMatter[key] = entry }
-        return entry
+        lock.withLock { used.frontMatter[key] = entry }
+        return (entry, key)
+    }
+
+    /// What an earlier build read from the source `file` when it had this same stamp, or nil.
+    func unchangedSource(file: String, stamp: FileStamp) -> (entry: FrontMatterEntry, bodyStartLine: Int)? {
+        lock.withLock {
+            guard let known = earlier.files[file], known.stamp == stamp, let front = earlier.frontMatter[known.frontMatterKey],
+                  let documentKey = known.documentKey, earlier.documents[documentKey] != nil else { return nil }
+            used.files[file] = known
+            used.frontMatter[known.frontMatterKey] = front
+            unchangedFiles += 1
+            return (front, known.bodyStartLine)
+        }
+    }
+
+    /// Keeps what an earlier build knew of source files not read again (a session knows them
+    /// unchanged): their stamps, and the summaries they were parsed to.
+    func keepFiles(_ files: [String]) {
+        lock.withLock {
+            for file in files {
+                used.parsed[file] = earlier.parsed[file]
+                guard let known = earlier.files[file] else { continue }
+                used.files[file] = known
+                if let front = earlier.frontMatter[known.frontMatterKey] { used.frontMatter[known.frontMatterKey] = front }
+            }
+        }
+    }
+
+    /// Records the stamp of a source file read whole, once its front matter is read.
+    func record(file: String, stamp: FileStamp, frontMatterKey: UInt64, bodyStartLine: Int) {
+        lock.withLock { used.files[file] = FileEntry(stamp: stamp, frontMatterKey: frontMatterKey, bodyStartLine: bodyStartLine) }
+    }
+
+    /// The summary of a source the Load stage did not read (its stamp was known), when it was
+    /// parsed with the same options; nil when it must be read and parsed.
+    package func knownDocument(of source: SourceFile, options: String) -> DocumentSummary? {
+        lock.withLock {
+            let stamped = used.files[source.displayPath].flatMap { known in known.documentKey.map { (key: $0, options: known.options) } }
+            guard let known = stamped ?? used.parsed[source.displayPath], known.options == options,
+                  let found = earlier.documents[known.key] else { return nil }
+            used.documents[known.key] = found
+            used.parsed[source.displayPath] = known
+            return Self.placed(found, in: source)
+        }
     }
 
     /// The parsed body of `source` (its Markdown is `markdown`): the summary an earlier build kept
@@ -80,158 +150,40 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         // pages and search use; the cache's own key adds the path its diagnostics name.
         let contentKey = StableHasher.hash("document", String(Self.version), options, String(source.bodyStartLine), markdown)
         let key = StableHasher.hash(String(contentKey), source.displayPath)
-        if let found = lock.withLock({ earlierDocuments[key] }) {
-            lock.withLock { usedDocuments[key] = found }
-            return .summary(found)
+        let found: DocumentSummary? = lock.withLock {
+            used.files[source.displayPath]?.documentKey = key
+            used.files[source.displayPath]?.options = options
+            used.parsed[source.displayPath] = (key, options)
+            return earlier.documents[key]
+        }
+        if let found {
+            lock.withLock { used.documents[key] = found }
+            return .summary(Self.placed(found, in: source))
         }
         var made = parse()
         made.key = contentKey
         lock.withLock {
-            usedDocuments[key] = made.facts
+            used.documents[key] = made.facts
             misses += 1
         }
         return .whole(made)
     }
 
-    /// The entries this build used, in key order so the same content gives the same file.
-    public func encoded() -> [UInt8] {
-        lock.withLock {
-            var writer = ByteWriter()
-            writer.write(Self.magic)
-            writer.write(Self.version)
-            writer.write(usedFrontMatter.keys.sorted()) { writer, key in
-                writer.write(key)
-                Self.write(relocated(usedFrontMatter[key]!, restore: false), to: &writer)
-            }
-            writer.write(usedDocuments.keys.sorted()) { writer, key in
-                writer.write(key)
-                Self.write(relocated(usedDocuments[key]!, restore: false), to: &writer)
-            }
-            return writer.bytes
-        }
+    /// A summary as the cache keeps it (its links without their file, which is always the source's) given back its file.
+    static func placed(_ summary: DocumentSummary, in source: SourceFile) -> DocumentSummary {
+        guard summary.links.first?.location.file != source.displayPath else { return summary }
+        var placed = summary
+        for index in placed.links.indices { placed.links[index].location.file = source.displayPath }
+        return placed
     }
 
-    // MARK: - Paths kept relative to the content folder
-
-    /// A file name as the cache keeps it (`restore: false`: `\u{1}` and the path under the
-    /// content folder) or as diagnostics show it (`restore: true`).
-    private func relocated(_ file: String, restore: Bool) -> String {
-        let marker = "\u{1}"
-        if restore {
-            return file.hasPrefix(marker) ? contentFolder + "/" + file.dropFirst(marker.count) : file
-        }
-        return file.hasPrefix(contentFolder + "/") ? marker + file.dropFirst(contentFolder.count + 1) : file
+    /// A page's links as an earlier build resolved them under the same `key`, if any.
+    func earlierLinks(key: UInt64) -> PageLinks? {
+        lock.withLock { earlier.links[key] }
     }
 
-    private func relocated(_ diagnostics: [Diagnostic], restore: Bool) -> [Diagnostic] {
-        diagnostics.map { diagnostic in
-            var moved = diagnostic
-            moved.file = relocated(diagnostic.file, restore: restore)
-            return moved
-        }
-    }
-
-    private func relocated(_ entry: FrontMatterEntry, restore: Bool) -> FrontMatterEntry {
-        (entry.frontMatter, relocated(entry.diagnostics, restore: restore))
-    }
-
-    private func relocated(_ document: DocumentSummary, restore: Bool) -> DocumentSummary {
-        var moved = document
-        moved.links = document.links.map { link in
-            var link = link
-            link.location.file = relocated(link.location.file, restore: restore)
-            return link
-        }
-        moved.diagnostics = relocated(document.diagnostics, restore: restore)
-        return moved
-    }
-
-    // MARK: - The format of each value
-
-    private static func write(_ entry: FrontMatterEntry, to writer: inout ByteWriter) {
-        writer.write(entry.frontMatter != nil)
-        if let front = entry.frontMatter {
-            writer.write(front.title)
-            writer.write(front.description)
-            writer.write(front.date.map { [$0.year, $0.month, $0.day] } ?? []) { $0.write($1) }
-            writer.write(front.draft)
-            writer.write(front.weight)
-            writer.write(front.slug)
-            writer.write(front.translationKey)
-            writer.write(front.layout)
-            writer.write(front.tags) { $0.write($1) }
-            writer.write(front.translatedFrom)
-        }
-        write(entry.diagnostics, to: &writer)
-    }
-
-    private static func write(_ diagnostics: [Diagnostic], to writer: inout ByteWriter) {
-        writer.write(diagnostics) { writer, diagnostic in
-            writer.write(diagnostic.file)
-            writer.write(diagnostic.line)
-            writer.write(diagnostic.column)
-            writer.write(diagnostic.severity == .error)
-            writer.write(diagnostic.code)
-            writer.write(diagnostic.message)
-        }
-    }
-
-    private static func readDiagnostics(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> [Diagnostic] {
-        try reader.array { reader throws(ByteReader.Malformed) in
-            Diagnostic(file: try reader.string(), line: try reader.int(), column: try reader.int(),
-                       severity: try reader.bool() ? .error : .warning, code: try reader.string(), message: try reader.string())
-        }
-    }
-
-    private static func readFrontMatterEntry(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> FrontMatterEntry {
-        var front: FrontMatter?
-        if try reader.bool() {
-            var value = FrontMatter()
-            value.title = try reader.string()
-            value.description = try reader.optionalString()
-            let date = try reader.array { reader throws(ByteReader.Malformed) in try reader.int() }
-            if date.count == 3 { value.date = SimpleDate(year: date[0], month: date[1], day: date[2]) }
-            value.draft = try reader.bool()
-            value.weight = try reader.int()
-            value.slug = try reader.optionalString()
-            value.translationKey = try reader.optionalString()
-            value.layout = try reader.optionalString()
-            value.tags = try reader.array { reader throws(ByteReader.Malformed) in try reader.string() }
-            value.translatedFrom = try reader.optionalString()
-            front = value
-        }
-        return (front, try readDiagnostics(&reader))
-    }
-
-    private static func write(_ document: DocumentSummary, to writer: inout ByteWriter) {
-        writer.write(document.headings) { writer, heading in
-            writer.write(heading.level)
-            writer.write(heading.text)
-            writer.write(heading.id)
-            writer.write(heading.line)
-        }
-        writer.write(document.links) { writer, link in
-            writer.write(link.destination)
-            writer.write(link.isImage)
-            writer.write(link.location.file)
-            writer.write(link.location.line)
-            writer.write(link.location.column)
-        }
-        writer.write(document.summary)
-        writer.write(document.textLength)
-        writer.write(document.key)
-        write(document.diagnostics, to: &writer)
-    }
-
-    private static func readDocument(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> DocumentSummary {
-        let headings = try reader.array { reader throws(ByteReader.Malformed) in
-            Heading(level: try reader.int(), text: try reader.string(), id: try reader.string(), line: try reader.int())
-        }
-        let links = try reader.array { reader throws(ByteReader.Malformed) in
-            LinkReference(destination: try reader.string(), isImage: try reader.bool(),
-                          location: SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int()))
-        }
-        return DocumentSummary(headings: headings, links: links, summary: try reader.string(),
-                              textLength: try reader.int(), key: try reader.uint64(), diagnostics: try readDiagnostics(&reader))
+    /// This build's links of every page, by the same index as their keys.
+    func keep(_ links: [PageLinks], keys: [UInt64]) {
+        lock.withLock { for (key, pageLinks) in zip(keys, links) { used.links[key] = pageLinks } }
     }
 }

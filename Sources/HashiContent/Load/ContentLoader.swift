@@ -5,13 +5,42 @@ import HashiSupport
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var sources: [SourceFile]
-    /// The Markdown body of each source, by the same index.
-    public var markdown: [String]
+    /// The Markdown body of each source, by the same index; nil for a file the build cache knew
+    /// unchanged by its stamp, which is read by `body(of:)` only if a stage needs it.
+    public var markdown: [String?]
+    /// Where each source file is, by the same index.
+    public var sourcePaths: [String]
+    /// What reading each source file gave (its front matter's problems), by the same index.
+    public var sourceDiagnostics: [[Diagnostic]] = []
     public var staticFiles: [StaticFile]
     /// Files of `Content/data/`, by name (`reporting-channels.yaml`), with the path shown in diagnostics.
     public var dataFiles: [DataFile]
     /// The reporting channels of `data/reporting-channels.yaml`, validated; nil when the site has none.
     public var channels: ReportingChannels?
+}
+
+extension LoadedContent {
+    /// The Markdown body of source `index`: as loaded, or read now.
+    public func body(of index: Int) -> String {
+        markdown[index] ?? files.body(of: index)
+    }
+
+    /// Where to read each body again, without the bodies read already.
+    var files: SourceFiles { SourceFiles(sources: sources, paths: sourcePaths) }
+}
+
+/// The source files of a build, to read a body the Load stage left unread (its stamp was known)
+/// when a later stage needs it. A file changed since the Load stage gives its new body: the next
+/// build sees its new stamp and makes its page again.
+struct SourceFiles: Sendable {
+    let sources: [SourceFile]
+    let paths: [String]
+
+    func body(of index: Int) -> String {
+        guard let bytes = FileReader.bytes(atPath: paths[index]), case .success(let text) = TextDecoder.decode(bytes),
+              let split = FrontMatterParser.split(text, file: sources[index].displayPath).0 else { return "" }
+        return split.body
+    }
 }
 
 /// A structured data file of `Content/data/`.
@@ -64,7 +93,10 @@ public struct ContentLoader: Sendable {
         guard let config else { return (nil, diagnostics) }
 
         var sources: [SourceFile] = []
-        var bodies: [String] = []
+        var bodies: [String?] = []
+        var paths: [String] = []
+        var sourceDiagnostics: [[Diagnostic]] = []
+        let now = Date()
         var staticFiles: [StaticFile] = []
         for language in config.languages {
             let folder = contentDirectory + "/" + language.code
@@ -77,13 +109,15 @@ public struct ContentLoader: Sendable {
             diagnostics += walkDiagnostics
             let markdown = entries.filter { $0.relativePath.hasSuffix(".md") }
             let loaded = markdown.concurrentMap { entry in
-                loadSource(entry, language: language, displayFolder: displayFolder)
+                loadSource(entry, language: language, displayFolder: displayFolder, now: now)
             }
-            for (source, fileDiagnostics) in loaded {
+            for (entry, (source, fileDiagnostics)) in zip(markdown, loaded) {
                 diagnostics += fileDiagnostics
                 if let source, !source.file.frontMatter.draft {
                     sources.append(source.file)
                     bodies.append(source.body)
+                    paths.append(entry.absolutePath)
+                    sourceDiagnostics.append(fileDiagnostics)
                 }
             }
             for entry in entries where !entry.relativePath.hasSuffix(".md") {
@@ -100,13 +134,21 @@ public struct ContentLoader: Sendable {
             channels = loaded
             diagnostics += channelDiagnostics
         }
-        let content = LoadedContent(config: config, sources: sources, markdown: bodies, staticFiles: staticFiles, dataFiles: dataFiles, channels: channels)
+        let content = LoadedContent(config: config, sources: sources, markdown: bodies, sourcePaths: paths, sourceDiagnostics: sourceDiagnostics,
+                                    staticFiles: staticFiles, dataFiles: dataFiles, channels: channels)
         return (content, diagnostics)
     }
 
-    private func loadSource(_ entry: DirectoryWalker.Entry, language: Language,
-                            displayFolder: String) -> ((file: SourceFile, body: String)?, [Diagnostic]) {
+    /// One source file: its front matter, and its body unless the cache knew the file unchanged by its stamp.
+    func loadSource(_ entry: DirectoryWalker.Entry, language: Language, displayFolder: String,
+                            now: Date) -> ((file: SourceFile, body: String?)?, [Diagnostic]) {
         let displayPath = displayFolder + "/" + entry.relativePath
+        if let known = cache.unchangedSource(file: displayPath, stamp: entry.stamp) {
+            guard let frontMatter = known.entry.frontMatter else { return (nil, known.entry.diagnostics) }
+            let source = SourceFile(language: language, relativePath: entry.relativePath, displayPath: displayPath,
+                                    frontMatter: frontMatter, bodyStartLine: known.bodyStartLine)
+            return ((source, nil), known.entry.diagnostics)
+        }
         let bytes: [UInt8]
         switch FileReader.read(atPath: entry.absolutePath) {
         case .success(let read): bytes = read
@@ -124,10 +166,13 @@ public struct ContentLoader: Sendable {
         }
         let (split, splitError) = FrontMatterParser.split(text, file: displayPath)
         guard let split else { return (nil, splitError.map { [$0] } ?? []) }
-        let (frontMatter, diagnostics) = cache.frontMatter(yaml: split.yaml, file: displayPath) {
+        let ((frontMatter, diagnostics), key) = cache.frontMatter(yaml: split.yaml, file: displayPath) {
             FrontMatterParser.parse(split.yaml, file: displayPath)
         }
         guard let frontMatter else { return (nil, diagnostics) }
+        if entry.stamp.isSettled(at: now) {
+            cache.record(file: displayPath, stamp: entry.stamp, frontMatterKey: key, bodyStartLine: split.bodyStartLine)
+        }
         let source = SourceFile(language: language, relativePath: entry.relativePath, displayPath: displayPath,
                                 frontMatter: frontMatter, bodyStartLine: split.bodyStartLine)
         return ((source, split.body), diagnostics)

@@ -1,3 +1,4 @@
+import Foundation
 import HashiSupport
 
 /// Checks each link an author wrote and decides what it becomes: a relative link, an external one, or nothing.
@@ -9,14 +10,11 @@ struct LinkResolver {
     /// Where the Markdown of each page is, to count columns in characters.
     let documents: DocumentStore
 
-    /// The heading ids of each page, by URL: a link's anchor is found at once, however many a page has.
-    private let headingIDs: [String: Set<String>]
+    /// The heading ids of each page an anchor names, by URL: found at once, however many a page has.
+    private let headingIDs = HeadingIDs()
 
     init(site: Site, generated: GeneratedOutputs, documents: DocumentStore) {
         self.documents = documents
-        var ids: [String: Set<String>] = [:]
-        for page in site.pages where !page.document.headings.isEmpty { ids[page.url] = Set(page.document.headings.map(\.id)) }
-        headingIDs = ids
         self.site = site
         self.generated = generated
         self.staticPaths = Set(site.staticFiles.map(\.outputPath))
@@ -24,12 +22,13 @@ struct LinkResolver {
 
     static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
-    func resolve(_ page: Page) -> ([ResolvedLink], [Diagnostic]) {
+    func resolve(_ page: Page) -> PageLinks {
         var diagnostics: [Diagnostic] = []
         // Diagnostics whose column cmark gave in bytes: counted in characters at once at the end.
         var byteColumns: [Int] = []
+        var anchorPages: Set<String> = []
         let links = page.document.links.map { link -> ResolvedLink in
-            switch resolve(link, on: page) {
+            switch resolve(link, on: page, anchorPages: &anchorPages) {
             case .success(.external) where link.isImage:
                 // An image from another site would be a request leaving the site (and the CSP blocks it).
                 byteColumns.append(diagnostics.count)
@@ -51,10 +50,12 @@ struct LinkResolver {
                                                        body: documents.markdown(of: page.sourceIndex))
             for (index, column) in zip(byteColumns, columns) { diagnostics[index].column = column }
         }
-        return (links, diagnostics)
+        return PageLinks(links: links, diagnostics: diagnostics,
+                         anchorPages: anchorPages.sorted().map { ($0, Self.headingsKey(of: site.page(atURL: $0))) })
     }
 
-    private func resolve(_ link: LinkReference, on page: Page) -> Result<ResolvedLink, LinkProblem> {
+    /// `anchorPages` gets the URL of each other page whose headings an anchor was looked up in.
+    private func resolve(_ link: LinkReference, on page: Page, anchorPages: inout Set<String>) -> Result<ResolvedLink, LinkProblem> {
         let destination = link.destination.trimmingWhitespace
         if let scheme = Self.scheme(of: String(destination)) {
             return .success(Self.forbiddenSchemes.contains(scheme) ? .removed : .external(String(destination)))
@@ -110,6 +111,7 @@ struct LinkResolver {
         var href = URLPath.encode(URLPath.relative(from: page.url, to: target)) + query
         if let fragment {
             if let targetPage {
+                anchorPages.insert(targetPage.url)
                 switch check(fragment: fragment, in: targetPage) {
                 case .success(let id): href += "#" + URLPath.encode(id, keepNonASCII: true)
                 case .failure(let problem): return .failure(problem)
@@ -133,7 +135,7 @@ struct LinkResolver {
 
     private func check(fragment: String, in page: Page) -> Result<String, LinkProblem> {
         let id = URLPath.decode(fragment)
-        if headingIDs[page.url]?.contains(id) ?? false { return .success(id) }
+        if headingIDs.of(page).contains(id) { return .success(id) }
         let known = page.document.headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
         let hint = known.isEmpty ? "it has no headings" : "its headings are \(known)"
         return .failure(.missingHeading(id: id, page: page.source.displayPath, hint: hint))
@@ -159,5 +161,19 @@ struct LinkResolver {
             }
         }
         return nil
+    }
+}
+
+/// The heading ids of pages, made for each page the first time an anchor names it: a rebuild that
+/// resolves one page's links makes them for the pages it links to, not for every page.
+private final class HeadingIDs: @unchecked Sendable {  // `byURL` is read and written under `lock`
+    private let lock = NSLock()
+    private var byURL: [String: Set<String>] = [:]
+
+    func of(_ page: Page) -> Set<String> {
+        if let ids = lock.withLock({ byURL[page.url] }) { return ids }
+        let ids = Set(page.document.headings.map(\.id))
+        lock.withLock { byURL[page.url] = ids }
+        return ids
     }
 }

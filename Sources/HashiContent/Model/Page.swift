@@ -12,7 +12,7 @@ public struct Page: Sendable {
 
     public let source: SourceFile
     /// What the page needs of its parsed Markdown; the HTML and text are in the build's `DocumentStore`.
-    public let document: DocumentSummary
+    public internal(set) var document: DocumentSummary
     /// The index of `source` in the content, which is its document's in the `DocumentStore`.
     public let sourceIndex: Int
     public let kind: Kind

@@ -2,12 +2,12 @@ import HashiSupport
 
 /// The whole site as values: languages, pages in a stable order, and how they are connected.
 public struct Site: Sendable {
-    public let config: SiteConfig
+    public internal(set) var config: SiteConfig
     /// Sorted by language order, then URL. Only the Model stage changes them, and never their URLs,
     /// so the indices below stay valid.
     public internal(set) var pages: [Page]
-    public let staticFiles: [StaticFile]
-    public let channels: ReportingChannels?
+    public internal(set) var staticFiles: [StaticFile]
+    public internal(set) var channels: ReportingChannels?
     /// Every page in every language: up to date, stale or missing (`data/translation-status.json`).
     public internal(set) var translationStatus = TranslationStatus()
     /// Page indices by translation key and language code.
@@ -60,7 +60,12 @@ public struct Site: Sendable {
 
     /// The same page in `language`, if it was translated.
     public func translation(of page: Page, in language: Language) -> Page? {
-        translations[page.translationKey]?[language.code].map { pages[$0] }
+        translationIndex(of: page, in: language).map { pages[$0] }
+    }
+
+    /// The index in `pages` of the same page in `language`, if it was translated.
+    package func translationIndex(of page: Page, in language: Language) -> Int? {
+        translations[page.translationKey]?[language.code]
     }
 
     public func home(of language: Language) -> Page? {

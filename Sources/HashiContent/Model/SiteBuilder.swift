@@ -8,7 +8,22 @@ public struct SiteBuilder {
         self.content = content
     }
 
-    public func build(documents: DocumentStore) -> (Site, [Diagnostic]) {
+    /// - Parameter cache: links resolved by earlier builds, taken where they still hold; in a
+    ///   long-lived session, also the model of its last build, updated when the site's shape is the same.
+    public func build(documents: DocumentStore, cache: BuildCache? = nil) -> (Site, [Diagnostic]) {
+        let shape = ModelShape(content)
+        let model: SiteModel
+        if let previous = cache?.model, previous.shape == shape, previous.documentKeys.count == documents.summaries.count {
+            model = previous.updated(content: content, documents: documents, cache: cache)
+        } else {
+            model = makeModel(shape: shape, documents: documents, cache: cache)
+        }
+        cache?.model = model
+        return (model.site, model.diagnostics)
+    }
+
+    /// The model made from nothing: pages, their URLs and order, translations, menus, links.
+    private func makeModel(shape: ModelShape, documents: DocumentStore, cache: BuildCache?) -> SiteModel {
         var diagnostics: [Diagnostic] = []
         let config = content.config
         var pages: [Page] = []
@@ -36,32 +51,50 @@ public struct SiteBuilder {
         pages.sort { a, b in
             a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
         }
-        diagnostics += checkTranslations(pages, config: config, documents: documents)
+        diagnostics += duplicateTranslationKeys(pages)
+        let translationDiagnostics = TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation,
+                                                       documents: documents).diagnostics()
         if config.missingTranslation == .fallback {
             pages += fallbackPages(for: pages, languages: config.languages, taken: Set(firstByURL.keys))
             pages.sort { a, b in
                 a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
             }
         }
-
         diagnostics += checkMenus(pages, config: config)
         diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
         site.translationStatus = TranslationStatus(pages: pages, languages: config.languages, documents: documents)
-        let resolver = LinkResolver(site: site, generated: generated, documents: documents)
-        let resolved = site.pages.concurrentMap { resolver.resolve($0) }
-        for (index, (links, linkDiagnostics)) in resolved.enumerated() {
-            site.pages[index].resolvedLinks = links
-            diagnostics += linkDiagnostics
+        let structure = LinkResolver.structureKey(site: site, generated: generated)
+        let (links, linkKeys) = resolveLinks(site: site, generated: generated, structure: structure, documents: documents, cache: cache)
+        for (index, pageLinks) in links.enumerated() { site.pages[index].resolvedLinks = pageLinks.links }
+        return SiteModel(shape: shape, site: site, documentKeys: documents.summaries.map(\.key), links: links, linkKeys: linkKeys,
+                         structure: structure, shapeDiagnostics: diagnostics, translationDiagnostics: translationDiagnostics,
+                         hasStamps: content.sources.contains { $0.frontMatter.translatedFrom != nil })
+    }
+
+    /// Every page's links: as an earlier build resolved them where they still hold, else resolved now
+    /// (the resolver, with its table of every page's headings, is made only then).
+    private func resolveLinks(site: Site, generated: GeneratedOutputs, structure: UInt64, documents: DocumentStore,
+                              cache: BuildCache?) -> (links: [PageLinks], keys: [UInt64]) {
+        let keys = site.pages.map { LinkResolver.key(for: $0, structure: structure) }
+        var resolved = keys.map { key in cache?.earlierLinks(key: key).flatMap { LinkResolver.stillHold($0, in: site) ? $0 : nil } }
+        let missing = resolved.indices.filter { resolved[$0] == nil }
+        if !missing.isEmpty {
+            let resolver = LinkResolver(site: site, generated: generated, documents: documents)
+            for (index, links) in zip(missing, missing.concurrentMap { resolver.resolve(site.pages[$0]) }) { resolved[index] = links }
         }
-        return (site, diagnostics)
+        let links = resolved.map { $0! }
+        cache?.keep(links, keys: keys)
+        return (links, keys)
     }
 
     /// A file copied from the content must not land where a page or hashi itself writes.
     private func checkStaticFiles(_ files: [StaticFile], pages: [Page], generated: GeneratedOutputs) -> [Diagnostic] {
-        let pageFiles = Dictionary(pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !files.isEmpty else { return [] }
+        let pageFiles = Dictionary(pages.indices.map { (pages[$0].outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         return files.compactMap { file in
-            if let page = pageFiles[file.outputPath] {
+            if let index = pageFiles[file.outputPath] {
+                let page = pages[index]
                 let owner = page.isFallback ? "the stand-in for \(page.source.displayPath)" : "the page \(page.source.displayPath)"
                 return Diagnostic(ModelProblem.fileReplacesPage(outputPath: file.outputPath, owner: owner),
                                   at: SourceLocation(file: file.displayPath))
@@ -106,7 +139,10 @@ public struct SiteBuilder {
 
     /// `Content/en/labor.md` → `en/labor/`; `_index.md` is its folder; `slug` replaces the last part.
     static func url(for source: SourceFile) -> String {
-        var parts = source.relativePath.split(separator: "/").map(String.init)
+        // An ASCII path is split by its bytes: the same parts, without finding each character's bounds.
+        let path = source.relativePath
+        var parts = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+            : path.split(separator: "/").map(String.init)
         let file = parts.removeLast()
         if file != "_index.md" {
             parts.append(source.frontMatter.slug ?? String(file.dropLast(3)))
@@ -116,18 +152,18 @@ public struct SiteBuilder {
         return ([source.language.code] + parts).joined(separator: "/") + "/"
     }
 
-    private func checkTranslations(_ pages: [Page], config: SiteConfig, documents: DocumentStore) -> [Diagnostic] {
+    /// Two pages of one language must not pair with the same translations.
+    private func duplicateTranslationKeys(_ pages: [Page]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var byKey: [String: [String: Page]] = [:]
-        for page in pages {
-            if let other = byKey[page.translationKey]?[page.language.code] {
-                diagnostics.append(Diagnostic(ModelProblem.duplicateTranslationKey(key: page.translationKey, other: other.source.displayPath),
-                                              at: SourceLocation(file: page.source.displayPath)))
+        var byKey: [String: [String: String]] = [:]  // the file of the first page of each key and language
+        for index in pages.indices {
+            let (key, code, file) = (pages[index].translationKey, pages[index].language.code, pages[index].source.displayPath)
+            if let other = byKey[key]?[code] {
+                diagnostics.append(Diagnostic(ModelProblem.duplicateTranslationKey(key: key, other: other), at: SourceLocation(file: file)))
                 continue
             }
-            byKey[page.translationKey, default: [:]][page.language.code] = page
+            byKey[key, default: [:]][code] = file
         }
-        return diagnostics + TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation,
-                                             documents: documents).diagnostics()
+        return diagnostics
     }
 }

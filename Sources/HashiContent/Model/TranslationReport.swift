@@ -10,20 +10,23 @@ struct TranslationReport {
     let documents: DocumentStore
 
     func diagnostics() -> [Diagnostic] {
-        var groups: [String: [String: Page]] = [:]
-        for page in pages {
-            groups[page.translationKey, default: [:]][page.language.code] = page
+        // Pages by index: a page is a large value to copy into a table.
+        var groups: [String: [String: Int]] = [:]
+        for index in pages.indices {
+            groups[pages[index].translationKey, default: [:]][pages[index].language.code] = index
         }
         var diagnostics: [Diagnostic] = []
         for (_, group) in groups.sorted(by: { $0.key < $1.key }) {
-            guard let source = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            guard let sourceIndex = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            let source = pages[sourceIndex]
             let missing = languages.filter { group[$0.code] == nil && (policy == .fail || !$0.partial) }.map(\.code)
             if !missing.isEmpty {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(ModelProblem.missingTranslation(languages: list, fails: policy == .fail),
                                               at: SourceLocation(file: source.source.displayPath)))
             }
-            for (_, translation) in group.sorted(by: { $0.key < $1.key }) where translation.url != source.url {
+            for (_, index) in group.sorted(by: { $0.key < $1.key }) where pages[index].url != source.url {
+                let translation = pages[index]
                 guard let recorded = translation.source.frontMatter.translatedFrom else { continue }
                 let current = SourceHash.of(documents.markdown(of: source.sourceIndex))
                 if recorded != current {

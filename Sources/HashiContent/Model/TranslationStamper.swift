@@ -30,7 +30,7 @@ public struct TranslationStamper {
             self.content.sources.firstIndex { $0.language == language && ($0.frontMatter.translationKey ?? String($0.relativePath.dropLast(3))) == key }
         }.first
         guard let source, content.sources[source].displayPath != page.displayPath else { throw .noSource(displayPath) }
-        return Self.setting(translatedFrom: SourceHash.of(content.markdown[source]), in: text)
+        return Self.setting(translatedFrom: SourceHash.of(content.body(of: source)), in: text)
     }
 
     /// Replaces the `translatedFrom:` line of the front matter, or adds one before its closing `---`.

@@ -37,26 +37,29 @@ public struct TranslationStatus: Sendable {
 
     /// The status of `pages` (without stand-ins), from the Markdown whose hash `translatedFrom` records.
     init(pages: [Page], languages: [Language], documents: DocumentStore) {
-        var groups: [String: [String: Page]] = [:]
-        for page in pages where !page.isFallback {
-            groups[page.translationKey, default: [:]][page.language.code] = page
+        // Pages by index: a page is a large value to copy into a table.
+        var groups: [String: [String: Int]] = [:]
+        for index in pages.indices where !pages[index].isFallback {
+            groups[pages[index].translationKey, default: [:]][pages[index].language.code] = index
         }
         var rows: [Row] = []
         var stale: [String: Page] = [:]
         for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
-            guard let source = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
-            // Hashed only when a translation records a source to compare with.
-            let stamped = group.values.contains { $0.url != source.url && $0.source.frontMatter.translatedFrom != nil }
-            let hash = stamped ? SourceHash.of(documents.markdown(of: source.sourceIndex)) : ""
+            guard let sourceIndex = languages.lazy.compactMap({ group[$0.code] }).first else { continue }
+            let source = pages[sourceIndex]
+            // Only a translation that records its source's hash needs it: hashing every source was a tenth of a rebuild.
+            let hash = group.values.contains { pages[$0].source.frontMatter.translatedFrom != nil }
+                ? SourceHash.of(documents.markdown(of: source.sourceIndex)) : ""
             let cells = languages.map { language -> Cell in
-                guard let page = group[language.code] else { return Cell(language: language, state: .missing, url: nil, stamped: false) }
-                guard page.url != source.url else { return Cell(language: language, state: .source, url: page.url, stamped: false) }
-                let recorded = page.source.frontMatter.translatedFrom
+                guard let index = group[language.code] else { return Cell(language: language, state: .missing, url: nil, stamped: false) }
+                let url = pages[index].url
+                guard url != source.url else { return Cell(language: language, state: .source, url: url, stamped: false) }
+                let recorded = pages[index].source.frontMatter.translatedFrom
                 if let recorded, recorded != hash {
-                    stale[page.url] = source
-                    return Cell(language: language, state: .stale, url: page.url, stamped: true)
+                    stale[url] = source
+                    return Cell(language: language, state: .stale, url: url, stamped: true)
                 }
-                return Cell(language: language, state: .upToDate, url: page.url, stamped: recorded != nil)
+                return Cell(language: language, state: .upToDate, url: url, stamped: recorded != nil)
             }
             rows.append(Row(translationKey: key, sourceFile: source.language.code + "/" + source.source.relativePath,
                             sourceURL: source.url, cells: cells))
@@ -68,5 +71,21 @@ public struct TranslationStatus: Sendable {
     public init() {
         rows = []
         staleSources = [:]
+    }
+
+    /// Adds every row to a key: what the translation-status page and data show.
+    package func combine(into hasher: inout StableHasher) {
+        hasher.combine(rows.count)
+        for row in rows {
+            hasher.combine(row.translationKey)
+            hasher.combine(row.sourceFile)
+            hasher.combine(row.sourceURL)
+            for cell in row.cells {
+                hasher.combine(cell.language.code)
+                hasher.combine(cell.state.rawValue)
+                hasher.combine(cell.url ?? "\u{0}")
+                hasher.combine(cell.stamped)
+            }
+        }
     }
 }

@@ -24,7 +24,8 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
 
     /// Each source's summary, by source index.
     public let summaries: [DocumentSummary]
-    private let sources: [SourceFile]
+    /// The sources, and where to read a body the Load stage left unread.
+    private let files: SourceFiles
     private let parser: MarkdownRenderer
     private let lock = NSLock()
     private var markdown: [String?]
@@ -32,12 +33,12 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
     private var text: [String?]
 
     /// - Parameters:
-    ///   - markdown: each source's body, by source index.
+    ///   - content: the sources and their bodies, by source index.
     ///   - entries: what the cache or the parser gave for each source, by source index.
-    public init(sources: [SourceFile], markdown: [String], entries: [Entry], parser: MarkdownRenderer) {
-        self.sources = sources
+    public init(content: LoadedContent, entries: [Entry], parser: MarkdownRenderer) {
+        self.files = content.files
         self.parser = parser
-        self.markdown = markdown
+        self.markdown = content.markdown
         summaries = entries.map(\.summary)
         html = entries.map { if case .whole(let document) = $0 { document.htmlBytes } else { nil } }
         text = entries.map { if case .whole(let document) = $0 { document.plainText } else { nil } }
@@ -46,13 +47,16 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
     /// Every source of `content` parsed whole now, without a cache (for tools and tests).
     public convenience init(parsing content: LoadedContent) {
         let parser = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
-        let entries = zip(content.sources, content.markdown).map { Entry.whole(parser.render($0, markdown: $1)) }
-        self.init(sources: content.sources, markdown: content.markdown, entries: entries, parser: parser)
+        let entries = content.sources.indices.map { Entry.whole(parser.render(content.sources[$0], markdown: content.body(of: $0))) }
+        self.init(content: content, entries: entries, parser: parser)
     }
 
-    /// The Markdown of source `index`, as the Model stage reads it (translation hashes, columns).
+    /// The Markdown of source `index`, as the Model stage reads it (translation hashes, columns):
+    /// read now if the Load stage left it unread, or if it was let go.
     func markdown(of index: Int) -> String {
-        guard let body = lock.withLock({ markdown[index] }) else { reparseFailure(index) }
+        if let body = lock.withLock({ markdown[index] }) { return body }
+        let body = files.body(of: index)
+        lock.withLock { if html[index] == nil { markdown[index] = body } }
         return body
     }
 
@@ -84,11 +88,6 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
     }
 
     private func reparse(_ index: Int) -> ParsedDocument {
-        return parser.render(sources[index], markdown: markdown(of: index))
-    }
-
-    /// The stages release the Markdown only of documents they hold whole, after the last stage that reads it.
-    private func reparseFailure(_ index: Int) -> Never {
-        preconditionFailure("the Markdown of \(sources[index].displayPath) was read after the Model stage released it")
+        parser.render(files.sources[index], markdown: markdown(of: index))
     }
 }

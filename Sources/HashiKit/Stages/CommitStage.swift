@@ -19,7 +19,8 @@ struct CommitStage {
     func run(_ report: inout BuildReport) {
         guard !report.hasErrors else { return output.abort() }
         let sitemap = Sitemap(site: site)
-        output.write(Sitemap.path, contents: sitemap.xml)
+        let sitemapKey = sitemap.key
+        if !output.reuse(Sitemap.path, key: sitemapKey) { output.write(Sitemap.path, contents: sitemap.xml, key: sitemapKey) }
         if let robots = sitemap.robots { output.write(Sitemap.robotsPath, contents: robots) }
         if headers == .netlify {
             let generated = site.generatedOutputs.pages(hasLayout: templates.hasLayout).map(\.outputPath)
@@ -28,25 +29,35 @@ struct CommitStage {
         if let channels = site.channels {
             output.write(ReportingChannelsJSON.outputPath, contents: ReportingChannelsJSON.encode(channels))
         }
-        output.write(TranslationStatusJSON.outputPath, contents: TranslationStatusJSON.encode(site.translationStatus, languages: site.languages))
+        let statusKey = PageKeys.translationStatusData(site)
+        if !output.reuse(TranslationStatusJSON.outputPath, key: statusKey) {
+            output.write(TranslationStatusJSON.outputPath, contents: TranslationStatusJSON.encode(site.translationStatus, languages: site.languages),
+                         key: statusKey)
+        }
         for file in site.staticFiles + brandFiles {
             output.copy(from: file.sourcePath, to: file.outputPath)
         }
-        for file in templates.assets {
-            // Only stylesheets and scripts are read as text; images and fonts are copied as they are.
-            if AssetCompactor.compacts(file.outputPath), case .success(let bytes) = FileReader.read(atPath: file.sourcePath),
-               let text = String(bytes: bytes, encoding: .utf8), let compacted = AssetCompactor.compact(text, path: file.outputPath) {
-                output.write(file.outputPath, contents: compacted)
-            } else {
-                output.copy(from: file.sourcePath, to: file.outputPath)
-            }
+        for file in templates.assets where !writeCompacted(file) {
+            output.copy(from: file.sourcePath, to: file.outputPath)
         }
         if let stylesheet = site.config.brand?.stylesheet { output.write(Brand.stylesheetPath, contents: stylesheet) }
         cache?.encoded().withUnsafeBytes { output.write(BuildCache.path, bytes: $0) }
         do {
             try output.commit()
+            if let cache { output.keepBeside(BuildCache.stampsName, bytes: cache.encodedStamps()) }
         } catch {
             report.add(error, at: outputDirectory)
         }
+    }
+
+    /// A stylesheet or script compacted (or kept, when its source has not changed); false for an
+    /// asset copied as it is. Only these are read as text; images and fonts are copied.
+    private func writeCompacted(_ file: StaticFile) -> Bool {
+        guard AssetCompactor.compacts(file.outputPath), case .success(let bytes) = FileReader.read(atPath: file.sourcePath) else { return false }
+        let key = AssetCompactor.key(bytes)
+        if output.reuse(file.outputPath, key: key) { return true }
+        guard let text = String(bytes: bytes, encoding: .utf8), let compacted = AssetCompactor.compact(text, path: file.outputPath) else { return false }
+        output.write(file.outputPath, contents: compacted, key: key)
+        return true
     }
 }

@@ -18,21 +18,37 @@ struct LoadStage {
     let options: BuildOptions
     /// Front matter an earlier build read, reused when unchanged.
     let cache: BuildCache
+    /// In `hashi serve`: the last load, and the files the watcher saw change since.
+    var memory: LoadMemory? = nil
 
     func run(_ report: inout BuildReport) -> LoadedSite? {
+        if let quick = memory?.quickLoad(options: options, cache: cache) {
+            report.add(quick.diagnostics)
+            memory?.last = quick
+            return quick.site
+        }
+        var diagnostics: [Diagnostic] = []
+        let site = load(&diagnostics)
+        report.add(diagnostics)
+        memory?.last = site.map { ($0, diagnostics) }
+        return site
+    }
+
+    /// The whole site, read anew (but for what the cache knows unchanged).
+    private func load(_ diagnostics: inout [Diagnostic]) -> LoadedSite? {
         let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
                                                       displayDirectory: options.contentDirectory, cache: cache).load()
-        report.add(loadDiagnostics)
+        diagnostics += loadDiagnostics
         // Without site.yaml's languages the theme's UI strings cannot be checked: fix that first.
         guard var content = loaded else { return nil }
         let folders = templateFolders(named: content.config.templateFolders)
         let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
                                                                 languages: content.config.languages)
-        report.add(templateDiagnostics)
+        diagnostics += templateDiagnostics
         // What a copy of a worked example still holds, before it goes live.
-        report.add(ExampleLeftovers(options: options, templateFolders: folders).diagnostics)
+        diagnostics += ExampleLeftovers(options: options, templateFolders: folders).diagnostics
         let (brandFiles, overlayDiagnostics) = applyOverlay(to: &content, themeAssets: templates?.assets ?? [])
-        report.add(overlayDiagnostics)
+        diagnostics += overlayDiagnostics
         if let baseURL = options.baseURL { content.config.baseURL = baseURL }
         return LoadedSite(content: content, templates: templates, brandFiles: brandFiles)
     }

@@ -8,13 +8,15 @@ struct ModelStage {
     let content: LoadedContent
     let documents: DocumentStore
     let templates: TemplateSet?
+    /// Links resolved by earlier builds, taken where they still hold.
+    var cache: BuildCache? = nil
 
     func run(_ report: inout BuildReport) -> Site {
-        let (site, diagnostics) = SiteBuilder(content: content).build(documents: documents)
+        let (site, diagnostics) = SiteBuilder(content: content).build(documents: documents, cache: cache)
         report.add(diagnostics)
         report.pageCount = site.pages.count
         report.pagesByLanguage = site.languages.map { language in
-            (language.code, site.pages.filter { $0.language == language }.count)
+            (language.code, site.pages.count { $0.language == language })
         }
         if let templates {
             report.add(PageRenderer(site: site, templates: templates).missingLayouts())

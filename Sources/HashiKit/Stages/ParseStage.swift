@@ -11,9 +11,11 @@ struct ParseStage {
     func run(_ report: inout BuildReport) -> DocumentStore {
         let parser = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
         let options = "raw HTML \(content.config.allowRawHTML)"
-        let entries = Array(content.sources.indices).concurrentMap { index in
+        let entries = Array(content.sources.indices).concurrentMap { index -> DocumentStore.Entry in
             let source = content.sources[index]
-            let markdown = content.markdown[index]
+            // A file whose stamp the cache knew (unread), or that a session knows unchanged: its summary, unless the options changed.
+            if let known = cache.knownDocument(of: source, options: options) { return .summary(known) }
+            let markdown = content.body(of: index)
             return cache.document(of: source, markdown: markdown, options: options) {
                 var document = parser.render(source, markdown: markdown)
                 if parser.allowRawHTML {
@@ -23,7 +25,7 @@ struct ParseStage {
                 return document
             }
         }
-        let store = DocumentStore(sources: content.sources, markdown: content.markdown, entries: entries, parser: parser)
+        let store = DocumentStore(content: content, entries: entries, parser: parser)
         report.add(store.summaries.flatMap(\.diagnostics))
         report.parsedFiles = cache.misses
         return store

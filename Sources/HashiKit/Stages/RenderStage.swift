@@ -17,12 +17,12 @@ struct RenderStage {
         let credit = CreditCheck(templateFile: templates.templateFiles["footer"] ?? templates.displayFolder)
         let counter = ProgressCounter(total: site.pages.count, report: progress)
         let rendered = SharedCount()
+        let keys = PageKeys(renderer: renderer)
         // A page whose inputs are those of a page already in the output is not rendered again.
         site.pages.concurrentForEach { page in
-            let context = renderer.context(for: page)
-            let key = renderer.key(for: page, context: context)
+            let key = keys.key(for: page)
             if !output.reuse(page.outputPath, key: key) {
-                let html = renderer.render(page, context: context, html: documents.html(of: page.sourceIndex))
+                let html = renderer.render(page, context: renderer.context(for: page), html: documents.html(of: page.sourceIndex))
                 credit.verify(html, page: page)
                 html.withUnsafeBytes { output.write(page.outputPath, bytes: $0, key: key) }
                 rendered.increment()
@@ -33,8 +33,10 @@ struct RenderStage {
         report.renderedPages = rendered.value
         guard !report.hasErrors else { return }
         for generated in site.generatedOutputs.pages(hasLayout: templates.hasLayout) {
+            let key = keys.key(generated: generated)
+            guard !output.reuse(generated.outputPath, key: key) else { continue }
             output.write(generated.outputPath, contents: renderer.renderGenerated(
-                layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language))
+                layout: generated.layout, title: generated.title, outputPath: generated.outputPath, language: generated.language), key: key)
         }
         // Every page is written: its HTML is let go before the index needs memory for its own.
         documents.releaseHTML()

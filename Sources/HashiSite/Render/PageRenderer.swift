@@ -44,26 +44,6 @@ public struct PageRenderer: Sendable {
         return templates.render(context.value, template: layout(for: page)) ?? []
     }
 
-    /// A hash of everything the page is made from: templates, layout, its context and its body
-    /// (by the document's key) with the links resolved. Two builds with the same key write the same bytes.
-    package func key(for page: Page, context: RenderContext) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(templates.key)
-        hasher.combine(layout(for: page))
-        // The UI strings come from the i18n files, which `templates.key` covers, for the language the
-        // context names; hashing them for every page was a third of the key's cost.
-        context.value.combine(into: &hasher, skipping: PageContext.uiStringsKey)
-        hasher.combine(page.document.key)
-        for link in page.resolvedLinks {
-            switch link {
-            case .local(let href): hasher.combine("local " + href)
-            case .external(let href): hasher.combine("external " + href)
-            case .removed: hasher.combine("removed")
-            }
-        }
-        return hasher.finalize()
-    }
-
     /// What the templates see for a page, except its body (`content`), which is the costly part.
     package func context(for page: Page) -> RenderContext {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
@@ -78,7 +58,7 @@ public struct PageRenderer: Sendable {
         var fields = PageFields()
         let front = page.source.frontMatter
         fields.title = page.title
-        fields.description = front.description ?? String(page.document.summary.prefix(160))
+        fields.description = Self.listedDescription(of: page)
         fields.toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map { TocItem(id: $0.id, text: $0.text, level: $0.level) }
         fields.hasToc = fields.toc.count >= 2
         fields.url = page.url
@@ -106,8 +86,7 @@ public struct PageRenderer: Sendable {
         fields.isHome = page.kind == .home
         fields.isSection = page.kind == .section
         fields.children = site.children(of: page).map { child in
-            ChildItem(title: child.title, href: base.href(to: child.url),
-                      description: child.source.frontMatter.description ?? String(child.document.summary.prefix(160)))
+            ChildItem(title: child.title, href: base.href(to: child.url), description: Self.listedDescription(of: child))
         }
         fields.hasChildren = !fields.children.isEmpty
         fields.translations = site.languages.map { language in
@@ -132,10 +111,22 @@ public struct PageRenderer: Sendable {
         return alternates
     }
 
+    /// A page's description, as its own page and a list that shows it give it: front matter's, or the start of its first paragraph.
+    static func listedDescription(of page: Page) -> String {
+        page.source.frontMatter.description ?? String(page.document.summary.prefix(160))
+    }
+
     /// A page hashi makes without Markdown (the search page), in one language.
     public func renderGenerated(layout: String, title: String, outputPath: String, language: Language) -> String {
         let context = context(generated: layout, title: title, outputPath: outputPath, language: language)
         return templates.render(context, template: layout).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// The `SearchLayout` of every language, as the search page carries it (`data-index`).
+    func searchIndexAttribute() -> String {
+        site.languages.map { language in
+            SearchLayout(documents: site.pages.count { $0.language == language && !$0.isFallback }).attribute(language: language)
+        }.joined(separator: ",")
     }
 
     /// What the templates see for a page hashi makes itself.
@@ -149,9 +140,7 @@ public struct PageRenderer: Sendable {
                             current: other == language, isTranslated: true)
         }
         if layout == GeneratedOutputs.searchLayout {
-            fields.searchIndex = site.languages.map { language in
-                SearchLayout(documents: site.pages.count { $0.language == language && !$0.isFallback }).attribute(language: language)
-            }.joined(separator: ",")
+            fields.searchIndex = searchIndexAttribute()
         }
         var parts: [any Encodable] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedOutputs.channelsEmbedLayout {

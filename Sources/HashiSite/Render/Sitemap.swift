@@ -38,6 +38,24 @@ package struct Sitemap {
         return out + "</urlset>\n"
     }
 
+    /// A hash of everything `xml` and `robots` are made from: the base URL, the languages, and each
+    /// page's URL, language, translation key and date, which decide its alternates.
+    package var key: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine("sitemap 1")
+        hasher.combine(site.config.baseURL ?? "\u{0}")
+        hasher.combine(site.languages.map(\.code).joined(separator: " "))
+        hasher.combine(site.pages.count)
+        for page in site.pages {
+            hasher.combine(page.url)
+            hasher.combine(page.language.code)
+            hasher.combine(page.translationKey)
+            hasher.combine(page.isFallback)
+            hasher.combine(page.source.frontMatter.date?.description ?? "\u{0}")
+        }
+        return hasher.finalize()
+    }
+
     /// Only with a base URL at a host's root (`https://ngo.example/`): a sitemap line must be absolute,
     /// and crawlers read robots.txt at the root only, never under a sub-path.
     package var robots: String? {

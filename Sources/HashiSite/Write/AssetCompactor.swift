@@ -1,4 +1,5 @@
 import Foundation
+import HashiSupport
 
 /// A theme's stylesheets and scripts as readers download them: without the comments and indentation
 /// that are there for the theme's authors. A reader on a slow phone pays for every byte, and the
@@ -12,6 +13,14 @@ package enum AssetCompactor {
     /// Whether an asset at `path` is one this compacts (a stylesheet or a script).
     package static func compacts(_ path: String) -> Bool {
         path.hasSuffix(".css") || path.hasSuffix(".js")
+    }
+
+    /// The key of a compacted asset: its source's bytes, and the rules that compact them.
+    package static func key(_ bytes: [UInt8]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine("compacted 1")
+        hasher.combine(bytes)
+        return hasher.finalize()
     }
 
     /// The compacted text of an asset at `path`, or nil when the asset is copied as it is.

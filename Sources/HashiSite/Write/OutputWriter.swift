@@ -2,20 +2,23 @@ import Foundation
 import HashiContent
 import HashiSupport
 
-/// Stage 6: writes the site into a staging folder beside the output, then swaps it into place,
-/// so a failed or killed build never leaves a half-written site.
+/// Stage 6: puts the site in the output folder so that a failed or killed build never leaves a
+/// half-written site, and a rebuild writes only the files that changed.
 ///
-/// The staging folder `<output>.hashi-staging/` holds a lock file, held with `flock` for the whole
-/// build so two builds into one output cannot mix (the kernel lets go of it when a build dies), and
-/// `site/`, the new site. Nothing is written anywhere else but the output folder itself.
+/// Beside the output, `<output>.hashi-staging/` holds a lock file, held with `flock` for the whole
+/// build so two builds into one output cannot mix (the kernel lets go of it when a build dies),
+/// and what a build writes before it is put in place:
 ///
-/// After the swap `site/` holds the previous site, and it is kept: the next build writes over its
-/// files and deletes those it did not write, which is much cheaper than making every file anew.
-///
-/// Each site carries `.hashi/manifest`: a key for every file, the hash of its bytes or, for a page,
-/// of everything it was made from. A file whose key has not changed is not made again: it is
-/// already in `site/`, or it is hard-linked there from the output. A file shared that way is never
-/// written into; it is unlinked first, so the output being served is never touched.
+/// - Into an output that holds no site of hashi's yet (a first build), the whole site is written
+///   into `site/` there and renamed (or atomically swapped) into place.
+/// - Into an output hashi made, the site is changed in place. Each site carries `.hashi/manifest`:
+///   a key for every file, the hash of its bytes or, for a page, of everything it was made from. A
+///   file whose key has not changed is left as it is; a changed or new one is written into
+///   `pending/`. At the end a journal (`OutputJournal`) lists the moves of the pending files into
+///   the output and the files to delete; once it is in place the build is decided, and its moves
+///   are made. A build killed before that leaves the output as it was; one killed while moving
+///   leaves the journal, which the next build (or anything that writes this output) completes
+///   before it starts. A file of the output is never written into: a new one replaces it by rename.
 ///
 /// Files are written with plain POSIX calls: Foundation's writes fsync every file on Linux.
 public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared state under `lock`; the lock file only in prepare, commit, abort, which run alone
@@ -25,51 +28,49 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     public static let stateFolder = String(GeneratedOutputs.stateFolder.dropLast())  // ".hashi"
     /// Files a repository may keep in an otherwise empty output folder, carried over to each build.
     static let placeholders: Set<String> = [".gitkeep"]
-
-    public let outputDirectory: String
-    /// `<output>.hashi-staging`: the lock file and the new site.
-    public let stagingRoot: String
-    /// Where the new site is written before it is swapped in.
-    public let stagingDirectory: String
-    private var lockDescriptor: Int32 = -1
-    private let lock = NSLock()
-    private var createdFolders: Set<String> = []
-    /// The key of every file of the new site, so what is left of an earlier site in staging can be pruned.
-    private var keys: [String: UInt64] = [:]
-    /// The keys of the site in the output folder, and of the one left in staging (nil when unknown:
-    /// a build was killed while writing it).
-    private var currentKeys: [String: UInt64] = [:]
-    private var stagedKeys: [String: UInt64]?
-    /// True when the staging folder was made empty by this build: nothing in it to prune, and
-    /// nothing shared with the output until this build links something (`hasLinked`).
-    private var stagingIsNew = false
-    private var hasLinked = false
-    private var firstError: Failure?
-    /// Files this build did not have to write, because the same were in place.
-    public private(set) var reusedCount = 0
-
     public static let manifestPath = stateFolder + "/manifest"
 
+    public let outputDirectory: String
+    /// `<output>.hashi-staging`: the lock file, and what this build writes before it is put in place.
+    public let stagingRoot: String
+    /// Where a first build writes the whole site before it is renamed into place.
+    public let stagingDirectory: String
+    /// Where a rebuild writes the files that changed before the journal moves them into place.
+    let pendingDirectory: String
     /// The output as given, when it is a symbolic link (`site` → `www/current`): the site is put in
     /// place at the link's target, and the link itself is left as it is.
     public let outputLink: String?
 
+    private var lockDescriptor: Int32 = -1
+    private let lock = NSLock()
+    /// True when the output holds a site hashi made (it has a manifest): it is changed in place.
+    private var inPlace = false
+    private var createdFolders: Set<String> = []
+    /// The key of every file of the new site.
+    private var keys: [String: UInt64] = [:]
+    /// The keys of the site in the output folder, from its manifest.
+    private var currentKeys: [String: UInt64] = [:]
+    /// In place: each changed or new file of the new site, by the name of its pending copy.
+    private var pending: [String: String] = [:]
+    private var firstError: Failure?
+    /// Files this build did not have to write, because the same were in place.
+    public private(set) var reusedCount = 0
+
     public init(outputDirectory: String) {
-        let trimmed = outputDirectory.count > 1 && outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
-        var info = stat()
-        let isLink = lstat(trimmed, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-        let target = isLink ? DirectoryWalker.realPath(trimmed) : nil
-        self.outputLink = isLink ? trimmed : nil
-        self.outputDirectory = target ?? trimmed
-        self.stagingRoot = self.outputDirectory + ".hashi-staging"
+        let location = OutputLocation(outputDirectory)
+        self.outputLink = location.link
+        self.outputDirectory = location.directory
+        self.stagingRoot = location.stagingRoot
         self.stagingDirectory = stagingRoot + "/site"
+        self.pendingDirectory = stagingRoot + "/pending"
     }
 
     deinit {
         if lockDescriptor >= 0 { close(lockDescriptor) }
     }
 
-    /// Refuses an output folder that holds something hashi did not make; creates the staging folder.
+    /// Refuses an output folder that holds something hashi did not make; takes the lock, completes
+    /// what a killed build left in its journal, and decides between writing in place and anew.
     public func prepare() throws(Failure) {
         if let outputLink, outputLink == outputDirectory {
             throw .cannotCreate(outputLink, "it is a symbolic link to a folder that does not exist; create that folder, or remove the link")
@@ -78,6 +79,30 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
             let isOurs = names.contains(Self.stateFolder) || names.allSatisfy { Self.placeholders.contains($0) }
             guard isOurs else { throw .foreignOutput(outputDirectory) }
         }
+        try takeLock()
+        if let failure = journal.complete() {
+            release()
+            throw failure
+        }
+        // What an earlier build left here (a killed build's files, or the previous site older hashi kept) is not needed.
+        for folder in [stagingDirectory, pendingDirectory] where FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        keys = [:]
+        pending = [:]
+        let manifest = Self.readManifest(outputDirectory + "/" + Self.manifestPath)
+        currentKeys = manifest ?? [:]
+        inPlace = manifest != nil
+        let folder = inPlace ? pendingDirectory : stagingDirectory
+        guard mkdir(folder, 0o755) == 0 else {
+            let reason = Self.lastError()
+            release()
+            throw .cannotCreate(folder, reason)
+        }
+        createdFolders = [folder]
+    }
+
+    private func takeLock() throws(Failure) {
         do {
             try FileManager.default.createDirectory(atPath: stagingRoot, withIntermediateDirectories: true)
         } catch {
@@ -90,44 +115,21 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
             throw .busy(outputDirectory)
         }
         lockDescriptor = fd
-        // An earlier site (or what a killed build left) is written over; commit() prunes the rest.
-        stagingIsNew = mkdir(stagingDirectory, 0o755) == 0
-        guard stagingIsNew || Self.isFolder(stagingDirectory) else {
-            throw .cannotCreate(stagingDirectory, Self.lastError())
-        }
-        createdFolders = [stagingDirectory]
-        keys = [:]
-        currentKeys = Self.readManifest(outputDirectory + "/" + Self.manifestPath) ?? [:]
-        // Staging is about to change: until commit() writes its new manifest, nothing in it is known.
-        stagedKeys = Self.readManifest(stagingDirectory + "/" + Self.manifestPath)
-        unlink(stagingDirectory + "/" + Self.manifestPath)
     }
 
-    /// True when the file `path` with this key is in the new site already: left in staging by an
-    /// earlier build, or hard-linked from the output now. The caller then need not make it.
+    var journal: OutputJournal {
+        OutputJournal(outputDirectory: outputDirectory, stagingRoot: stagingRoot, pendingDirectory: pendingDirectory)
+    }
+
+    /// True when the file `path` with this key is in the output already and stays as it is.
+    /// hashi's own state is always written anew: it is read back, so it must be what hashi wrote.
     public func reuse(_ path: String, key: UInt64) -> Bool {
-        if stagedKeys?[path] == key {
-            lock.withLock {
-                keys[path] = key
-                reusedCount += 1
-            }
-            return true
-        }
-        // hashi's own state is always written anew: it is read back, so it must be what hashi wrote.
-        guard currentKeys[path] == key, !path.hasPrefix(Self.stateFolder + "/") else { return false }
-        let full = stagingDirectory + "/" + path
-        guard ensureFolder(URLPath.folder(of: full)) else { return false }
-        let source = outputDirectory + "/" + path
-        if link(source, full) != 0 {
-            // Something of an earlier site is in the way: a file, or a folder where this build has a file.
-            guard errno == EEXIST else { return false }
-            if Self.isFolder(full) { try? FileManager.default.removeItem(atPath: full) } else { unlink(full) }
-            guard link(source, full) == 0 else { return false }
+        guard inPlace, currentKeys[path] == key, !path.hasPrefix(Self.stateFolder + "/"), Self.isFile(outputDirectory + "/" + path) else {
+            return false
         }
         lock.withLock {
             keys[path] = key
             reusedCount += 1
-            hasLinked = true
         }
         return true
     }
@@ -157,33 +159,43 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     public func write(_ path: String, bytes: UnsafeRawBufferPointer, key: UInt64?) {
         let key = key ?? Self.contentKey(bytes)
         if reuse(path, key: key) { return }
-        let full = stagingDirectory + "/" + path
-        guard ensureFolder(URLPath.folder(of: full)) else { return }
-        let mayBeShared = lock.withLock {
-            keys[path] = key
-            return !stagingIsNew || hasLinked
+        let full: String
+        if inPlace {
+            let name = lock.withLock {
+                let name = pending[path] ?? String(pending.count)
+                pending[path] = name
+                keys[path] = key
+                return name
+            }
+            full = pendingDirectory + "/" + name
+        } else {
+            full = stagingDirectory + "/" + path
+            guard ensureFolder(URLPath.folder(of: full)) else { return }
+            lock.withLock { keys[path] = key }
         }
-        var info = stat()
-        if mayBeShared && lstat(full, &info) == 0 && info.st_nlink > 1 {
-            unlink(full)  // shared with the output: never write through the link
-        }
-        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if let failure = Self.writeFile(full, bytes: bytes) { record(.cannotWrite(path, failure)) }
+    }
+
+    /// Creates (or truncates) `path` and writes `bytes` into it; the system's reason when it cannot.
+    static func writeFile(_ path: String, bytes: UnsafeRawBufferPointer) -> String? {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EISDIR {
-            // An earlier site had a folder where this build writes a file.
-            try? FileManager.default.removeItem(atPath: full)
-            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            // A killed build left a folder where this build writes a file.
+            try? FileManager.default.removeItem(atPath: path)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard fd >= 0 else { return record(.cannotWrite(path, Self.lastError())) }
+        guard fd >= 0 else { return lastError() }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
             let written = Platform.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                return record(.cannotWrite(path, Self.lastError()))
+                return lastError()
             }
             offset += written
         }
+        return nil
     }
 
     public func copy(from source: String, to path: String) {
@@ -195,7 +207,7 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         bytes.withUnsafeBytes { write(path, bytes: $0) }
     }
 
-    /// Marks the staging folder as hashi's and swaps it with the output; the old site is then removed.
+    /// Marks the site as hashi's and puts it in place: moved in by the journal, or renamed in whole.
     public func commit() throws(Failure) {
         if let error = lock.withLock({ firstError }) {
             abort()
@@ -204,135 +216,139 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         write(Self.stateFolder + "/marker", contents: "This folder was written by hashi; it replaces it on each build.\n")
         let oldNames = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
         for name in oldNames where Self.placeholders.contains(name) {
-            copy(from: outputDirectory + "/" + name, to: name)
+            if !keep(name) { copy(from: outputDirectory + "/" + name, to: name) }
         }
-        pruneStaging()
         writeManifest()
         if let error = lock.withLock({ firstError }) {
             abort()
             throw error
         }
+        if inPlace {
+            try moveIn()
+        } else {
+            try swapIn()
+        }
+        release()
+    }
+
+    /// In place: the journal of this build's moves and deletions, written whole, then carried out.
+    private func moveIn() throws(Failure) {
+        let (written, moves) = lock.withLock { (keys, pending) }
+        var steps = moves.filter { $0.key != Self.manifestPath }.sorted { $0.key < $1.key }
+            .map { OutputJournal.Step.move(pending: $0.value, path: $0.key) }
+        steps += currentKeys.keys.filter { written[$0] == nil }.sorted().map { OutputJournal.Step.delete($0) }
+        // The manifest goes in last: until then the output's manifest still describes files in place.
+        if let manifest = moves[Self.manifestPath] { steps.append(.move(pending: manifest, path: Self.manifestPath)) }
+        if let failure = journal.makeRoom(for: steps) ?? journal.write(steps) {
+            abort()
+            throw failure
+        }
+        if let failure = journal.complete() {
+            release()
+            throw failure
+        }
+    }
+
+    /// A first build: the staging site renamed into place, or swapped with an output that holds no site yet.
+    private func swapIn() throws(Failure) {
         if FileManager.default.fileExists(atPath: outputDirectory) {
             guard Self.exchange(stagingDirectory, outputDirectory, aside: stagingRoot + "/old") else {
                 let reason = Self.lastError()
                 abort()
                 throw .cannotSwap(outputDirectory, reason)
             }
+            try? FileManager.default.removeItem(atPath: stagingDirectory)  // what the output held: placeholders, or a site without a manifest
         } else if rename(stagingDirectory, outputDirectory) != 0 {
             let reason = Self.lastError()
             abort()
             throw .cannotSwap(outputDirectory, reason)
         }
-        release()
     }
 
-    /// Removes the staging folder, leaving the output as it was.
-    /// Gives up: what this build wrote in staging is removed (a full disk gets its space back), and
-    /// the output is left as it was. A build that never held the lock touches nothing.
+    /// Keeps `bytes` beside the output as `<output>.hashi-staging/<name>`, replaced whole.
+    public func keepBeside(_ name: String, bytes: [UInt8]) {
+        let path = stagingRoot + "/" + name
+        let temporary = path + ".new"
+        if bytes.withUnsafeBytes({ Self.writeFile(temporary, bytes: $0) }) != nil || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// Gives up: what this build wrote is removed (a full disk gets its space back), and the
+    /// output is left as it was. A build that never held the lock touches nothing.
     public func abort() {
         guard lockDescriptor >= 0 else { return }
-        try? FileManager.default.removeItem(atPath: stagingDirectory)
+        try? FileManager.default.removeItem(atPath: inPlace ? pendingDirectory : stagingDirectory)
         release()
     }
 
-    /// Lets go of the lock; the staging site stays for the next build to write over.
+    /// Lets go of the lock.
     private func release() {
         guard lockDescriptor >= 0 else { return }
         close(lockDescriptor)
         lockDescriptor = -1
     }
 
-    /// Deletes what an earlier site left in staging that this build did not write, and empty
-    /// folders: by the staging manifest when there is one, else by walking the folder.
-    private func pruneStaging() {
-        guard !stagingIsNew else { return }
-        let written = lock.withLock { keys }
-        if let staged = stagedKeys {
-            for path in staged.keys where written[path] == nil {
-                let full = stagingDirectory + "/" + path
-                unlink(full)
-                var folder = URLPath.folder(of: full)
-                while folder.count > stagingDirectory.count + 1, rmdir(String(folder.dropLast())) == 0 {
-                    folder = URLPath.folder(of: String(folder.dropLast()))
-                }
-            }
-            return
-        }
-        func prune(_ folder: String, relative: String) -> Bool {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return false }
-            var empty = true
-            for name in names {
-                let path = folder + "/" + name
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if Self.isFolder(path) {
-                    if prune(path, relative: child) { rmdir(path) } else { empty = false }
-                } else if written[child] != nil {
-                    empty = false
-                } else {
-                    unlink(path)
-                }
-            }
-            return empty
-        }
-        _ = prune(stagingDirectory, relative: "")
-    }
-
     /// `<key> <path>` a line, in path order, so the same site has the same manifest.
     private func writeManifest() {
-        let written = lock.withLock { keys }
+        var written = lock.withLock { keys }
+        written[Self.manifestPath] = nil
         var text = ""
         for path in written.keys.sorted() {
             let hex = String(written[path]!, radix: 16)
             text += String(repeating: "0", count: 16 - hex.count) + hex + " " + path + "\n"
         }
-        let full = stagingDirectory + "/" + Self.manifestPath
-        unlink(full)
-        var bytes = Array(text.utf8)
-        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return record(.cannotWrite(Self.manifestPath, Self.lastError())) }
-        defer { close(fd) }
-        if Platform.write(fd, &bytes, bytes.count) != bytes.count {
-            record(.cannotWrite(Self.manifestPath, Self.lastError()))
-        }
+        // Written as any file, but never reused: it is hashi's state.
+        write(Self.manifestPath, contents: text, key: 0)
+        lock.withLock { keys[Self.manifestPath] = nil }
     }
 
     package static func readManifest(_ path: String) -> [String: UInt64]? {
-        guard let data = FileReader.bytes(atPath: path) else { return nil }
+        guard let bytes = FileReader.bytes(atPath: path) else { return nil }
         var keys: [String: UInt64] = [:]
-        for line in Array(data).split(separator: UInt8(ascii: "\n")) {
-            guard line.count > 17, let key = UInt64(String(decoding: line.prefix(16), as: UTF8.self), radix: 16) else { return nil }
-            keys[String(decoding: line.dropFirst(17), as: UTF8.self)] = key
+        keys.reserveCapacity(bytes.count / 48)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { start = end + 1 }
+            if end == start { continue }
+            // `<16 hex digits> <path>`
+            guard end - start > 17, bytes[start + 16] == UInt8(ascii: " ") else { return nil }
+            var key: UInt64 = 0
+            for byte in bytes[start..<(start + 16)] {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): key = key << 4 | UInt64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): key = key << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): key = key << 4 | UInt64(byte - UInt8(ascii: "A") + 10)
+                default: return nil
+                }
+            }
+            keys[String(decoding: bytes[(start + 17)..<end], as: UTF8.self)] = key
         }
         return keys
     }
 
-    private static func isFolder(_ path: String) -> Bool {
+    static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     private func ensureFolder(_ folder: String) -> Bool {
         let path = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         if lock.withLock({ createdFolders.contains(path) }) { return true }
         if mkdir(path, 0o755) != 0 {
-            switch errno {
-            case EEXIST where Self.isFolder(path):
-                break
-            case EEXIST:
-                // An earlier site has a file where this build needs a folder.
-                unlink(path)
-                guard mkdir(path, 0o755) == 0 || Self.isFolder(path) else {
-                    record(.cannotCreate(path, Self.lastError()))
-                    return false
-                }
-            case ENOENT:
+            guard errno == ENOENT || (errno == EEXIST && Self.isFolder(path)) else {
+                record(.cannotCreate(path, Self.lastError()))
+                return false
+            }
+            if errno == ENOENT {
                 guard ensureFolder(URLPath.folder(of: path)), mkdir(path, 0o755) == 0 || Self.isFolder(path) else {
                     record(.cannotCreate(path, Self.lastError()))
                     return false
                 }
-            default:
-                record(.cannotCreate(path, Self.lastError()))
-                return false
             }
         }
         lock.withLock { _ = createdFolders.insert(path) }
@@ -354,5 +370,5 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
         return rename(aside, a) == 0
     }
 
-    private static func lastError() -> String { Platform.lastError }
+    static func lastError() -> String { Platform.lastError }
 }

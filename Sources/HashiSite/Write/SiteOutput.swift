@@ -23,9 +23,14 @@ public protocol SiteOutput: AnyObject, Sendable {
     func commit() throws(OutputFailure)
     /// Gives up: the previous site stays as it was.
     func abort()
+    /// After a commit: keeps what is of this machine and no part of the site (the stamps of the
+    /// sources read) beside the output, for the next build into it. Only `OutputWriter` keeps it.
+    func keepBeside(_ name: String, bytes: [UInt8])
 }
 
 extension SiteOutput {
+    public func keepBeside(_ name: String, bytes: [UInt8]) {}
+
     public func write(_ path: String, contents: String, key: UInt64? = nil) {
         var text = contents
         text.withUTF8 { write(path, bytes: UnsafeRawBufferPointer($0), key: key) }
@@ -43,5 +48,7 @@ public enum OutputFailure: Error, CustomStringConvertible {
     case cannotCreate(String, String)
     case cannotWrite(String, String)
     case cannotSwap(String, String)
+    /// The new site was decided but not all of it could be moved in; the next build finishes it.
+    case cannotComplete(String, String)
     case busy(String)
 }

@@ -10,6 +10,7 @@ extension OutputFailure: DiagnosticProblem {
         case .cannotCreate: "output.cannot-create"
         case .cannotWrite: "output.cannot-write"
         case .cannotSwap: "output.cannot-swap"
+        case .cannotComplete: "output.cannot-complete"
         case .busy: "output.busy"
         }
     }
@@ -23,6 +24,8 @@ extension OutputFailure: DiagnosticProblem {
         case let .cannotCreate(path, reason): "cannot create \(path): \(reason)"
         case let .cannotWrite(path, reason): "cannot write \(path): \(reason)"
         case let .cannotSwap(path, reason): "cannot put the new site in place at \(path): \(reason); the previous site is unchanged"
+        case let .cannotComplete(path, reason):
+            "cannot finish putting the new site in place at \(path): \(reason); part of it is in place, and the next build finishes it"
         case .busy(let path): "another hashi build is writing \(path) right now; wait for it to finish"
         }
     }
@@ -30,7 +33,8 @@ extension OutputFailure: DiagnosticProblem {
     public var description: String { message }
 
     package static let samples: [OutputFailure] = [
-        .foreignOutput("Output"), .cannotCreate("Output", "r"), .cannotWrite("Output/a", "r"), .cannotSwap("Output", "r"), .busy("Output"),
+        .foreignOutput("Output"), .cannotCreate("Output", "r"), .cannotWrite("Output/a", "r"), .cannotSwap("Output", "r"),
+        .cannotComplete("Output", "r"), .busy("Output"),
     ]
 }
 

@@ -11,6 +11,14 @@ package struct DirectoryWalker {
         /// `/`-separated path under the root, in Unicode NFC (macOS writes NFD names).
         package var relativePath: String
         package var absolutePath: String
+        /// The file as `stat` found it while walking.
+        package var stamp: FileStamp
+
+        package init(relativePath: String, absolutePath: String, stamp: FileStamp) {
+            self.relativePath = relativePath
+            self.absolutePath = absolutePath
+            self.stamp = stamp
+        }
     }
 
     package let root: String
@@ -65,7 +73,9 @@ package struct DirectoryWalker {
         }
         for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let path = folder + "/" + name
-            let relativePath = (relative.isEmpty ? "" : relative + "/") + name.precomposedStringWithCanonicalMapping
+            // An ASCII name is in NFC already; the mapping costs more than the rest of the walk.
+            let normalized = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.precomposedStringWithCanonicalMapping
+            let relativePath = (relative.isEmpty ? "" : relative + "/") + normalized
             guard !name.unicodeScalars.contains(where: Self.isControl) else {
                 walk.diagnostics.append(Diagnostic(FileProblem.controlCharacterInName,
                                                at: location(Self.printable(relativePath))))
@@ -102,7 +112,7 @@ package struct DirectoryWalker {
             walk.read[FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))] = relative
             walk.pending.append((path, relative))
         case S_IFREG:
-            walk.entries.append(Entry(relativePath: relative, absolutePath: path))
+            walk.entries.append(Entry(relativePath: relative, absolutePath: path, stamp: FileStamp(info)))
         default:
             walk.diagnostics.append(Diagnostic(FileProblem.notRegularFile, at: location(relative)))
         }

@@ -1,9 +1,44 @@
+/// Where values written in `ByteWriter`'s format go: into bytes, or (`StableHasher`) straight into
+/// a key, so that one list of a value's fields makes both its stored form and its key.
+package protocol ByteSink {
+    mutating func write(_ value: Int)
+    mutating func write(_ value: UInt64)
+    mutating func write(_ value: Bool)
+    mutating func write(_ text: String)
+}
+
+extension ByteSink {
+    package mutating func write(_ text: String?) {
+        write(text != nil)
+        if let text { write(text) }
+    }
+
+    package mutating func write<T>(_ values: [T], _ each: (inout Self, T) -> Void) {
+        write(values.count)
+        for value in values { each(&self, value) }
+    }
+}
+
+extension StableHasher: ByteSink {
+    package mutating func write(_ value: Int) { combine(value) }
+    package mutating func write(_ value: UInt64) { combine(value) }
+    package mutating func write(_ value: Bool) { combine(value) }
+    package mutating func write(_ text: String) { combine(text) }
+}
+
 /// Appends values as bytes: integers as LEB128, strings as their length and UTF-8. The format of
 /// `.hashi/` files, read back by `ByteReader`.
-package struct ByteWriter {
+package struct ByteWriter: ByteSink {
     package private(set) var bytes: [UInt8] = []
 
     package init() {}
+
+    /// Another writer's bytes as one part, its length first, which `ByteReader.part()` can skip
+    /// over, so that parts can be read on several cores at once.
+    package mutating func writePart(_ part: ByteWriter) {
+        write(part.bytes.count)
+        bytes += part.bytes
+    }
 
     package mutating func write(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))
@@ -30,36 +65,46 @@ package struct ByteWriter {
         }
     }
 
-    package mutating func write(_ text: String?) {
-        write(text != nil)
-        if let text { write(text) }
-    }
-
-    package mutating func write<T>(_ values: [T], _ each: (inout ByteWriter, T) -> Void) {
-        write(values.count)
-        for value in values { each(&self, value) }
-    }
 }
 
 /// Reads what `ByteWriter` wrote; any inconsistency (a cut or foreign file) makes it fail, and the
 /// caller then starts from nothing instead of trusting the file.
 package struct ByteReader {
-    package struct Malformed: Error {}
-
-    private let bytes: [UInt8]
-    private var index = 0
-
-    package init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+    package struct Malformed: Error {
+        package init() {}
     }
 
-    package var isAtEnd: Bool { index == bytes.count }
+    private let bytes: [UInt8]
+    private var index: Int
+    /// Where the part being read ends (`bytes.count` for the whole).
+    private let end: Int
+
+    package init(_ bytes: [UInt8]) {
+        self.init(bytes, range: 0..<bytes.count)
+    }
+
+    /// Reads only `range` of `bytes` (a part another reader found with `part()`).
+    package init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        index = range.lowerBound
+        end = range.upperBound
+    }
+
+    package var isAtEnd: Bool { index == end }
+
+    /// The range of a part `ByteWriter.writePart` wrote (its length, then its bytes), skipped over.
+    package mutating func part() throws(Malformed) -> Range<Int> {
+        let count = try int()
+        guard count >= 0, count <= end - index else { throw Malformed() }
+        defer { index += count }
+        return index..<(index + count)
+    }
 
     package mutating func int() throws(Malformed) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard index < bytes.count, shift < 64 else { throw Malformed() }
+            guard index < end, shift < 64 else { throw Malformed() }
             let byte = bytes[index]
             index += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -69,7 +114,7 @@ package struct ByteReader {
     }
 
     package mutating func uint64() throws(Malformed) -> UInt64 {
-        guard index + 8 <= bytes.count else { throw Malformed() }
+        guard index + 8 <= end else { throw Malformed() }
         var value: UInt64 = 0
         for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
         index += 8
@@ -77,14 +122,14 @@ package struct ByteReader {
     }
 
     package mutating func bool() throws(Malformed) -> Bool {
-        guard index < bytes.count else { throw Malformed() }
+        guard index < end else { throw Malformed() }
         index += 1
         return bytes[index - 1] != 0
     }
 
     package mutating func string() throws(Malformed) -> String {
         let count = try int()
-        guard count >= 0, index + count <= bytes.count else { throw Malformed() }
+        guard count >= 0, count <= end - index else { throw Malformed() }
         defer { index += count }
         return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
     }
@@ -95,7 +140,7 @@ package struct ByteReader {
 
     package mutating func array<T>(_ each: (inout ByteReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - index else { throw Malformed() }
+        guard count >= 0, count <= end - index else { throw Malformed() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try each(&self)) }
