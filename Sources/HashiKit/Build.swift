@@ -97,7 +97,7 @@ public struct Build: Sendable {
         // 4. Render, each page written as soon as it is made, and beside it 5. Index, the search
         // index of each language: both only read the model and the parsed documents.
         let strict = options.strict
-        let indexing = Background { () -> (diagnostics: [Diagnostic], indexedPages: Int) in
+        let indexing = BackgroundWork { () -> (diagnostics: [Diagnostic], indexedPages: Int) in
             var indexReport = BuildReport(strict: strict)
             IndexStage(site: site, documents: documents, output: output).run(&indexReport)
             return (indexReport.diagnostics, indexReport.indexedPages)
