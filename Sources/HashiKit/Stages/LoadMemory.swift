@@ -19,6 +19,10 @@ final class LoadMemory: @unchecked Sendable {  // used by one build at a time, b
     func quickLoad(options: BuildOptions, cache: BuildCache) -> (site: LoadedSite, diagnostics: [Diagnostic])? {
         guard let last, let changed else { return nil }
         let content = last.site.content
+        // A theme folder outside the watched ones (named by site.yaml) could change unseen.
+        let watched = [options.contentDirectory] + options.templateDirectories + [options.overlayDirectory].compactMap { $0 }
+        let themes = LoadStage(options: options, cache: cache).templateFolders(named: content.config.templateFolders)
+        guard themes.allSatisfy({ theme in watched.contains { theme == $0 || theme.hasPrefix($0 + "/") } }) else { return nil }
         let languageFolders = content.config.languages.map { options.contentDirectory + "/" + $0.code + "/" }
         let known = Set(content.sourcePaths + content.staticFiles.map(\.sourcePath))
         let pages = changed.filter { path in
