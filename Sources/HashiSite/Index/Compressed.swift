@@ -29,8 +29,8 @@ enum Compressed {
         return out
     }
 
-    /// The zlib data `bytes` inflated, or nil when it is not zlib data (tests, and reading back
-    /// an earlier build's files).
+    /// The zlib data `bytes` inflated, or nil when it is not zlib data: what a browser does with a
+    /// text file, for the tests that read one back.
     static func inflated(_ bytes: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
@@ -85,7 +85,7 @@ enum Compressed {
         }
     }
 
-    /// The bytes of standard base64 text, or nil when it is not base64.
+    /// The bytes of standard base64 text, or nil when it is not base64 (for the same tests).
     static func base64Decoded(_ text: some Collection<UInt8>) -> [UInt8]? {
         var values: [UInt8] = []
         for character in text where character != UInt8(ascii: "=") {
