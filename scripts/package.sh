@@ -15,32 +15,27 @@ version="$(tr -d ' \n' < VERSION)"
 arch="$(uname -m)"
 name="hashi-$version-linux-$arch"
 
-# SwiftPM links what the module map names (-lcmark) after the -L of pkg-config, and the linker takes
-# the shared library when a folder has both. A libcmark.pc of our own points to a folder that holds
-# only libcmark.a, so the archive is linked in.
+# SwiftPM links what the module map names (-lcmark, -lz) after the -L of pkg-config, and the linker
+# takes the shared library when a folder has both. A .pc file of our own for each points to a folder
+# that holds only the archive (.a of the -dev package), so the archive is linked in.
 static="$repo/.build/static-libs"
-libdir="$(pkg-config --variable=libdir libcmark)"
-[ -f "$libdir/libcmark.a" ] || { echo "package: $libdir/libcmark.a not found (libcmark-dev ships it)" >&2; exit 1; }
 mkdir -p "$static/pkgconfig"
-ln -sf "$libdir/libcmark.a" "$static/libcmark.a"
-cat > "$static/pkgconfig/libcmark.pc" <<PC
-Name: libcmark
-Description: libcmark, linked statically for the release binary
-Version: $(pkg-config --modversion libcmark)
-Libs: -L$static -lcmark
-Cflags: $(pkg-config --cflags libcmark)
+# static_pc PACKAGE LIBRARY DEBIAN-PACKAGE: $static/pkgconfig/PACKAGE.pc naming $static/libLIBRARY.a.
+static_pc() {
+  local libdir
+  libdir="$(pkg-config --variable=libdir "$1")"
+  [ -f "$libdir/lib$2.a" ] || { echo "package: $libdir/lib$2.a not found ($3 ships it)" >&2; exit 1; }
+  ln -sf "$libdir/lib$2.a" "$static/lib$2.a"
+  cat > "$static/pkgconfig/$1.pc" <<PC
+Name: $1
+Description: $1, linked statically for the release binary
+Version: $(pkg-config --modversion "$1")
+Libs: -L$static -l$2
+Cflags: $(pkg-config --cflags "$1")
 PC
-# zlib (the search index's text files are deflated) the same way.
-zlibdir="$(pkg-config --variable=libdir zlib)"
-[ -f "$zlibdir/libz.a" ] || { echo "package: $zlibdir/libz.a not found (zlib1g-dev ships it)" >&2; exit 1; }
-ln -sf "$zlibdir/libz.a" "$static/libz.a"
-cat > "$static/pkgconfig/zlib.pc" <<PC
-Name: zlib
-Description: zlib, linked statically for the release binary
-Version: $(pkg-config --modversion zlib)
-Libs: -L$static -lz
-Cflags: $(pkg-config --cflags zlib)
-PC
+}
+static_pc libcmark cmark libcmark-dev
+static_pc zlib z zlib1g-dev   # the search index's text files are deflated
 # FlyingFox brings Foundation's networking, which names libcurl; hashi never uses it (scripts/no-curl.c).
 cc -O2 -c "$repo/scripts/no-curl.c" -o "$static/no-curl.o"
 rm -f "$static/libcurl.a"

@@ -116,7 +116,7 @@ final class SearchIndexTests: XCTestCase {
     /// The page texts of a text file: its `z`, inflated and cut at each NUL, as search.js reads it.
     func texts(of file: String) throws -> [String] {
         let z = try XCTUnwrap(file.range(of: #""z":""#).map { file[$0.upperBound...].prefix { $0 != "\"" } })
-        let json = try XCTUnwrap(Compressed.base64Decoded(Array(z.utf8)).flatMap(Compressed.inflated))
+        let json = try XCTUnwrap(Data(base64Encoded: String(z)).flatMap { Compressed.inflated(Array($0)) })
         return String(decoding: json, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
@@ -128,7 +128,6 @@ final class SearchIndexTests: XCTestCase {
             var out: [UInt8] = Array("x".utf8)
             Compressed.appendBase64(bytes, to: &out)
             XCTAssertEqual(String(decoding: out.dropFirst(), as: UTF8.self), Data(bytes).base64EncodedString(), "\(length) bytes")
-            XCTAssertEqual(Compressed.base64Decoded(out.dropFirst()), bytes)
         }
     }
 

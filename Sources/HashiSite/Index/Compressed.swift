@@ -84,25 +84,4 @@ enum Compressed {
             }
         }
     }
-
-    /// The bytes of standard base64 text, or nil when it is not base64 (for the same tests).
-    static func base64Decoded(_ text: some Collection<UInt8>) -> [UInt8]? {
-        var values: [UInt8] = []
-        for character in text where character != UInt8(ascii: "=") {
-            guard let value = alphabet.firstIndex(of: character) else { return nil }
-            values.append(UInt8(value))
-        }
-        var out: [UInt8] = []
-        var index = 0
-        while index + 1 < values.count {
-            let chunk = values[index..<min(values.count, index + 4)]
-            var value: UInt32 = 0
-            for (offset, digit) in chunk.enumerated() { value |= UInt32(digit) << UInt32(18 - 6 * offset) }
-            out.append(UInt8(value >> 16))
-            if chunk.count > 2 { out.append(UInt8(value >> 8 & 255)) }
-            if chunk.count > 3 { out.append(UInt8(value & 255)) }
-            index += 4
-        }
-        return out
-    }
 }

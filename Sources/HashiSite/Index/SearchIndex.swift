@@ -83,12 +83,7 @@ public struct SearchIndex: Sendable {
 
     /// Whether a field of the page holds `phrase` (normalised, as the tokenizer reads text).
     private func contains(document: SearchDocument, phrase: String) -> Bool {
-        let wanted = Array(phrase.utf8)
-        return ([document.title] + document.headings + [document.body]).contains { field in
-            let text = SearchTokenizer.normalizedUTF8(field)
-            guard text.count >= wanted.count else { return false }
-            return (0...(text.count - wanted.count)).contains { start in text[start..<(start + wanted.count)].elementsEqual(wanted) }
-        }
+        ([document.title] + document.headings + [document.body]).contains { SearchTokenizer.normalizedUTF8($0).contains(utf8: phrase) }
     }
 }
 

@@ -29,9 +29,6 @@ public struct SearchDocument: Sendable {
         let body = text.utf8.count <= Self.bodyLimit ? text : String(decoding: text.utf8.prefix(Self.bodyLimit), as: UTF8.self)
         self.init(url: page.url, title: page.title, headings: page.document.headings.map(\.text), body: body, language: page.language)
     }
-
-    /// What the page adds to the text files.
-    var textBytes: Int { body.utf8.count + title.utf8.count + url.utf8.count }
 }
 
 /// How one language's index is cut into files, worked out from its number of pages alone. The
@@ -133,7 +130,6 @@ public struct SearchIndexBuilder: Sendable {
         let index = InvertedIndex(documents: documents)
         let layout = SearchLayout(documents: documents.count)
         let shardCount = layout.shards
-        let textBytes = documents.map(\.textBytes)
         let perFile = layout.perFile
         emit(indexFile(language: language, layout: layout))
         // Shards are made and written on every core; each file's bytes depend only on its own shard.
@@ -146,7 +142,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         let entries = Array(documents.indices).concurrentMap { number in
             SearchState.Entry(url: documents[number].url, key: keys[number], lengths: index.documentLengths(number),
-                              textBytes: textBytes[number], tokenCount: index.tokenCounts[number],
+                              tokenCount: index.tokenCounts[number],
                               shards: index.shardHashes[number].uniqueSortedShards(of: shardCount))
         }
         let state = SearchState(averages: index.averages, shardCount: shardCount, perFile: perFile,
@@ -173,7 +169,7 @@ public struct SearchIndexBuilder: Sendable {
         for (number, page) in changed.enumerated() {
             let hashes = terms[number].prefixHashes
             entries[page] = SearchState.Entry(url: pages[page].url, key: keys[page],
-                                              lengths: terms[number].lengths.map(Int.init), textBytes: edited[number].textBytes,
+                                              lengths: terms[number].lengths.map(Int.init),
                                               tokenCount: hashes.count,
                                               shards: hashes.uniqueSortedShards(of: old.shardCount))
         }

@@ -4,7 +4,7 @@ import HashiSupport
 /// What one language's search index was made from, kept in the output's `.hashi/search-<lang>` so
 /// the next build can change only what an edit touches (`SearchIndexBuilder`).
 package struct SearchState: Sendable, Equatable {
-    static let version = 2
+    static let version = 3
 
     struct Entry: Sendable, Equatable {
         var url: String
@@ -12,8 +12,6 @@ package struct SearchState: Sendable, Equatable {
         var key: UInt64
         /// Tokens in the title, the headings and the body.
         var lengths: [Int]
-        /// `SearchDocument.textBytes`.
-        var textBytes: Int
         /// Distinct tokens, that is postings.
         var tokenCount: Int
         /// The shards holding a posting of the page.
@@ -40,7 +38,6 @@ package struct SearchState: Sendable, Equatable {
             writer.write(entry.url)
             writer.write(entry.key)
             writer.write(entry.lengths) { $0.write($1) }
-            writer.write(entry.textBytes)
             writer.write(entry.tokenCount)
             writer.write(entry.shards) { $0.write($1) }
         }
@@ -67,7 +64,7 @@ package struct SearchState: Sendable, Equatable {
             documents = try reader.array { reader throws(ByteReader.Malformed) in
                 Entry(url: try reader.string(), key: try reader.uint64(),
                       lengths: try reader.array { reader throws(ByteReader.Malformed) in try reader.int() },
-                      textBytes: try reader.int(), tokenCount: try reader.int(),
+                      tokenCount: try reader.int(),
                       shards: try reader.array { reader throws(ByteReader.Malformed) in try reader.int() })
             }
             guard reader.isAtEnd, averages.count == 3, shardCount > 0, perFile > 0,
