@@ -5,7 +5,7 @@ import PackageDescription
 // backward dependency does not compile:
 //   HashiSupport  files, paths, hashing, text, diagnostics, the platform shim
 //   HashiContent  1. Load, 2. Parse (the one importer of libcmark), 3. Model
-//   HashiSite     4. Render, 5. Index (the one importer of zlib), 6. Write
+//   HashiSite     4. Render, 5. Index (the one importer of libdeflate), 6. Write
 //   HashiServe    the development server (FlyingFox), its watcher and the site kept in memory
 //   HashiKit      Build: the stages in order, and what the command line calls
 //   HashiEmbedded the default theme and the version, written into the binary by Plugins/EmbedTheme
@@ -28,16 +28,16 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CLibdeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
         ),
         .target(name: "HashiSupport"),
         .target(
             name: "HashiContent",
             dependencies: ["HashiSupport", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "HashiSite", dependencies: ["HashiSupport", "HashiContent", "CZlib"]),
+        .target(name: "HashiSite", dependencies: ["HashiSupport", "HashiContent", "CLibdeflate"]),
         .target(
             name: "HashiServe",
             dependencies: ["HashiSupport", "HashiSite", .product(name: "FlyingFox", package: "FlyingFox")]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the one-file release: dist/hashi-<version>-linux-<arch>.tar.gz, and prints its path.
 # The binary carries the Swift runtime (--static-swift-stdlib), libcmark (the archive libcmark.a
-# of libcmark-dev), zlib and the default theme, so it runs on a Debian or Ubuntu machine with neither the
+# of libcmark-dev), libdeflate and the default theme, so it runs on a Debian or Ubuntu machine with neither the
 # Swift toolchain nor libcmark: `ldd` lists only the C and C++ runtimes of the base system.
 # The archive holds one folder, hashi-<version>-linux-<arch>/, with:
 #   hashi       the binary
@@ -35,7 +35,7 @@ Cflags: $(pkg-config --cflags "$1")
 PC
 }
 static_pc libcmark cmark libcmark-dev
-static_pc zlib z zlib1g-dev   # the search index's text files are deflated
+static_pc libdeflate deflate libdeflate-dev   # the search index's text files are deflated
 # FlyingFox brings Foundation's networking, which names libcurl; hashi never uses it (scripts/no-curl.c).
 cc -O2 -c "$repo/scripts/no-curl.c" -o "$static/no-curl.o"
 rm -f "$static/libcurl.a"
@@ -43,7 +43,7 @@ ar rcs "$static/libcurl.a" "$static/no-curl.o"
 build=(swift build -c release --static-swift-stdlib --scratch-path "$repo/.build/package" --product hashi)
 PKG_CONFIG_PATH="$static/pkgconfig" "${build[@]}" >&2
 binary="$("${build[@]}" --show-bin-path)/hashi"
-if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark|libcurl|libz\.' >&2; then
+if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark|libcurl|libdeflate' >&2; then
   echo "package: $binary still needs the libraries above" >&2
   exit 1
 fi

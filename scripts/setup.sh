@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what hashi and its tests need on a fresh Debian machine, skipping what is already there.
-#   scripts/setup.sh          libcmark-dev and zlib1g-dev (enough to build sites)
+#   scripts/setup.sh          libcmark-dev and libdeflate-dev (enough to build sites)
 #   scripts/setup.sh --tests  also Chromium and its driver, Japanese fonts, Node, Java, and the Python
 #                             packages of Tests/a11y/requirements.txt (selenium, vnu, axe-core)
 set -euo pipefail
@@ -8,7 +8,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 
 need=()
 dpkg -s libcmark-dev >/dev/null 2>&1 || need+=(libcmark-dev)
-dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
+dpkg -s libdeflate-dev >/dev/null 2>&1 || need+=(libdeflate-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if [ "${1:-}" = "--tests" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

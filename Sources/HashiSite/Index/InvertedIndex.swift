@@ -76,7 +76,7 @@ struct InvertedIndex: Sendable {
         lengths.reserveCapacity(documents.count * 3)
         for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
             let batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
-            let counted = batch.concurrentMap(PageTerms.init(document:))
+            let counted = Self.terms(of: batch)
             for page in counted {
                 lengths += page.lengths
                 tokenCounts.append(page.prefixHashes.count)
@@ -97,6 +97,16 @@ struct InvertedIndex: Sendable {
         norms = stride(from: 0, to: lengths.count, by: 3).flatMap { start in
             Self.norms(lengths: lengths[start..<(start + 3)].map(Int.init), averages: averages)
         }
+    }
+
+    /// The terms of each page, read in runs of pages on every core, a scanner a run, so the
+    /// stems of a word are worked out once a run rather than once a page.
+    private static func terms(of pages: [SearchDocument]) -> [PageTerms] {
+        let run = max(1, (pages.count + 7) / 8)
+        return Array(stride(from: 0, to: pages.count, by: run)).concurrentMap { start in
+            var scanner = TokenScanner()
+            return pages[start..<min(pages.count, start + run)].map { PageTerms(document: $0, scanner: &scanner) }
+        }.flatMap { $0 }
     }
 
     func documentLengths(_ document: Int) -> [Int] {
@@ -206,54 +216,33 @@ struct PageTerms: Sendable {
 
     init(document: SearchDocument) {
         var scanner = TokenScanner()
-        var offset = 0
+        self.init(document: document, scanner: &scanner)
+    }
+
+    /// The page's terms, read by `scanner`, which may come from the pages before: it keeps the
+    /// stems of the words it has met.
+    init(document: SearchDocument, scanner: inout TokenScanner) {
         let fields = [document.title, document.headings.joined(separator: "\n"), document.body].map(SearchTokenizer.normalizedUTF8)
         // Every token takes at least one byte of the text, so the page's tokens do not outnumber
         // its bytes: they are counted into a buffer of that size, which the scan writes without
         // the checks a growing array makes at each of its many tokens.
         let capacity = fields.reduce(1) { $0 + $1.count }
-        let counts = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)  // set as each token is first met
-        defer { counts.deallocate() }
-        // A token met again is found by the scanner's key, not by hashing its bytes: the page's
-        // token number of each word the scanner has numbered (-1 until met), and of each CJK key.
-        var wordTokens: [Int32] = []
-        var cjkTokens = KeyTable(capacity: 1024)
+        var counter = PageCounter(counts: UnsafeMutablePointer<UInt64>.allocate(capacity: capacity))
+        defer { counter.counts.deallocate() }
+        var offset = 0
         for (field, text) in fields.enumerated() {
-            let shift = InvertedIndex.frequencyBits * UInt64(field)
-            var fieldLength: Int32 = 0
-            let length = text.withUnsafeBufferPointer { bytes in
-                scanner.scan(bytes, offset: offset) { token, _, cjk, key in
-                    fieldLength += 1
-                    var number = cjk ? cjkTokens.value(key) : (Int(key) < wordTokens.count ? Int(wordTokens[Int(key)]) : -1)
-                    if number < 0 {
-                        let isNew: Bool
-                        (number, isNew) = tokens.insert(token)
-                        if isNew {
-                            counts[number] = 0
-                            prefixHashes.append(TokenScanner.prefixHash(token, isCJK: cjk))
-                        }
-                        if cjk {
-                            cjkTokens.set(key, Int32(number))
-                        } else {
-                            while wordTokens.count <= Int(key) { wordTokens.append(-1) }
-                            wordTokens[Int(key)] = Int32(number)
-                        }
-                    }
-                    if (counts[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
-                        counts[number] += 1 << shift
-                    }
-                }
-            }
-            lengths[field] = fieldLength
+            counter.startField(field)
+            let length = text.withUnsafeBufferPointer { scanner.scan($0, offset: offset, into: &counter) }
+            lengths[field] = counter.fieldLength
             offset += length + 1
         }
         // Tokens by group (first seen first within a group), every array renumbered that way.
         let groups = InvertedIndex.groupCount
         let order: [Int32]
-        (groupStarts, order) = Self.countingSort(keys: prefixHashes.map { Int($0) & (groups - 1) }, count: groups)
-        tokens = tokens.reordered(order)
-        frequencies = order.map { counts[Int($0)] }
-        prefixHashes = order.map { prefixHashes[Int($0)] }
+        (groupStarts, order) = Self.countingSort(keys: counter.prefixHashes.map { Int($0) & (groups - 1) }, count: groups)
+        tokens = counter.tokens.reordered(order)
+        frequencies = order.map { counter.counts[Int($0)] }
+        prefixHashes = order.map { counter.prefixHashes[Int($0)] }
         shardHashes = prefixHashes.uniqueSortedShards(of: 4096).map(UInt16.init)
     }
 
@@ -297,5 +286,63 @@ struct PageTerms: Sendable {
                 group.postings[entry].append(contentsOf: UnsafeBufferPointer(start: posting, count: end))
             }
         }
+    }
+}
+
+/// Counts one page's tokens, field by field, as `TokenScanner` hands them over.
+private struct PageCounter: TokenSink {
+    var tokens = TokenTable(capacity: 512)
+    var prefixHashes: [UInt32] = []
+    /// Each token's frequency in the three fields (`InvertedIndex.frequencyBits` each), set as
+    /// the token is first met; room for as many tokens as the page has bytes.
+    let counts: UnsafeMutablePointer<UInt64>
+    /// A token met again is found by the scanner's key, not by hashing its bytes: the page's
+    /// token number for a CJK key, or for a word's number plus one. (A CJK key is at least
+    /// 0x0E00 << 21, more words than any scanner meets.)
+    private var known = KeyTable(capacity: 1024)
+    private var shift: UInt64 = 0
+    private(set) var fieldLength: Int32 = 0
+
+    init(counts: UnsafeMutablePointer<UInt64>) {
+        self.counts = counts
+    }
+
+    mutating func startField(_ field: Int) {
+        shift = InvertedIndex.frequencyBits * UInt64(field)
+        fieldLength = 0
+    }
+
+    @inline(__always)
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, isCJK: Bool, key: UInt64) {
+        fieldLength += 1
+        let tableKey = isCJK ? key : key + 1
+        var number = known.value(tableKey)
+        if number < 0 {
+            number = isCJK ? newCJK(bytes, key: key) : word(bytes)
+            known.set(tableKey, Int32(number))
+        }
+        if (counts[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
+            counts[number] += 1 << shift
+        }
+    }
+
+    /// A CJK token not met before on this page (its key names it alone); its shard hash comes
+    /// from its first character, which the key holds.
+    @inline(__always)
+    private mutating func newCJK(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> Int {
+        let number = tokens.insert(bytes).number
+        counts[number] = 0
+        prefixHashes.append(TokenScanner.prefixHash(cjkKey: key))
+        return number
+    }
+
+    /// The token of a word this page has not had under this spelling (two may share a stem).
+    private mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let (number, isNew) = tokens.insert(bytes)
+        if isNew {
+            counts[number] = 0
+            prefixHashes.append(TokenScanner.prefixHash(bytes, isCJK: false))
+        }
+        return number
     }
 }

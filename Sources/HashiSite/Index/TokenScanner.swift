@@ -26,9 +26,19 @@ struct TokenScanner {
     ///
     /// `key` names the token without its bytes, for callers that count tokens: for CJK, its one
     /// or two scalars (`cjkKey`); for a word, the number of the word before stemming, counted
-    /// from 0 in the order this scanner first met each word (two words may share a stem).
+    /// from 0 in the order this scanner first met each word (two words may share a stem). A
+    /// scanner may be kept from page to page: the words it has met keep their numbers and stems.
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>, offset: Int,
                        emit: (UnsafeBufferPointer<UInt8>, Int, Bool, UInt64) -> Void) -> Int {
+        withoutActuallyEscaping(emit) { emit in
+            var sink = ClosureSink(emit: emit)
+            return scan(text, offset: offset, into: &sink)
+        }
+    }
+
+    /// `scan(_:offset:emit:)` with the tokens handed to `sink`, whose `token` method the compiler
+    /// can inline into the loop: the index's path, a call for each of millions of tokens.
+    mutating func scan<Sink: TokenSink>(_ text: UnsafeBufferPointer<UInt8>, offset: Int, into sink: inout Sink) -> Int {
         var index = 0
         var position = offset
         while index < text.count {
@@ -39,7 +49,7 @@ struct TokenScanner {
             }
             let (scalar, length) = text.scalar(at: index)
             if scalar >= 0x80 && SearchTokenizer.isCJK(scalar) {
-                (index, position) = Self.scanCJKRun(text, at: index, position: position, emit: emit)
+                (index, position) = Self.scanCJKRun(text, at: index, position: position, into: &sink)
             } else if scalar < 0x80 || SearchTokenizer.isWordCharacter(scalar) {
                 // (An ASCII byte here is a word byte: the others were skipped above.)
                 if !word.isEmpty { word.removeAll(keepingCapacity: true) }
@@ -82,8 +92,8 @@ struct TokenScanner {
                     stemStarts.append(Int32(stems.count))
                 }
                 stems.withUnsafeBufferPointer {
-                    emit(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]), position, false,
-                         UInt64(number))
+                    sink.token(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]),
+                               position: position, isCJK: false, key: UInt64(number))
                 }
                 index = next
                 position = nextPosition
@@ -98,8 +108,8 @@ struct TokenScanner {
     /// Overlapping bigrams of the CJK run at `start`; a run of one character stays a unigram.
     /// Returns where the run ends, in bytes and in scalars.
     @inline(__always)
-    private static func scanCJKRun(_ text: UnsafeBufferPointer<UInt8>, at start: Int, position: Int,
-                                   emit: (UnsafeBufferPointer<UInt8>, Int, Bool, UInt64) -> Void) -> (Int, Int) {
+    private static func scanCJKRun<Sink: TokenSink>(_ text: UnsafeBufferPointer<UInt8>, at start: Int, position: Int,
+                                                    into sink: inout Sink) -> (Int, Int) {
         let (scalar, length) = text.scalar(at: start)
         var previous = start
         var previousScalar = scalar
@@ -109,8 +119,8 @@ struct TokenScanner {
         while next < text.count {
             let (following, width) = text.scalar(at: next)
             guard SearchTokenizer.isCJK(following) else { break }
-            emit(UnsafeBufferPointer(rebasing: text[previous..<(next + width)]), previousPosition, true,
-                 cjkKey(previousScalar, following))
+            sink.token(UnsafeBufferPointer(rebasing: text[previous..<(next + width)]), position: previousPosition, isCJK: true,
+                       key: cjkKey(previousScalar, following))
             previous = next
             previousScalar = following
             previousPosition = nextPosition
@@ -118,7 +128,7 @@ struct TokenScanner {
             nextPosition += 1
         }
         if nextPosition == position + 1 {
-            emit(UnsafeBufferPointer(rebasing: text[start..<next]), position, true, cjkKey(scalar, 0))
+            sink.token(UnsafeBufferPointer(rebasing: text[start..<next]), position: position, isCJK: true, key: cjkKey(scalar, 0))
         }
         return (next, nextPosition)
     }
@@ -163,5 +173,26 @@ struct TokenScanner {
             index += length
         }
         return hash
+    }
+
+    /// `prefixHash` of a CJK token from its key, whose high bits are its first character.
+    @inline(__always)
+    static func prefixHash(cjkKey key: UInt64) -> UInt32 {
+        (2_166_136_261 ^ UInt32(truncatingIfNeeded: key >> 21)) &* 16_777_619
+    }
+}
+
+/// Where `TokenScanner` hands its tokens: `token` is called once a token, in text order, with
+/// bytes valid only during the call (see `TokenScanner.scan(_:offset:emit:)` for `key`).
+protocol TokenSink {
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, isCJK: Bool, key: UInt64)
+}
+
+/// A closure as a sink, for callers that take each token as it comes.
+private struct ClosureSink: TokenSink {
+    let emit: (UnsafeBufferPointer<UInt8>, Int, Bool, UInt64) -> Void
+
+    func token(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, isCJK: Bool, key: UInt64) {
+        emit(bytes, position, isCJK, key)
     }
 }

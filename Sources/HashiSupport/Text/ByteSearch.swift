@@ -20,8 +20,9 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return nil
     }
 
-    /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
-    @inline(__always)
+    /// The scalar starting at `index` of valid UTF-8, and its length in bytes. Inlinable: the
+    /// search index decodes every character of every page with it.
+    @inlinable @inline(__always)
     package func scalar(at index: Int) -> (value: UInt32, length: Int) {
         let lead = self[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
