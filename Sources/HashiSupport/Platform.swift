@@ -74,6 +74,20 @@ package enum Platform {
 
     /// The system's words for the last failure (`errno`).
     package static var lastError: String { String(cString: strerror(errno)) }
+
+    /// glibc gives each thread that meets a busy allocator a heap of its own, up to eight a core,
+    /// and each keeps the memory freed into it: a build's peak was a tenth higher for it (148
+    /// against 132 MB at 1,000 pages a language). One heap a core is enough for a build's threads.
+    /// Called first thing, before any thread starts; nothing to do on macOS.
+    package static func limitAllocatorHeaps() {
+        #if canImport(Glibc)
+        // `mallopt(M_ARENA_MAX, n)`; <malloc.h> is not part of Swift's Glibc module, so it is looked up.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let arenaMax: Int32 = -8  // M_ARENA_MAX
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, Int32(clamping: sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #endif
+    }
 }
 
 /// Standard output and error written with one system call a text, unbuffered: a reader that has

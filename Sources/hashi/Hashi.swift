@@ -18,6 +18,7 @@ struct Hashi: ParsableCommand {
     static func main() {
         // A closed pipe (`hashi build | head -1`) is no error: the write fails and the build goes on.
         signal(SIGPIPE, SIG_IGN)
+        Platform.limitAllocatorHeaps()
         do {
             var command = try parseAsRoot()
             try command.run()
