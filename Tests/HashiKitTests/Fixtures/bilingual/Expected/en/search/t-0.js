@@ -1,1 +1,1 @@
-HashiSearch.register("en","t-0",{"docs":[["en/","Home"],["en/furniture/","Furniture"]],"first":0,"z":"eF5lzTESgjAUBFBrT7EHUO5gY+HYcYIvLEkGSPDnB/T2kqG03Jm3uze4EnrCEhzNQnRQSv/FkBQUNf8uMjI3aG1P2IJ5ZHZFKx2KxmBFecHOaxHmiYcsEpmJRRybU/vHz/fwQbD6Wv0m03QsP68vlW6k1UMSMuWDuLRS48xokNjDp3kf/gFxHEPL"});
+HashiSearch.register("en","t-0",{"docs":[["en/","Home"],["en/furniture/","Furniture"]],"first":0,"z":"eF5lzDESgjAURVFqV/EWoNmDjYVjxwq+8EgyhAR/fkR37wyU9ufeK3yLI2EFnmYxeyhl/GIqCopaeDWZWR16EzVs0QIqh6Yxe0xNc7SmPKPoHsICcZdVMiuxiqfr+j9+usUPosHK7jdJ6Tg/Lk+VYaZVh56EpHoQX97UvDAbJI8IZaHrfnEcQ8s="});

@@ -1,1 +1,1 @@
-HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/only-ja/","日本語だけ"]],"first":0,"z":"eF5Nyj0OQEAURlFL971p/DUyhQQRjQYhOoXYzE3GLINSeZITmin0a5wHNKIabbgWd2FngvzfaEF7LI9vP3mGKmRYgW7UYZ7UkhefnzVE"});
+HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/only-ja/","日本語だけ"]],"first":0,"z":"eF5NxzsOQEAUhlFL91+NVyNTSJCJRjOE6BRiM18yZhlapzuxX+K0peDRjDq0UwwUN3ZlyP2PVnSk5kzBv1WJWmRYjR40Yo7csg+fnzVE"});
