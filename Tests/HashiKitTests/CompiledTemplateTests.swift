@@ -117,6 +117,21 @@ final class CompiledTemplateTests: XCTestCase {
         XCTAssertEqual(changed, plain)
     }
 
+    /// The escaping that copies runs of bytes (every value of a template) writes what the plain
+    /// byte-by-byte one does, wherever the special bytes fall.
+    func testRunEscapingMatchesTheByteByByteOne() {
+        var generator = SplitMix64(seed: 11)
+        let alphabet = Array("ab &<>\"'=日\u{301}".utf8)
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            var plain: [UInt8] = Array("x".utf8)
+            HTMLEscaping.append(bytes, to: &plain)  // an array: the generic, byte-by-byte one
+            var runs: [UInt8] = Array("x".utf8)
+            bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &runs) }
+            XCTAssertEqual(runs, plain, String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// A theme written for swift-mustache's transforms learns at the tag that hashi does not run them.
     func testTransformsAreErrorsAtTheirTag() throws {
         let folder = try TemporaryFolder([

@@ -42,6 +42,55 @@ final class TemplateContextTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.description), [])
     }
 
+    /// Every context hashi builds is what the plain `Encodable` path (`TemplateValueEncoder`) makes of the same parts.
+    func testContextsAreThoseTheEncoderMakes() throws {
+        let (loaded, _) = ContentLoader(contentDirectory: Repository.content, displayDirectory: "Content").load()
+        let content = try XCTUnwrap(loaded)
+        let (templates, diagnostics) = TemplateSet.load(folders: [Repository.templates], displayFolders: ["Templates"],
+                                                        languages: content.config.languages)
+        let theme = try XCTUnwrap(templates, "\(diagnostics)")
+        let (site, _) = SiteBuilder(content: content).build(documents: DocumentStore(parsing: content))
+        let renderer = PageRenderer(site: site, templates: theme)
+        for page in site.pages {
+            let parts = renderer.contextParts(for: page)
+            XCTAssertEqual(TemplateMembers.object(parts), TemplateValueEncoder.object(parts), page.url)
+        }
+        for page in site.generatedOutputs.allPages {
+            let parts = renderer.contextParts(generated: page.layout, title: page.title, outputPath: page.outputPath, language: page.language)
+            XCTAssertEqual(TemplateMembers.object(parts), TemplateValueEncoder.object(parts), page.outputPath)
+        }
+    }
+
+    /// Each part writes every property under its name, an optional one too once it is set, as the
+    /// encoder does; a property added without its line in `addMembers(to:)` fails here.
+    func testEveryPropertyOfEveryPartIsWritten() {
+        func filled<Fields: TemplateFields>(_ paths: [WritableKeyPath<Fields, String?>]) -> Fields {
+            var fields = Fields()
+            for path in paths { fields[keyPath: path] = "x" }
+            return fields
+        }
+        var page: PageFields = filled([\.canonical, \.contentDir, \.staleNotice, \.staleHref, \.staleLang, \.date, \.dateISO])
+        page.content = .bytes(Array("<p>x</p>".utf8))
+        let card: ChannelCard = filled([\.nameLang, \.nameDir, \.purposeLang, \.purposeDir, \.audienceLang, \.audienceDir, \.phone,
+                                        \.telURL, \.shortCode, \.howToCall, \.howToCallLang, \.howToCallDir, \.form, \.website,
+                                        \.channelLanguages, \.channelLanguagesLang, \.channelLanguagesDir, \.hours, \.hoursLang,
+                                        \.hoursDir, \.note, \.noteLang, \.noteDir, \.anonymousText])
+        let parts: [any TemplateFields] = [
+            filled([\SiteFields.dir, \.footer, \.helpHref, \.brandName, \.brandLogo, \.brandContact, \.brandLicense, \.brandColor,
+                    \.brandStylesheet]) as SiteFields,
+            MenuItem(), filled([\LanguageItem.otherDir, \.helpHref, \.footer, \.brandContact, \.brandLicense]) as LanguageItem,
+            page, TocItem(level: 3), ChildItem(), filled([\TranslationItem.otherDir]) as TranslationItem, AlternateItem(),
+            GeneratedFields(), StatusFields(), StatusLanguage(), StatusRow(), filled([\StatusCell.cellHref]) as StatusCell,
+            filled([\ChannelFields.checked, \.checkedISO]) as ChannelFields, card, SituationItem(),
+        ]
+        for part in parts {
+            let name = "\(type(of: part))"
+            XCTAssertEqual(part.templateValue, TemplateValueEncoder.value(part), name)
+            guard case .object(let members) = part.templateValue else { return XCTFail(name) }
+            XCTAssertEqual(Set(members.keys), Set(Mirror(reflecting: part).children.compactMap(\.label)), name)
+        }
+    }
+
     private static func collectNames(_ value: TemplateValue, into names: inout Set<String>) {
         switch value {
         case .object(let members):

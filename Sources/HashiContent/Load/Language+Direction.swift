@@ -14,6 +14,11 @@ public enum TextDirection: String, Sendable {
 
     /// `ar`, `ar-EG`, `ur-PK` and `pa-Arab` run right to left; `ku-Latn` and `az-Arab`'s opposite `az` do not.
     public static func of(code: String) -> TextDirection {
+        // Most codes are a bare primary subtag in lower case (`en`, `ja`): no copy, no split. Every
+        // page asks for several languages' directions.
+        if code.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) {
+            return rightToLeftLanguages.contains(code) ? .rightToLeft : .leftToRight
+        }
         let subtags = code.lowercased().split(separator: "-").map(String.init)
         guard let primary = subtags.first else { return .leftToRight }
         if let script = subtags.dropFirst().first(where: { $0.count == 4 && $0.allSatisfy(\.isLetter) }) {

@@ -72,39 +72,46 @@ struct CompiledTemplates: Sendable {
         guard let nodes = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
-        render(nodes, RenderState(stack: [context], indentation: nil, overrides: nil), into: &out)
+        var stack = [context]
+        stack.reserveCapacity(8)
+        var state = RenderState(stack: stack, indentation: nil, overrides: nil)
+        render(nodes, &state, into: &out)
         return out
     }
 
+    /// Where the rendering is: the values of the sections it is in, and the indentation and block
+    /// overrides of the partials. Changed and restored around each section and partial, so a
+    /// section pushes its value without copying the stack.
     private struct RenderState {
         var stack: [TemplateValue]
         var indentation: [UInt8]?
         var overrides: [String: [Node]]?
-
-        func pushing(_ value: TemplateValue) -> Self {
-            var state = self
-            state.stack.append(value)
-            return state
-        }
     }
 
-    private func render(_ nodes: [Node], _ state: RenderState, into out: inout [UInt8]) {
+    private func render(_ nodes: [Node], _ state: inout RenderState, into out: inout [UInt8]) {
         guard let indentation = state.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, state, into: &out) }
+            for node in nodes { render(node, &state, into: &out) }
             return
         }
         // A node's output that starts a line of this template's output gets the indentation first.
         let start = out.count
         for node in nodes {
             let before = out.count
-            render(node, state, into: &out)
+            render(node, &state, into: &out)
             if out.count > before, before > start, out[before - 1] == UInt8(ascii: "\n") {
                 out.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    private func render(_ node: Node, _ state: RenderState, into out: inout [UInt8]) {
+    /// `nodes` with `value` on top of the stack, as a section renders for its value or each item.
+    private func render(_ nodes: [Node], pushing value: TemplateValue, _ state: inout RenderState, into out: inout [UInt8]) {
+        state.stack.append(value)
+        render(nodes, &state, into: &out)
+        state.stack.removeLast()
+    }
+
+    private func render(_ node: Node, _ state: inout RenderState, into out: inout [UInt8]) {
         switch node {
         case .text(let bytes):
             out += bytes
@@ -118,38 +125,39 @@ struct CompiledTemplates: Sendable {
         case let .section(path, nodes, inverted):
             let value = Self.lookUp(path, in: state.stack)
             guard !inverted else {
-                if !(value?.isTruthy ?? false) { render(nodes, state, into: &out) }
+                if !(value?.isTruthy ?? false) { render(nodes, &state, into: &out) }
                 return
             }
             switch value {
             case nil, .null?, .bool(false)?:
                 break
             case .bool(true)?:
-                render(nodes, state, into: &out)
+                render(nodes, &state, into: &out)
             case .list(let items)?:
-                for item in items { render(nodes, state.pushing(item), into: &out) }
+                for item in items { render(nodes, pushing: item, &state, into: &out) }
             case let value?:
-                render(nodes, state.pushing(value), into: &out)
+                render(nodes, pushing: value, &state, into: &out)
             }
         case let .partial(name, indentation, overrides):
             guard let nodes = templates[name] else { return }
-            var inner = state
-            if let indentation { inner.indentation = (state.indentation ?? []) + indentation }
+            let outer = (state.indentation, state.overrides)
+            if let indentation { state.indentation = (outer.0 ?? []) + indentation }
             if let overrides {
                 // An override of an outer template wins over one of the template it extends.
-                inner.overrides = state.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+                state.overrides = outer.1.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            render(nodes, inner, into: &out)
+            render(nodes, &state, into: &out)
+            (state.indentation, state.overrides) = outer
         case let .block(name, defaults, indentation, intrinsic):
+            let outer = state.indentation
+            defer { state.indentation = outer }
             guard let override = state.overrides?[name] else {
-                var inner = state
-                if !intrinsic { inner.indentation = (state.indentation ?? []) + indentation }
-                return render(defaults, inner, into: &out)
+                if !intrinsic { state.indentation = (outer ?? []) + indentation }
+                return render(defaults, &state, into: &out)
             }
-            var inner = state
-            inner.indentation = (state.indentation ?? []) + indentation
+            state.indentation = (outer ?? []) + indentation
             let start = out.count
-            render(override, inner, into: &out)
+            render(override, &state, into: &out)
             if intrinsic && out.count > start { out.insert(contentsOf: indentation, at: start) }
         case .override:
             break
@@ -163,8 +171,9 @@ struct CompiledTemplates: Sendable {
         case .fromCurrent(let names):
             return lookUp(names.dropFirst(), from: stack.last?.child(names[0]))
         case .fromStack(let names):
-            for value in stack.reversed() {
-                if let child = value.child(names[0]) { return lookUp(names.dropFirst(), from: child) }
+            for index in stack.indices.reversed() {
+                guard let child = stack[index].child(names[0]) else { continue }
+                return names.count == 1 ? child : lookUp(names.dropFirst(), from: child)
             }
             return nil
         }

@@ -38,9 +38,10 @@ enum LinkSubstitution {
                 let attributeIsHref = index >= href.count && bytes[(index - href.count)..<index].elementsEqual(href)
                 switch links[number] {
                 case .local(let target):
-                    out += ("=\"" + HTMLEscaping.attribute(target) + "\"").utf8
+                    appendAttribute(target, to: &out)
                 case .external(let target):
-                    out += ("=\"" + HTMLEscaping.attribute(target) + "\"" + (attributeIsHref ? " rel=\"noopener noreferrer\"" : "")).utf8
+                    appendAttribute(target, to: &out)
+                    if attributeIsHref { out += " rel=\"noopener noreferrer\"".utf8 }
                 case .removed:
                     // Drop the attribute: `<a>` without href is text, not a link.
                     if attributeIsHref { out.removeLast(href.count) } else { out += "=\"\"".utf8 }
@@ -51,5 +52,13 @@ enum LinkSubstitution {
             out += bytes[copied...]
             return out
         }
+    }
+
+    /// `="target"`, the target escaped, written straight into the page's bytes.
+    private static func appendAttribute(_ target: String, to out: inout [UInt8]) {
+        var target = target
+        out += "=\"".utf8
+        target.withUTF8 { HTMLEscaping.append($0, to: &out) }
+        out.append(UInt8(ascii: "\""))
     }
 }

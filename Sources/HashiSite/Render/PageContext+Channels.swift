@@ -8,6 +8,13 @@ struct ChannelFields: TemplateFields {
     var situations: [SituationItem] = []
     var checked: String?
     var checkedISO: String?
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("channels", channels)
+        members.set("situations", situations)
+        members.set("checked", checked)
+        members.set("checkedISO", checkedISO)
+    }
 }
 
 /// One channel in the page's language. A text the channel lacks in that language comes from the
@@ -45,12 +52,51 @@ struct ChannelCard: TemplateFields {
     var noteDir: String?
     var anonymousText: String?
     var hasFallbackText = false
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("id", id)
+        members.set("name", name)
+        members.set("nameLang", nameLang)
+        members.set("nameDir", nameDir)
+        members.set("purpose", purpose)
+        members.set("purposeLang", purposeLang)
+        members.set("purposeDir", purposeDir)
+        members.set("audience", audience)
+        members.set("audienceLang", audienceLang)
+        members.set("audienceDir", audienceDir)
+        members.set("isEmergency", isEmergency)
+        members.set("classes", classes)
+        members.set("phone", phone)
+        members.set("telURL", telURL)
+        members.set("shortCode", shortCode)
+        members.set("howToCall", howToCall)
+        members.set("howToCallLang", howToCallLang)
+        members.set("howToCallDir", howToCallDir)
+        members.set("form", form)
+        members.set("website", website)
+        members.set("channelLanguages", channelLanguages)
+        members.set("channelLanguagesLang", channelLanguagesLang)
+        members.set("channelLanguagesDir", channelLanguagesDir)
+        members.set("hours", hours)
+        members.set("hoursLang", hoursLang)
+        members.set("hoursDir", hoursDir)
+        members.set("note", note)
+        members.set("noteLang", noteLang)
+        members.set("noteDir", noteDir)
+        members.set("anonymousText", anonymousText)
+        members.set("hasFallbackText", hasFallbackText)
+    }
 }
 
 /// A situation to narrow the cards by, in the page's language (`situations`).
 struct SituationItem: TemplateFields {
     var id = ""
     var label = ""
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("id", id)
+        members.set("label", label)
+    }
 }
 
 /// A channel's texts in one language, as the site's missing-translation policy has them.

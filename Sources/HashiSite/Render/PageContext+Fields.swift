@@ -29,6 +29,31 @@ struct SiteFields: TemplateFields {
     var brandStylesheet: String?
     /// The brand's name is shown as text beside its logo (not only as the logo's alt text).
     var brandShowName = false
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("lang", lang)
+        members.set("dir", dir)
+        members.set("langName", langName)
+        members.set("siteTitle", siteTitle)
+        members.set("root", root)
+        members.set("assets", assets)
+        members.set("home", home)
+        members.set("searchHref", searchHref)
+        members.set("t", t)
+        members.set("generator", generator)
+        members.set("menu", menu)
+        members.set("hasMenu", hasMenu)
+        members.set("languages", languages)
+        members.set("footer", footer)
+        members.set("helpHref", helpHref)
+        members.set("brandName", brandName)
+        members.set("brandLogo", brandLogo)
+        members.set("brandContact", brandContact)
+        members.set("brandLicense", brandLicense)
+        members.set("brandColor", brandColor)
+        members.set("brandStylesheet", brandStylesheet)
+        members.set("brandShowName", brandShowName)
+    }
 }
 
 /// A page of the language's menu (`menu`).
@@ -36,6 +61,12 @@ struct MenuItem: TemplateFields {
     var title = ""
     var href = ""
     var current = false
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("title", title)
+        members.set("href", href)
+        members.set("current", current)
+    }
 }
 
 /// A language of the site (`languages`), with its own UI strings for a language switcher.
@@ -53,6 +84,20 @@ struct LanguageItem: TemplateFields {
     var footer: String?
     var brandContact: String?
     var brandLicense: String?
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("code", code)
+        members.set("otherDir", otherDir)
+        members.set("name", name)
+        members.set("title", title)
+        members.set("href", href)
+        members.set("current", current)
+        members.set("t", t)
+        members.set("helpHref", helpHref)
+        members.set("footer", footer)
+        members.set("brandContact", brandContact)
+        members.set("brandLicense", brandLicense)
+    }
 }
 
 /// What the template of a page made from Markdown sees besides `SiteFields`.
@@ -86,6 +131,31 @@ struct PageFields: TemplateFields {
     var hasChildren = false
     var translations: [TranslationItem] = []
     var alternates: [AlternateItem] = []
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("title", title)
+        members.set("description", description)
+        members.set("content", content)
+        members.set("toc", toc)
+        members.set("hasToc", hasToc)
+        members.set("url", url)
+        members.set("canonical", canonical)
+        members.set("isFallback", isFallback)
+        members.set("contentLang", contentLang)
+        members.set("contentDir", contentDir)
+        members.set("staleNotice", staleNotice)
+        members.set("staleHref", staleHref)
+        members.set("staleLang", staleLang)
+        members.set("date", date)
+        members.set("dateISO", dateISO)
+        members.set("tags", tags)
+        members.set("isHome", isHome)
+        members.set("isSection", isSection)
+        members.set("children", children)
+        members.set("hasChildren", hasChildren)
+        members.set("translations", translations)
+        members.set("alternates", alternates)
+    }
 }
 
 /// A heading of level 2 or 3 of the page (`toc`).
@@ -93,6 +163,12 @@ struct TocItem: TemplateFields {
     var id = ""
     var text = ""
     var level = 0
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("id", id)
+        members.set("text", text)
+        members.set("level", level)
+    }
 }
 
 /// A page of a section, listed on the section's page (`children`).
@@ -100,6 +176,12 @@ struct ChildItem: TemplateFields {
     var title = ""
     var href = ""
     var description = ""
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("title", title)
+        members.set("href", href)
+        members.set("description", description)
+    }
 }
 
 /// The page in a language of the site, or that language's home when it has none (`translations`).
@@ -112,12 +194,26 @@ struct TranslationItem: TemplateFields {
     var href = ""
     var current = false
     var isTranslated = false
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("code", code)
+        members.set("otherDir", otherDir)
+        members.set("name", name)
+        members.set("href", href)
+        members.set("current", current)
+        members.set("isTranslated", isTranslated)
+    }
 }
 
 /// A `<link rel="alternate" hreflang>` of the page (`alternates`).
 struct AlternateItem: TemplateFields {
     var hreflang = ""
     var href = ""
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("hreflang", hreflang)
+        members.set("href", href)
+    }
 }
 
 /// What the template of a page hashi makes itself (search, 404, the root chooser) sees besides `SiteFields`.
@@ -127,16 +223,31 @@ struct GeneratedFields: TemplateFields {
     /// On the search page: the `SearchLayout` of every language (`data-index`), so a query loads
     /// its postings without asking for `index.js` first.
     var searchIndex = ""
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("title", title)
+        members.set("translations", translations)
+        members.set("searchIndex", searchIndex)
+    }
 }
 
 /// The translators' page (`translation-status`): the site's languages, and a row for each page.
 struct StatusFields: TemplateFields {
     var statusLanguages: [StatusLanguage] = []
     var statusRows: [StatusRow] = []
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("statusLanguages", statusLanguages)
+        members.set("statusRows", statusRows)
+    }
 }
 
 struct StatusLanguage: TemplateFields {
     var statusCode = ""
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("statusCode", statusCode)
+    }
 }
 
 /// A page (`statusFile`, its source) and its state in each language.
@@ -144,6 +255,12 @@ struct StatusRow: TemplateFields {
     var statusFile = ""
     var statusHref = ""
     var statusCells: [StatusCell] = []
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("statusFile", statusFile)
+        members.set("statusHref", statusHref)
+        members.set("statusCells", statusCells)
+    }
 }
 
 /// Names of their own, so a cell without a link never takes its row's.
@@ -151,4 +268,10 @@ struct StatusCell: TemplateFields {
     var cellState = ""
     var cellLabel = ""
     var cellHref: String?
+
+    func addMembers(to members: inout TemplateMembers) {
+        members.set("cellState", cellState)
+        members.set("cellLabel", cellLabel)
+        members.set("cellHref", cellHref)
+    }
 }

@@ -2,7 +2,7 @@ import HashiContent
 import HashiSupport
 
 /// The values a template sees, built fresh for each page inside its rendering task: typed parts
-/// (`SiteFields`, `PageFields`, `GeneratedFields`, `ChannelFields`) encoded into one value.
+/// (`SiteFields`, `PageFields`, `GeneratedFields`, `ChannelFields`) written into one value (`TemplateMembers`).
 /// The names a template can use are read off these types, for the template check.
 enum PageContext {
     /// The UI strings of the theme's `i18n/` file for a language, in the context and in each of `languages`.

@@ -31,11 +31,11 @@ package struct PageKeys: Sendable {
             hasher.combine(Self.version)
             hasher.combine(renderer.templates.key)
             hasher.combine(site.config.baseURL ?? "\u{0}")
-            TemplateValueEncoder.object([base.fields()]).combine(into: &hasher, skipping: PageContext.uiStringsKey)
+            base.fields().templateValue.combine(into: &hasher, skipping: PageContext.uiStringsKey)
             siteKeys[language.code] = hasher.finalize()
             if let channels = site.channels {
                 var hasher = StableHasher()
-                TemplateValueEncoder.value(PageContext.channels(channels, language: language, strings: base.strings, site: site))
+                PageContext.channels(channels, language: language, strings: base.strings, site: site).templateValue
                     .combine(into: &hasher, skipping: PageContext.uiStringsKey)
                 channelKeys[language.code] = hasher.finalize()
             }

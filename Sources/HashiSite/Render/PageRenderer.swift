@@ -46,12 +46,17 @@ public struct PageRenderer: Sendable {
 
     /// What the templates see for a page, except its body (`content`), which is the costly part.
     package func context(for page: Page) -> RenderContext {
+        RenderContext(value: TemplateMembers.object(contextParts(for: page)))
+    }
+
+    /// The typed parts of a page's context, in order (a later part's name wins).
+    func contextParts(for page: Page) -> [any TemplateFields] {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
-        var parts: [any Encodable] = [base.fields(), fields(for: page, base: base)]
+        var parts: [any TemplateFields] = [base.fields(), fields(for: page, base: base)]
         if let channels = site.channels, layout(for: page) == "channels" {
             parts.append(PageContext.channels(channels, language: page.language, strings: base.strings, site: site))
         }
-        return RenderContext(value: TemplateValueEncoder.object(parts))
+        return parts
     }
 
     private func fields(for page: Page, base: PageContext.Base) -> PageFields {
@@ -131,6 +136,11 @@ public struct PageRenderer: Sendable {
 
     /// What the templates see for a page hashi makes itself.
     func context(generated layout: String, title: String, outputPath: String, language: Language) -> TemplateValue {
+        TemplateMembers.object(contextParts(generated: layout, title: title, outputPath: outputPath, language: language))
+    }
+
+    /// The typed parts of a generated page's context, in order.
+    func contextParts(generated layout: String, title: String, outputPath: String, language: Language) -> [any TemplateFields] {
         var base = PageContext.Base(site: site, language: language, uiStrings: templates.strings, outputPath: outputPath)
         base.absoluteLinks = layout == "404" && site.config.baseURL != nil
         var fields = GeneratedFields()
@@ -142,14 +152,14 @@ public struct PageRenderer: Sendable {
         if layout == GeneratedOutputs.searchLayout {
             fields.searchIndex = searchIndexAttribute()
         }
-        var parts: [any Encodable] = [base.fields(), fields]
+        var parts: [any TemplateFields] = [base.fields(), fields]
         if let channels = site.channels, layout == GeneratedOutputs.channelsEmbedLayout {
             parts.append(PageContext.channels(channels, language: language, strings: base.strings, site: site))
         }
         if layout == GeneratedOutputs.translationStatusLayout {
             parts.append(PageContext.status(site.translationStatus, strings: base.strings, base: base))
         }
-        return TemplateValueEncoder.object(parts)
+        return parts
     }
 }
 

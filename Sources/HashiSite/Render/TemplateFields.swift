@@ -2,11 +2,17 @@ import HashiContent
 import HashiSupport
 
 /// A typed part of what templates see. Its stored properties are the names a template can use:
-/// the values reach the engine through `Encodable` (`TemplateValueEncoder`), and the template
-/// checker reads the names off a default value (`names`), so adding a name is one property.
+/// the values reach the engine through `addMembers(to:)`, and the template checker reads the
+/// names off a default value (`names`). The synthesized `Encodable` conformance, read by
+/// `TemplateValueEncoder`, is the plain twin `addMembers(to:)` is tested against
+/// (`TemplateContextTests`), so adding a name is a property and its line in `addMembers(to:)`.
 protocol TemplateFields: Encodable, Sendable {
     /// A value with every property at its default, for reading the names.
     init()
+
+    /// Each property under its own name, a nil one left out: what `TemplateValueEncoder` makes of
+    /// the value, written straight into the page's context.
+    func addMembers(to members: inout TemplateMembers)
 }
 
 extension TemplateFields {

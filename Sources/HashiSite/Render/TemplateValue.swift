@@ -45,8 +45,8 @@ enum TemplateValue: Sendable, Equatable {
     func appendEscaped(to out: inout [UInt8]) {
         switch self {
         case .string(var text): text.withUTF8 { HTMLEscaping.append($0, to: &out) }
-        case .bytes(let bytes): HTMLEscaping.append(bytes, to: &out)
-        case .scalar(let text): HTMLEscaping.append(text.utf8, to: &out)
+        case .bytes(let bytes): bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &out) }
+        case .scalar(var text): text.withUTF8 { HTMLEscaping.append($0, to: &out) }
         default: append(to: &out)
         }
     }

@@ -1,10 +1,11 @@
 import HashiContent
 import HashiSupport
 
-/// Turns typed context parts into one `TemplateValue` with no detour through `Any`: the
-/// synthesized `Encodable` conformances name each property once, and a missing optional leaves
-/// its name out, so a section over it is skipped. Made for those synthesized conformances, which
-/// write plain values only: nested containers are not supported.
+/// Turns typed context parts into one `TemplateValue` through their synthesized `Encodable`
+/// conformances, which name each property once and leave a missing optional out: the plain twin
+/// of `TemplateFields.addMembers(to:)`, which builds the pages' contexts and is tested against
+/// this. Made for those synthesized conformances, which write plain values only: nested
+/// containers are not supported.
 final class TemplateValueEncoder: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }

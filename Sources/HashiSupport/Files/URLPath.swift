@@ -63,35 +63,40 @@ package enum URLPath {
         return String(path[...slash])
     }
 
-    /// A relative reference from a page in folder `from` to `to`, both output paths.
+    /// A relative reference from a page in folder `from` to `to`, both output paths. Walks both
+    /// paths' parts in place: every page asks for a dozen of these, and every link of its body.
     package static func relative(from: String, to: String) -> String {
-        var from = folder(of: from)
+        var from = from
         var to = to
-        return from.withUTF8 { fromBytes in
+        return from.withUTF8 { fromPath in
             to.withUTF8 { toBytes in
                 let slash = UInt8(ascii: "/")
-                let fromParts = parts(fromBytes)
-                let toParts = parts(toBytes)
+                let fromBytes = folder(of: fromPath)
                 let toIsFolder = toBytes.last == slash || toBytes.isEmpty
-                var common = 0
-                let comparable = toIsFolder ? toParts.count : toParts.count - 1
-                while common < fromParts.count, common < comparable,
-                      fromBytes[fromParts[common]].elementsEqual(toBytes[toParts[common]]) {
-                    common += 1
+                // Skip the parts both share; a file's own name (the last part of a `to` that is no folder) is never shared.
+                var fromPart = part(of: fromBytes, from: 0)
+                var toPart = part(of: toBytes, from: 0)
+                while let one = fromPart, let other = toPart, toIsFolder || other.upperBound < toBytes.count,
+                      fromBytes[one].elementsEqual(toBytes[other]) {
+                    fromPart = part(of: fromBytes, from: one.upperBound)
+                    toPart = part(of: toBytes, from: other.upperBound)
                 }
                 var out: [UInt8] = []
-                out.reserveCapacity(toBytes.count + 3 * (fromParts.count - common))
-                for _ in common..<fromParts.count {
+                out.reserveCapacity(toBytes.count + 3 * (fromBytes.count / 2) + 3)
+                while let one = fromPart {
                     if !out.isEmpty { out.append(slash) }
                     out += "..".utf8
+                    fromPart = part(of: fromBytes, from: one.upperBound)
                 }
-                for part in toParts[common...] {
+                let ups = out.count
+                while let other = toPart {
                     if !out.isEmpty { out.append(slash) }
-                    out += UnsafeBufferPointer(rebasing: toBytes[part])
+                    out += UnsafeBufferPointer(rebasing: toBytes[other])
+                    toPart = part(of: toBytes, from: other.upperBound)
                 }
                 if toIsFolder && !out.isEmpty { out.append(slash) }
                 // A first part with a colon (`report:2024/`) would be read as a scheme: start it with `./`.
-                if let colon = out.firstIndex(of: UInt8(ascii: ":")), !out[..<colon].contains(slash) {
+                if ups == 0, let colon = out.firstIndex(of: UInt8(ascii: ":")), !out[..<colon].contains(slash) {
                     out.insert(contentsOf: "./".utf8, at: 0)
                 }
                 return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
@@ -99,20 +104,35 @@ package enum URLPath {
         }
     }
 
-    /// Where each non-empty `/`-separated part of `bytes` lies.
-    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        var start = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
-            if index > start { found.append(start..<index) }
-            start = index + 1
-        }
-        return found
+    /// The folder part of a path's bytes: up to its last `/`, as `folder(of:)`.
+    private static func folder(of path: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let end = path.last == UInt8(ascii: "/") ? path.count : (path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)
+        return UnsafeBufferPointer(rebasing: path[..<end])
+    }
+
+    /// The next non-empty `/`-separated part of `bytes` at or after `start`.
+    private static func part(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var start = start
+        while start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+        guard start < bytes.count else { return nil }
+        var end = start + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+        return start..<end
     }
 
     /// The prefix that leads from a page at `path` back to the output root (`../../`).
     package static func rootPrefix(from path: String) -> String {
-        let depth = Array(folder(of: path).utf8).split(separator: UInt8(ascii: "/")).count
+        var path = path
+        let depth = path.withUTF8 { bytes in
+            let folder = folder(of: bytes)
+            var depth = 0
+            var next = part(of: folder, from: 0)
+            while let found = next {
+                depth += 1
+                next = part(of: folder, from: found.upperBound)
+            }
+            return depth
+        }
         return String(repeating: "../", count: depth)
     }
 

@@ -14,14 +14,38 @@ package enum HTMLEscaping {
     /// `& < > " '` as entities, byte by byte; every other byte as it is.
     package static func append<Bytes: Sequence>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "\""): out += "&quot;".utf8
-            case UInt8(ascii: "'"): out += "&#39;".utf8
-            default: out.append(byte)
+            if isSpecial(byte) {
+                appendEntity(byte, to: &out)
+            } else {
+                out.append(byte)
             }
+        }
+    }
+
+    /// The same for bytes in memory, copying each run without a special byte at once: the form
+    /// the templates use for every `{{name}}` of every page. Tested against the byte-by-byte one.
+    package static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var copied = 0
+        for index in 0..<bytes.count where isSpecial(bytes[index]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            appendEntity(bytes[index], to: &out)
+            copied = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        // `"` 0x22, `&` 0x26, `'` 0x27, `<` 0x3C, `>` 0x3E: one range check lets most bytes through.
+        byte >= 0x22 && byte <= 0x3E && (byte == 0x22 || byte == 0x26 || byte == 0x27 || byte == 0x3C || byte == 0x3E)
+    }
+
+    private static func appendEntity(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): out += "&amp;".utf8
+        case UInt8(ascii: "<"): out += "&lt;".utf8
+        case UInt8(ascii: ">"): out += "&gt;".utf8
+        case UInt8(ascii: "\""): out += "&quot;".utf8
+        default: out += "&#39;".utf8
         }
     }
 }
