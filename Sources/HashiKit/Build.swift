@@ -77,13 +77,10 @@ public struct Build: Sendable {
         // What earlier builds into this output worked out, reused for every unchanged source.
         let cache = sessionCache ?? BuildCache(outputDirectory: options.outputDirectory, contentFolder: options.contentDirectory)
         // 1. Load: site.yaml, the Markdown of each language, the data, the theme, the overlay.
-        guard var loaded = LoadStage(options: options, cache: cache, memory: loadMemory).run(&report) else { return report.result }
+        guard let loaded = LoadStage(options: options, cache: cache, memory: loadMemory).run(&report) else { return report.result }
         report.lap("load")
         // 2. Parse: Markdown to HTML with libcmark; headings, links and plain text from the node tree.
         let documents = ParseStage(content: loaded.content, cache: cache).run(&report)
-        // The documents hold the Markdown the Model stage still reads, and let it go after; this
-        // copy would keep it (a fifth of the peak memory) to the end.
-        loaded.content.releaseMarkdown()
         report.lap("parse")
         // 3. Model: URLs, translations, menus; every internal link and anchor resolved.
         let site = ModelStage(content: loaded.content, documents: documents, templates: loaded.templates, cache: cache).run(&report)

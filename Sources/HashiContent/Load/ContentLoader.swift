@@ -25,11 +25,6 @@ extension LoadedContent {
         markdown[index] ?? files.body(of: index)
     }
 
-    /// Lets the bodies go; `body(of:)` reads them again if asked.
-    public mutating func releaseMarkdown() {
-        markdown = markdown.map { _ in nil }
-    }
-
     /// Where to read each body again, without the bodies read already.
     var files: SourceFiles { SourceFiles(sources: sources, paths: sourcePaths) }
 }

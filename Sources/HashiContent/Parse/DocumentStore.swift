@@ -31,6 +31,8 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
     private var markdown: [String?]
     private var html: [[UInt8]?]
     private var text: [String?]
+    /// How many pages have had each source's HTML (`html(of:forOneOf:)`).
+    private var handedOut: [Int]
 
     /// - Parameters:
     ///   - content: the sources and their bodies, by source index.
@@ -42,6 +44,7 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
         summaries = entries.map(\.summary)
         html = entries.map { if case .whole(let document) = $0 { document.htmlBytes } else { nil } }
         text = entries.map { if case .whole(let document) = $0 { document.plainText } else { nil } }
+        handedOut = Array(repeating: 0, count: entries.count)
     }
 
     /// Every source of `content` parsed whole now, without a cache (for tools and tests).
@@ -75,6 +78,19 @@ public final class DocumentStore: @unchecked Sendable {  // its mutable arrays a
         lock.withLock {
             for index in markdown.indices where html[index] != nil { markdown[index] = nil }
         }
+    }
+
+    /// The HTML of source `index` for one of the `uses` pages that show it (the page and its
+    /// fallbacks in other languages), let go once the last of them has it: held to the end of the
+    /// Render stage, the bodies were a good part of the build's peak memory.
+    package func html(of index: Int, forOneOf uses: Int) -> [UInt8] {
+        let kept: [UInt8]? = lock.withLock {
+            let html = html[index]
+            handedOut[index] += 1
+            if handedOut[index] >= uses { self.html[index] = nil }
+            return html
+        }
+        return kept ?? reparse(index).htmlBytes
     }
 
     /// After the Render stage: every page is written.

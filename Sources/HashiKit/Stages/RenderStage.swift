@@ -18,11 +18,13 @@ struct RenderStage {
         let counter = ProgressCounter(total: site.pages.count, report: progress)
         let rendered = SharedCount()
         let keys = PageKeys(renderer: renderer)
+        // Each body's HTML is let go once every page that shows it is made.
+        let uses = site.pages.reduce(into: [Int: Int]()) { $0[$1.sourceIndex, default: 0] += 1 }
         // A page whose inputs are those of a page already in the output is not rendered again.
         site.pages.concurrentForEach { page in
             let key = keys.key(for: page)
             if !output.reuse(page.outputPath, key: key) {
-                let html = renderer.render(page, context: renderer.context(for: page), html: documents.html(of: page.sourceIndex))
+                let html = renderer.render(page, context: renderer.context(for: page), html: documents.html(of: page.sourceIndex, forOneOf: uses[page.sourceIndex]!))
                 credit.verify(html, page: page)
                 html.withUnsafeBytes { output.write(page.outputPath, bytes: $0, key: key) }
                 rendered.increment()
