@@ -11,7 +11,7 @@ import HashiSupport
 /// batch of pages' token counts is held at a time.
 struct InvertedIndex: Sendable {
     static let groupCount = 64
-    static let batchSize = 128
+    static let batchSize = 256
     /// Frequencies of the three fields share one integer, 21 bits each (saturating).
     static let frequencyBits: UInt64 = 21
     static let frequencyMask: UInt64 = (1 << 21) - 1
