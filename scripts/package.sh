@@ -15,17 +15,19 @@ version="$(tr -d ' \n' < VERSION)"
 arch="$(uname -m)"
 name="hashi-$version-linux-$arch"
 
-# SwiftPM links what the module map names (-lcmark, -lz) after the -L of pkg-config, and the linker
+# SwiftPM links what the module map names (-lcmark, -ldeflate) after the -L of pkg-config, and the linker
 # takes the shared library when a folder has both. A .pc file of our own for each points to a folder
 # that holds only the archive (.a of the -dev package), so the archive is linked in.
 static="$repo/.build/static-libs"
 mkdir -p "$static/pkgconfig"
 # static_pc PACKAGE LIBRARY DEBIAN-PACKAGE: $static/pkgconfig/PACKAGE.pc naming $static/libLIBRARY.a.
 static_pc() {
-  local libdir
-  libdir="$(pkg-config --variable=libdir "$1")"
-  [ -f "$libdir/lib$2.a" ] || { echo "package: $libdir/lib$2.a not found ($3 ships it)" >&2; exit 1; }
-  ln -sf "$libdir/lib$2.a" "$static/lib$2.a"
+  local archive
+  archive="$(pkg-config --variable=libdir "$1")/lib$2.a"
+  # Debian's libdeflate.pc names /usr/lib, where the archive is not: then ask the compiler where it is.
+  [ -f "$archive" ] || archive="$(cc -print-file-name="lib$2.a")"
+  [ -f "$archive" ] || { echo "package: lib$2.a not found ($3 ships it)" >&2; exit 1; }
+  ln -sf "$archive" "$static/lib$2.a"
   cat > "$static/pkgconfig/$1.pc" <<PC
 Name: $1
 Description: $1, linked statically for the release binary

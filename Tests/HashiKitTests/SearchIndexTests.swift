@@ -251,4 +251,26 @@ final class PostingsJSONTests: XCTestCase {
             return count + characters
         })
     }
+
+    /// The index keeps each token's postings as a chain of blocks in one buffer: interleaved
+    /// appends of every size read back as the plain arrays they stand for.
+    func testPostingStreamsReadBackAsPlainArrays() {
+        var streams = PostingStreams()
+        var plain: [[UInt8]] = []
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<5_000 {
+            if plain.isEmpty || round % 7 == 0 {
+                XCTAssertEqual(streams.addStream(), plain.count)
+                plain.append([])
+            }
+            let stream = Int.random(in: 0..<plain.count, using: &generator)
+            let bytes = (0..<Int.random(in: 1...52, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            bytes.withUnsafeBufferPointer { streams.append($0, to: stream) }
+            plain[stream] += bytes
+        }
+        XCTAssertEqual(streams.count, plain.count)
+        for (stream, bytes) in plain.enumerated() {
+            XCTAssertEqual(streams.bytes(of: stream), bytes, "stream \(stream)")
+        }
+    }
 }

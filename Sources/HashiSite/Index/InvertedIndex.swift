@@ -22,7 +22,7 @@ struct InvertedIndex: Sendable {
         /// Each token's postings, one after another, as `PostingCoder` numbers: the step from the
         /// previous page, then the frequency in the title, the headings and the body: four bytes a
         /// posting, where an array of page numbers and one of frequencies took twelve.
-        var postings: [[UInt8]] = []
+        var postings = PostingStreams()
         var postingCounts: [Int32] = []
         var lastDocuments: [Int32] = []
     }
@@ -35,14 +35,15 @@ struct InvertedIndex: Sendable {
 
     /// The postings of one token, read in page order.
     func forEachPosting(group number: Int, token: Int, _ body: (Posting) -> Void) {
-        groups[number].postings[token].withUnsafeBufferPointer { forEachPosting(in: $0, body) }
+        var document: Int32 = 0
+        groups[number].postings.forEachBlock(of: token) { forEachPosting(in: $0, after: &document, body) }
     }
 
-    /// The postings of one token's stream (`Group.postings`), read in page order.
+    /// The postings of one block of a token's stream (`Group.postings`), read in page order;
+    /// `document` is the page of the posting before the block, and then of its last posting.
     @inline(__always)
-    func forEachPosting(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Posting) -> Void) {
+    func forEachPosting(in bytes: UnsafeBufferPointer<UInt8>, after document: inout Int32, _ body: (Posting) -> Void) {
         var cursor = 0
-        var document: Int32 = 0
         while cursor < bytes.count {
             let (step, stepLength) = PostingCoder.read(bytes, at: cursor)
             cursor += stepLength
@@ -163,21 +164,19 @@ struct InvertedIndex: Sendable {
     /// Writes the postings of one token the way `decodePostings` in search.js reads them, made in
     /// a buffer and added at once.
     func encodePostings(group number: Int, token: Int, into out: inout [UInt8]) {
-        groups[number].postings[token].withUnsafeBufferPointer { bytes in
-            // A posting trades three frequencies for a weight.
-            let capacity = 2 * PostingCoder.maximumLength * Int(groups[number].postingCounts[token])
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-                let start = buffer.baseAddress!
-                var end = 0
-                var previous: Int32 = 0
-                forEachPosting(in: bytes) { posting in
-                    end += PostingCoder.writePosting(step: Int(posting.document - previous),
-                                                     weight: weight(document: posting.document, frequencies: posting.frequencies),
-                                                     at: start + end)
-                    previous = posting.document
-                }
-                out.append(contentsOf: UnsafeBufferPointer(start: start, count: end))
+        // A posting trades three frequencies for a weight.
+        let capacity = 2 * PostingCoder.maximumLength * Int(groups[number].postingCounts[token])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let start = buffer.baseAddress!
+            var end = 0
+            var previous: Int32 = 0
+            forEachPosting(group: number, token: token) { posting in
+                end += PostingCoder.writePosting(step: Int(posting.document - previous),
+                                                 weight: weight(document: posting.document, frequencies: posting.frequencies),
+                                                 at: start + end)
+                previous = posting.document
             }
+            out.append(contentsOf: UnsafeBufferPointer(start: start, count: end))
         }
     }
 
@@ -271,7 +270,7 @@ struct PageTerms: Sendable {
                 let (entry, isNew) = group.tokens.insert(bytes, hash: tokens.hashes[token])
                 if isNew {
                     group.prefixHashes.append(prefixHashes[token])
-                    group.postings.append([])
+                    _ = group.postings.addStream()
                     group.postingCounts.append(0)
                     group.lastDocuments.append(0)
                 }
@@ -283,7 +282,7 @@ struct PageTerms: Sendable {
                     let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
                     end += PostingCoder.write(Int(frequency), at: posting + end)
                 }
-                group.postings[entry].append(contentsOf: UnsafeBufferPointer(start: posting, count: end))
+                group.postings.append(UnsafeBufferPointer(start: posting, count: end), to: entry)
             }
         }
     }
