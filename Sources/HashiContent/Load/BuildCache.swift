@@ -14,7 +14,7 @@ import HashiSupport
 public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 6
+    static let version = 7
 
     typealias FrontMatterEntry = (frontMatter: FrontMatter?, diagnostics: [Diagnostic])
 
@@ -32,7 +32,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     struct Entries {
         var frontMatter: [UInt64: FrontMatterEntry] = [:]
         var documents: [UInt64: DocumentSummary] = [:]
-        var links: [UInt64: PageLinks] = [:]
+        var links: [UInt64: CachedLinks] = [:]
         var files: [String: FileEntry] = [:]
         /// The key of each source's summary and the parser's options, by file, in memory only: what
         /// a session takes for a file its watcher knows unchanged, stamp or not.
@@ -177,13 +177,16 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         return placed
     }
 
-    /// A page's links as an earlier build resolved them under the same `key`, if any.
-    func earlierLinks(key: UInt64) -> PageLinks? {
-        lock.withLock { earlier.links[key] }
+    /// A page's links as an earlier build resolved them under the same `key`, if any; `written` are
+    /// the links of its document (which the key stands for).
+    func earlierLinks(key: UInt64, written: [LinkReference]) -> PageLinks? {
+        lock.withLock { earlier.links[key] }?.whole(written: written)
     }
 
-    /// This build's links of every page, by the same index as their keys.
-    func keep(_ links: [PageLinks], keys: [UInt64]) {
-        lock.withLock { for (key, pageLinks) in zip(keys, links) { used.links[key] = pageLinks } }
+    /// This build's links of every page, by the same index as their keys and pages.
+    func keep(_ links: [PageLinks], keys: [UInt64], pages: [Page]) {
+        lock.withLock {
+            for index in links.indices { used.links[keys[index]] = CachedLinks(whole: links[index], written: pages[index].document.links) }
+        }
     }
 }

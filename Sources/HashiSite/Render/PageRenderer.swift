@@ -113,7 +113,7 @@ public struct PageRenderer: Sendable {
 
     /// A page's description, as its own page and a list that shows it give it: front matter's, or the start of its first paragraph.
     static func listedDescription(of page: Page) -> String {
-        page.source.frontMatter.description ?? String(page.document.summary.prefix(160))
+        page.source.frontMatter.description ?? String(page.document.summary.prefix(DocumentSummary.descriptionLength))
     }
 
     /// A page hashi makes without Markdown (the search page), in one language.
