@@ -93,6 +93,8 @@ struct TocItem: TemplateFields {
     var id = ""
     var text = ""
     var level = 0
+    /// Of level 3: set in under the heading before it (the theme marks only these, most are of level 2).
+    var nested = false
 }
 
 /// A page of a section, listed on the section's page (`children`).
