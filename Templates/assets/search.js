@@ -173,12 +173,34 @@
     return found ? Promise.resolve(found) : load(lang, 'index');
   }
 
-  // A text file's texts come deflated in base64 (SearchIndexBuilder.textFile). The browser
-  // inflates them where it can (DecompressionStream); older ones load assets/inflate.js once.
-  function inflateText(base64) {
-    var binary = global.atob(base64);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  // The groups of seven bits a string of bytesOf cannot hold as themselves (Compressed.unsafeGroups).
+  var UNSAFE = [0, 10, 13, 34, 92];
+
+  /** The bytes Compressed.appendScriptString wrote as a string, seven bits a character: a character
+   *  under U+0080 is one group; one of U+0080 + i × 128 + g is the unsafe group UNSAFE[i], then g;
+   *  one of U+0480 + i × 128 is UNSAFE[i], the last. The bits make whole bytes, then padding. */
+  function bytesOf(text) {
+    var out = new Uint8Array(Math.ceil(text.length * 14 / 8)), size = 0, buffer = 0, held = 0;
+    function put(group) {
+      buffer = (buffer << 7) | group;
+      held += 7;
+      if (held >= 8) { held -= 8; out[size++] = buffer >>> held; buffer &= (1 << held) - 1; }
+    }
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 0x80) { put(c); continue; }
+      var kind = c >> 7;
+      if (kind >= 9) { put(UNSAFE[kind - 9]); continue; }
+      put(UNSAFE[kind - 1]);
+      put(c & 0x7F);
+    }
+    return out.subarray(0, size);
+  }
+
+  // A text file's texts come deflated, seven bits a character (SearchIndexBuilder.textFile). The
+  // browser inflates them where it can (DecompressionStream); older ones load assets/inflate.js once.
+  function inflateText(text) {
+    var bytes = bytesOf(text);
     if (global.DecompressionStream) {
       var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream('deflate'));
       return new global.Response(stream).text();
@@ -690,6 +712,7 @@
     stem: stem,
     shardOf: shardOf,
     decodePostings: decodePostings,
+    bytesOf: bytesOf,
     parseQuery: parseQuery,
     snippet: snippet,
   };

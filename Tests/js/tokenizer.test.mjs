@@ -73,3 +73,11 @@ test('HashiInflate gives back what zlib deflated, for every kind of block', () =
     }
   }
 });
+
+test('text files decode to the bytes the Swift side wrote, seven bits a character', () => {
+  const file = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/script-strings.json', root), 'utf8'));
+  assert.ok(file.vectors.length > 0);
+  for (const vector of file.vectors) {
+    assert.deepEqual(Array.from(HashiSearch.bytesOf(vector.string)), vector.bytes, JSON.stringify(vector.string));
+  }
+});

@@ -234,8 +234,9 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// `{"first":n,"docs":[[url,title],…],"z":"…"}`: `z` is the pages' texts, each ended by a NUL
-    /// (which a page's text never holds: libcmark turns it into U+FFFD), deflated and in base64.
-    /// Texts are most of the index, and compressed they are a quarter of it.
+    /// (which a page's text never holds: libcmark turns it into U+FFFD), deflated and written seven
+    /// bits a character (`Compressed.appendScriptString`). Texts are most of the index, and
+    /// compressed they are a quarter of it.
     private func textFile(language: Language, number: Int, first: Int, documents: [SearchDocument]) -> OutputFile {
         script(language, "t-\(number)") { out in
             ScriptJSON.object([
@@ -250,7 +251,7 @@ public struct SearchIndexBuilder: Sendable {
                 texts += document.body.utf8
                 texts.append(0)
             }
-            Compressed.appendBase64Deflated(texts, to: &out)
+            Compressed.appendScriptStringDeflated(texts, to: &out)
             out += "\"}".utf8
         }
     }

@@ -1,1 +1,1 @@
-HashiSearch.register("en","t-0",{"docs":[["en/","Home"],["en/furniture/","Furniture"]],"first":0,"z":"eF5lzTESgjAUBFBrT7EHUO5gY+HYcYIvLEkGSPDnB/T2kqG03Jm3uze4EnrCEhzNQnRQSv/FkBQUNf8uMjI3aG1P2IJ5ZHZFKx2KxmBFecHOaxHmiYcsEpmJRRybU/vHz/fwQbD6Wv0m03QsP68vlW6k1UMSMuWDuLRS48xokNjDp3kf/gFxHEPL"});
+HashiSearch.register("en","t-0",{"docs":[["en/","Home"],["en/furniture/","Furniture"]],"first":0,"z":"<L˩D%Å-1TfCX8`Erb$Hx9`'Z%!Z7=lo8	X!sB:	/~ č?rqHd74)}D	rd;%1l+`ɞ8s,#fDaeAfE&j?^wx6Rkz&i]C}<_7)THeeAnEhH6:;d?~Ü#D,"});

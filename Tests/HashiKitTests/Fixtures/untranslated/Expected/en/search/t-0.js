@@ -1,1 +1,1 @@
-HashiSearch.register("en","t-0",{"docs":[["en/","Home"]],"first":0,"z":"eF4LT81Jzs9N1WMAABDwAvs="});
+HashiSearch.register("en","t-0",{"docs":[["en/","Home"]],"first":0,"z":"<A4~5NgS:Vxß0"});
