@@ -155,7 +155,7 @@ public struct SearchIndexBuilder: Sendable {
     private func update(pages: [Page], keys: [UInt64], language: Language, previous: PreviousIndex,
                         texts: PageSearchText) -> Result? {
         let old = previous.state
-        guard old.documents.count == pages.count, zip(old.documents, pages).allSatisfy({ $0.url == $1.url }) else { return nil }
+        guard old.documents.count == pages.count, zip(old.documents, pages).allSatisfy({ $0.isOf(url: $1.url) }) else { return nil }
         let changed = pages.indices.filter { old.documents[$0].key != keys[$0] }
         let folder = Self.folder(language)
         let shardNames = (0..<old.shardCount).map { folder + Self.shardPart($0) + ".js" }
