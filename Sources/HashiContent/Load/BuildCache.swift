@@ -148,8 +148,11 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     package func document(of source: SourceFile, markdown: String, options: String, parse: () -> ParsedDocument) -> DocumentStore.Entry {
         // The HTML and text do not depend on where the content folder is, so neither does the key
         // pages and search use; the cache's own key adds the path its diagnostics name.
+        // A page whose front matter has a description never shows its summary: the cache keeps none
+        // for it, under a key of its own.
         let contentKey = StableHasher.hash("document", String(Self.version), options, String(source.bodyStartLine), markdown)
-        let key = StableHasher.hash(String(contentKey), source.displayPath)
+        let described = source.frontMatter.description != nil
+        let key = StableHasher.hash(String(contentKey), source.displayPath, described ? "described" : "")
         let found: DocumentSummary? = lock.withLock {
             used.files[source.displayPath]?.documentKey = key
             used.files[source.displayPath]?.options = options
@@ -162,8 +165,10 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         }
         var made = parse()
         made.key = contentKey
+        var kept = made.facts
+        if described { kept.summary = "" }
         lock.withLock {
-            used.documents[key] = made.facts
+            used.documents[key] = kept
             misses += 1
         }
         return .whole(made)

@@ -7,7 +7,7 @@ public struct DocumentSummary: Sendable {
     public var headings: [Heading]
     public var links: [LinkReference]
     /// Plain text of the first paragraph, a fallback description (from the build cache, only its
-    /// first `descriptionLength` characters).
+    /// first `descriptionLength` characters, and none when the front matter has a description).
     public var summary: String
     /// The characters of `summary` a page shows, as a description in its head and in lists: no
     /// more are kept between builds.
