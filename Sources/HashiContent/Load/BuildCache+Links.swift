@@ -1,3 +1,4 @@
+import Foundation
 import HashiSupport
 
 /// A page's resolved links as `BuildCache` holds them. A target mostly ends as the destination
@@ -46,19 +47,23 @@ struct CachedLinks: Sendable {
 
     /// How many bytes `target` ends with of `destination`, never starting inside a character.
     static func sharedEnd(of target: String, with destination: String) -> Int {
-        let target = target.utf8, destination = destination.utf8
-        var count = 0
-        var targetIndex = target.endIndex, destinationIndex = destination.endIndex
-        while targetIndex > target.startIndex, destinationIndex > destination.startIndex {
-            target.formIndex(before: &targetIndex)
-            destination.formIndex(before: &destinationIndex)
-            guard target[targetIndex] == destination[destinationIndex] else { break }
-            count += 1
+        var target = target, destination = destination
+        return target.withUTF8 { target in
+            destination.withUTF8 { destination in
+                guard let targetEnd = target.baseAddress.map({ $0 + target.count }),
+                      let destinationEnd = destination.baseAddress.map({ $0 + destination.count }) else { return 0 }
+                // Most often the target ends with all that was written (an external link, a relative one).
+                if target.count >= destination.count, memcmp(targetEnd - destination.count, destination.baseAddress!, destination.count) == 0 {
+                    return destination.count
+                }
+                var count = 0
+                let most = min(target.count, destination.count)
+                while count < most, targetEnd[-1 - count] == destinationEnd[-1 - count] { count += 1 }
+                // A shared end that starts with a continuation byte gives back the character it belongs to.
+                while count > 0, targetEnd[-count] & 0xC0 == 0x80 { count -= 1 }
+                return count
+            }
         }
-        // A shared end that starts with a continuation byte gives back the character it belongs to.
-        var end = target.suffix(count).makeIterator()
-        while count > 0, let byte = end.next(), byte & 0xC0 == 0x80 { count -= 1 }
-        return count
     }
 
     /// Each target as its kind, its start, and the length of the end it shares with what was written.
@@ -78,7 +83,7 @@ struct CachedLinks: Sendable {
                 continue
             }
             let shared = shared?[index] ?? (index < written.count ? Self.sharedEnd(of: target, with: written[index].destination) : 0)
-            writer.write(String(decoding: target.utf8.dropLast(shared), as: UTF8.self))
+            writer.write(utf8Prefix: target.utf8.count - shared, of: target)
             writer.write(shared)
         }
     }

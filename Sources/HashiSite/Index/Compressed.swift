@@ -79,11 +79,10 @@ enum Compressed {
                 bytes.withUnsafeBufferPointer { source in
                     var writer = SevenBitWriter(target: target.baseAddress!, unsafe: unsafe)
                     var index = 0
-                    // Seven bytes are eight groups.
-                    while index + 7 <= source.count {
-                        var word: UInt64 = 0
-                        for offset in 0..<7 { word = word << 8 | UInt64(source[index + offset]) }
-                        for shift in stride(from: 49, through: 0, by: -7) { writer.put(UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0x7F) }
+                    // Seven bytes are eight groups, read as one word (and the byte after, unused).
+                    while index + 8 <= source.count {
+                        let word = UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self).bigEndian >> 8
+                        writer.putEight(word)
                         index += 7
                     }
                     var bits: UInt32 = 0, count = 0
@@ -127,6 +126,26 @@ enum Compressed {
                 target[count] = group
                 count += 1
             }
+        }
+
+        /// The eight groups of the low 56 bits of `word`, high bits first: written as they are
+        /// when none is unsafe, which is most often so.
+        @inline(__always)
+        mutating func putEight(_ word: UInt64) {
+            var spread: UInt64 = 0
+            // -1 for a safe group, so its complement is 0.
+            var unsafeSeen: Int8 = ~Int8(held)
+            for group in 0..<8 {
+                let value = word >> UInt64(49 - 7 * group) & 0x7F
+                unsafeSeen |= ~unsafe[Int(value)]
+                spread |= value << UInt64(8 * group)
+            }
+            guard unsafeSeen == 0 else {
+                for group in 0..<8 { put(UInt8(truncatingIfNeeded: word >> UInt64(49 - 7 * group)) & 0x7F) }
+                return
+            }
+            UnsafeMutableRawPointer(target + count).storeBytes(of: spread.littleEndian, as: UInt64.self)
+            count += 8
         }
 
         /// The count of bytes written, the last group held back written alone.

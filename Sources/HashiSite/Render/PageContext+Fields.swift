@@ -93,8 +93,9 @@ struct TocItem: TemplateFields {
     var id = ""
     var text = ""
     var level = 0
-    /// Of level 3: set in under the heading before it (the theme marks only these, most are of level 2).
-    var nested = false
+    /// True for a heading of level 3, set in under the one before it (the theme marks only these);
+    /// left out for the rest, most of them, which makes their context no larger.
+    var nested: Bool?
 }
 
 /// A page of a section, listed on the section's page (`children`).

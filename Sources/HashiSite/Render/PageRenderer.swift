@@ -60,7 +60,7 @@ public struct PageRenderer: Sendable {
         fields.title = page.title
         fields.description = Self.listedDescription(of: page)
         fields.toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-            TocItem(id: $0.id, text: $0.text, level: $0.level, nested: $0.level == 3)
+            TocItem(id: $0.id, text: $0.text, level: $0.level, nested: $0.level == 3 ? true : nil)
         }
         fields.hasToc = fields.toc.count >= 2
         fields.url = page.url
