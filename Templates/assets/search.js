@@ -208,10 +208,10 @@
     return load('', 'assets/inflate').then(function (inflate) { return new global.TextDecoder().decode(inflate(bytes)); });
   }
 
-  /** Text file `number` of a language, its texts inflated once: {first, docs: [[url, title]…], texts: [text…]}. */
+  /** Text file `number` of a language, inflated once: {first, fields: [url, title, text, url…]}. */
   function pack(lang, number) {
     return load(lang, 't-' + number).then(function (data) {
-      data.ready = data.ready || inflateText(data.z).then(function (texts) { data.texts = texts.split('\0'); return data; });
+      data.ready = data.ready || inflateText(data.z).then(function (text) { data.fields = text.split('\0'); return data; });
       return data.ready;
     });
   }
@@ -219,8 +219,8 @@
   /** {url, title, text} of a match's page. */
   function pageOf(match) {
     return pack(match.lang, Math.floor(match.doc / match.perFile)).then(function (p) {
-      var i = match.doc - p.first;
-      return { url: p.docs[i][0], title: p.docs[i][1], text: p.texts[i] };
+      var i = 3 * (match.doc - p.first);
+      return { url: p.fields[i], title: p.fields[i + 1], text: p.fields[i + 2] };
     });
   }
 

@@ -105,19 +105,27 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(named?.path, "en/search/p-\(SearchIndexBuilder.shard(of: "shelt", count: shards.count)).js")
     }
 
+    /// A title and a text with what a script file cannot hold as it is come back whole, in a file
+    /// that is only ASCII and two-byte characters; a NUL in a title (YAML can write one) is U+FFFD.
     func testScriptTextIsEscaped() throws {
-        let files = SearchIndexBuilder().build(documents: [page("en/x/", "A \"quoted\" </script> title", "line\u{2028}break", in: en)],
-                                               language: en)
+        let title = "A \"quoted\" </script> title\u{0}"
+        let files = SearchIndexBuilder().build(documents: [page("en/x/", title, "line\u{2028}break", in: en)], language: en)
         let text = files.first { $0.path.hasSuffix("t-0.js") }!.contents
-        XCTAssertTrue(text.contains(#"A \"quoted\" \u003c/script> title"#))
-        XCTAssertEqual(try texts(of: text), ["line\u{2028}break"])
+        XCTAssertEqual(try pages(of: text).map { [$0.url, $0.title, $0.text] }, [["en/x/", "A \"quoted\" </script> title\u{FFFD}", "line\u{2028}break"]])
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value > 0x7FF }, "ASCII and two-byte characters only")
     }
 
-    /// The page texts of a text file: its `z`, inflated and cut at each NUL, as search.js reads it.
-    func texts(of file: String) throws -> [String] {
+    /// The pages of a text file: its `z`, inflated and cut at each NUL, as search.js reads it.
+    func pages(of file: String) throws -> [(url: String, title: String, text: String)] {
         let z = try XCTUnwrap(file.range(of: #""z":""#).map { file[$0.upperBound...].prefix { $0 != "\"" } })
-        let json = try XCTUnwrap(Compressed.inflated(Self.bytes(ofScriptString: String(z))))
-        return String(decoding: json, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let inflated = try XCTUnwrap(Compressed.inflated(Self.bytes(ofScriptString: String(z))))
+        let fields = String(decoding: inflated, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(fields.count % 3, 1, "each page's url, title and text ended by a NUL")
+        return stride(from: 0, to: fields.count - 1, by: 3).map { (fields[$0], fields[$0 + 1], fields[$0 + 2]) }
+    }
+
+    func texts(of file: String) throws -> [String] {
+        try pages(of: file).map(\.text)
     }
 
     /// What `bytesOf` in search.js reads from a string of `Compressed.appendScriptString`, bit by bit.
@@ -176,7 +184,7 @@ final class SearchIndexTests: XCTestCase {
         let text = try XCTUnwrap(files.first { $0.path.hasSuffix("t-0.js") }).contents
         XCTAssertEqual(try texts(of: text), [long, "Short."])
         XCTAssertLessThan(text.utf8.count, long.utf8.count / 10, "repeated text compresses")
-        XCTAssertTrue(text.contains(#"["en/a/","A"],["en/b/","B"]"#))
+        XCTAssertEqual(try pages(of: text).map { [$0.url, $0.title] }, [["en/a/", "A"], ["en/b/", "B"]])
     }
 
     /// The files of a language are fewer than a quarter of its pages (and three), and the search page can say

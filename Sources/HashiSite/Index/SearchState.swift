@@ -4,7 +4,7 @@ import HashiSupport
 /// What one language's search index was made from, kept in the output's `.hashi/search-<lang>` so
 /// the next build can change only what an edit touches (`SearchIndexBuilder`).
 package struct SearchState: Sendable, Equatable {
-    static let version = 4
+    static let version = 5
 
     struct Entry: Sendable, Equatable {
         /// A hash of the page's URL: what the next build compares its pages with.

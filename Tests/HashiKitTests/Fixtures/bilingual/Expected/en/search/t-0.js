@@ -1,1 +1,1 @@
-HashiSearch.register("en","t-0",{"docs":[["en/","Home"],["en/furniture/","Furniture"]],"first":0,"z":"<L˩D%Å-1TfCX8`Erb$Hx9`'Z%!Z7=lo8	X!sB:	/~ č?rqHd74)}D	rd;%1l+`ɞ8s,#fDaeAfE&j?^wx6Rkz&i]C}<_7)THeeAnEhH6:;d?~Ü#D,"});
+HashiSearch.register("en","t-0",{"first":0,"z":"<LXz4K_X(s¡&;AƸqA	qFh(,HVy<QFriweF(fY#&N:aI[a	kSkA[#=hS	5'YQ8Ū.Ebx:ĬkȬbx&d(vc`lBʲUH.b2x#P05:v*!y+k/dN0f>yw3)tjH;	lzar	CmOB^0zO@"});

@@ -1,1 +1,1 @@
-HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/furniture/","家具"]],"first":0,"z":"<KXj40Qmn6ikǔ %Ch.z0i* ~=HY@P37Mvz:@';]kHI?lTʑP;+3epo}@K `cjɤf;A)6˙HuT`r`'E5m*Fz%3/v4R=I'|=	.n|4fSYsja}XjL^Gr ?]KkrD:^5huMɕw=I~L}ï)$"});
+HashiSearch.register("ja","t-0",{"first":0,"z":"<K˶,A(îO˓< gh,v/08*)+U3iTĨ(-H3Ƀ<&;p#?CT6X&;g~o%z@/0cl{'ʱ8PYPt`Ti!kd=B6 ƨE$_!aO:pq+cad9¯2d/S:UR@]2Q=fIte	)6).o9WVkwOýn2>gE2'c^c	l>5^L9,Q*4)^o<ǝ}kXQEe5_}ŝrMUj<P=Aq<VQH`"});

@@ -1,1 +1,1 @@
-HashiSearch.register("en","t-0",{"docs":[["en/","Home"]],"first":0,"z":"<A4~5NgS:Vxß0"});
+HashiSearch.register("en","t-0",{"first":0,"z":"<I<nMOpd3iV(!M$AZ'P0µ+A0`"});

@@ -1,1 +1,1 @@
-HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/only-ja/","日本語だけ"]],"first":0,"z":"<Iˑt@ eįo=4SFADT1L&qEHIs	fE#.8(C&m`,w0Yp/f}PA=Kvy}s;(aO5!<~>5Ȁ"});
+HashiSearch.register("ja","t-0",{"first":0,"z":"<Y4VQNxn7N=GfBc	r5?z63S!=/L=7CGEcc1y[dMF!Ugsy*NP	Rt:CqYG+>wSGGzw#8	{ovMGNq1tʪ=?}GFls{:5|ʨ1]%0`"});
