@@ -173,45 +173,24 @@
     return found ? Promise.resolve(found) : load(lang, 'index');
   }
 
-  // The groups of seven bits a string of bytesOf cannot hold as themselves (Compressed.unsafeGroups).
-  var UNSAFE = [0, 10, 13, 34, 92];
-
-  /** The bytes Compressed.appendScriptString wrote as a string, seven bits a character: a character
-   *  under U+0080 is one group; one of U+0080 + i × 128 + g is the unsafe group UNSAFE[i], then g;
-   *  one of U+0480 + i × 128 is UNSAFE[i], the last. The bits make whole bytes, then padding. */
-  function bytesOf(text) {
-    var out = new Uint8Array(Math.ceil(text.length * 14 / 8)), size = 0, buffer = 0, held = 0;
-    function put(group) {
-      buffer = (buffer << 7) | group;
-      held += 7;
-      if (held >= 8) { held -= 8; out[size++] = buffer >>> held; buffer &= (1 << held) - 1; }
-    }
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (c < 0x80) { put(c); continue; }
-      var kind = c >> 7;
-      if (kind >= 9) { put(UNSAFE[kind - 9]); continue; }
-      put(UNSAFE[kind - 1]);
-      put(c & 0x7F);
-    }
-    return out.subarray(0, size);
-  }
-
-  // A text file's texts come deflated, seven bits a character (SearchIndexBuilder.textFile). The
-  // browser inflates them where it can (DecompressionStream); older ones load assets/inflate.js once.
+  // A text file's texts come deflated, seven bits a character (SearchIndexBuilder.textFile):
+  // assets/inflate.js, loaded once beside the first text file (out of the page's weight), turns the
+  // characters into bytes, which the browser inflates where it can (DecompressionStream) and
+  // inflate.js where it cannot.
   function inflateText(text) {
-    var bytes = bytesOf(text);
-    if (global.DecompressionStream) {
+    return load('', 'assets/inflate').then(function (codec) {
+      var bytes = codec.bytesOf(text);
+      if (!global.DecompressionStream) return new global.TextDecoder().decode(codec.inflate(bytes));
       var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream('deflate'));
       return new global.Response(stream).text();
-    }
-    return load('', 'assets/inflate').then(function (inflate) { return new global.TextDecoder().decode(inflate(bytes)); });
+    });
   }
 
-  /** Text file `number` of a language, inflated once: {first, fields: [url, title, text, url…]}. */
+  /** Text file `number` of a language, inflated once: {first, texts: [url, title, text, url…]}. */
   function pack(lang, number) {
+    load('', 'assets/inflate');
     return load(lang, 't-' + number).then(function (data) {
-      data.ready = data.ready || inflateText(data.z).then(function (text) { data.fields = text.split('\0'); return data; });
+      data.ready = data.ready || inflateText(data.z).then(function (texts) { data.texts = texts.split('\0'); return data; });
       return data.ready;
     });
   }
@@ -220,7 +199,7 @@
   function pageOf(match) {
     return pack(match.lang, Math.floor(match.doc / match.perFile)).then(function (p) {
       var i = 3 * (match.doc - p.first);
-      return { url: p.fields[i], title: p.fields[i + 1], text: p.fields[i + 2] };
+      return { url: p.texts[i], title: p.texts[i + 1], text: p.texts[i + 2] };
     });
   }
 
@@ -712,7 +691,6 @@
     stem: stem,
     shardOf: shardOf,
     decodePostings: decodePostings,
-    bytesOf: bytesOf,
     parseQuery: parseQuery,
     snippet: snippet,
   };
