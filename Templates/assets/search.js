@@ -173,21 +173,22 @@
     return found ? Promise.resolve(found) : load(lang, 'index');
   }
 
-  // A text file's texts come deflated in base64 (SearchIndexBuilder.textFile). The browser
-  // inflates them where it can (DecompressionStream); older ones load assets/inflate.js once.
-  function inflateText(base64) {
-    var binary = global.atob(base64);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    if (global.DecompressionStream) {
+  // A text file's texts come deflated, seven bits a character (SearchIndexBuilder.textFile):
+  // assets/inflate.js, loaded once beside the first text file (out of the page's weight), turns the
+  // characters into bytes, which the browser inflates where it can (DecompressionStream) and
+  // inflate.js where it cannot.
+  function inflateText(text) {
+    return load('', 'assets/inflate').then(function (codec) {
+      var bytes = codec.bytesOf(text);
+      if (!global.DecompressionStream) return new global.TextDecoder().decode(codec.inflate(bytes));
       var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream('deflate'));
       return new global.Response(stream).text();
-    }
-    return load('', 'assets/inflate').then(function (inflate) { return new global.TextDecoder().decode(inflate(bytes)); });
+    });
   }
 
-  /** Text file `number` of a language, its texts inflated once: {first, docs: [[url, title]…], texts: [text…]}. */
+  /** Text file `number` of a language, inflated once: {first, texts: [url, title, text, url…]}. */
   function pack(lang, number) {
+    load('', 'assets/inflate');
     return load(lang, 't-' + number).then(function (data) {
       data.ready = data.ready || inflateText(data.z).then(function (texts) { data.texts = texts.split('\0'); return data; });
       return data.ready;
@@ -197,8 +198,8 @@
   /** {url, title, text} of a match's page. */
   function pageOf(match) {
     return pack(match.lang, Math.floor(match.doc / match.perFile)).then(function (p) {
-      var i = match.doc - p.first;
-      return { url: p.docs[i][0], title: p.docs[i][1], text: p.texts[i] };
+      var i = 3 * (match.doc - p.first);
+      return { url: p.texts[i], title: p.texts[i + 1], text: p.texts[i + 2] };
     });
   }
 

@@ -69,6 +69,12 @@ final class IncrementalTests: XCTestCase {
         assertRebuildEqualsClean(folder, "a body edited")
         try edit(folder, "Content/ja/history.md") { $0.replacingOccurrences(of: "title: ", with: "title: 改訂 ") }
         assertRebuildEqualsClean(folder, "a title edited, so the menu of every page")
+        // The cache keeps no summary of a page with a description: without it (the body on the same line), the first paragraph shows again.
+        let description = "description: How Japanese girls and women were trafficked abroad in the late 19th and early 20th centuries.\n"
+        try edit(folder, "Content/en/history.md") { $0.replacingOccurrences(of: description, with: "draft: false\n") }
+        assertRebuildEqualsClean(folder, "a description taken out")
+        try edit(folder, "Content/en/history.md") { $0.replacingOccurrences(of: "draft: false\n", with: description) }
+        assertRebuildEqualsClean(folder, "a description put back")
         try folder.write(["Content/en/new-page.md": "---\ntitle: New page\n---\n\nShelters and hotlines, and [the history](history.md).\n"])
         assertRebuildEqualsClean(folder, "a page added")
         try FileManager.default.moveItem(atPath: folder.path + "/Content/en/new-page.md", toPath: folder.path + "/Content/en/renamed.md")

@@ -105,29 +105,74 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(named?.path, "en/search/p-\(SearchIndexBuilder.shard(of: "shelt", count: shards.count)).js")
     }
 
+    /// A title and a text with what a script file cannot hold as it is come back whole, in a file
+    /// that is only ASCII and two-byte characters; a NUL in a title (YAML can write one) is U+FFFD.
     func testScriptTextIsEscaped() throws {
-        let files = SearchIndexBuilder().build(documents: [page("en/x/", "A \"quoted\" </script> title", "line\u{2028}break", in: en)],
-                                               language: en)
+        let title = "A \"quoted\" </script> title\u{0}"
+        let files = SearchIndexBuilder().build(documents: [page("en/x/", title, "line\u{2028}break", in: en)], language: en)
         let text = files.first { $0.path.hasSuffix("t-0.js") }!.contents
-        XCTAssertTrue(text.contains(#"A \"quoted\" \u003c/script> title"#))
-        XCTAssertEqual(try texts(of: text), ["line\u{2028}break"])
+        XCTAssertEqual(try pages(of: text).map { [$0.url, $0.title, $0.text] }, [["en/x/", "A \"quoted\" </script> title\u{FFFD}", "line\u{2028}break"]])
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value > 0x7FF }, "ASCII and two-byte characters only")
     }
 
-    /// The page texts of a text file: its `z`, inflated and cut at each NUL, as search.js reads it.
-    func texts(of file: String) throws -> [String] {
+    /// The pages of a text file: its `z`, inflated and cut at each NUL, as search.js reads it.
+    func pages(of file: String) throws -> [(url: String, title: String, text: String)] {
         let z = try XCTUnwrap(file.range(of: #""z":""#).map { file[$0.upperBound...].prefix { $0 != "\"" } })
-        let json = try XCTUnwrap(Data(base64Encoded: String(z)).flatMap { Compressed.inflated(Array($0)) })
-        return String(decoding: json, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let inflated = try XCTUnwrap(Compressed.inflated(Self.bytes(ofScriptString: String(z))))
+        let fields = String(decoding: inflated, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(fields.count % 3, 1, "each page's url, title and text ended by a NUL")
+        return stride(from: 0, to: fields.count - 1, by: 3).map { (fields[$0], fields[$0 + 1], fields[$0 + 2]) }
     }
 
-    /// The base64 of the text files is Foundation's, for every length's padding.
-    func testBase64IsStandard() {
+    func texts(of file: String) throws -> [String] {
+        try pages(of: file).map(\.text)
+    }
+
+    /// What `bytesOf` in inflate.js reads from a string of `Compressed.appendScriptString`, bit by bit.
+    static func bytes(ofScriptString text: String) -> [UInt8] {
+        var bits: [Bool] = []
+        func put(_ group: Int) { bits += (0..<7).reversed().map { group >> $0 & 1 == 1 } }
+        for scalar in text.unicodeScalars.map({ Int($0.value) }) {
+            switch scalar >> 7 {
+            case 0: put(scalar)
+            case 1...5: put(Int(Compressed.unsafeGroups[scalar >> 7 - 1])); put(scalar & 0x7F)
+            default: put(Int(Compressed.unsafeGroups[scalar >> 7 - 9]))
+            }
+        }
+        return stride(from: 0, to: bits.count - 7, by: 8).map { start in
+            bits[start..<(start + 8)].reduce(0) { $0 << 1 | ($1 ? 1 : 0) }
+        }
+    }
+
+    /// The texts' bytes come back whole for every length, and bytes that make the groups a
+    /// JavaScript string cannot hold as themselves (a quote, a backslash, line ends, NUL) are
+    /// written as other characters: the file stays one valid string, seven bits a character.
+    func testScriptStringsComeBackWholeAndHoldNoUnsafeCharacter() {
         var random = SplitMix64(seed: 7)
-        for length in Array(0..<20) + [1000, 65_537] {
-            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        var samples = (Array(0..<20) + [1000, 65_537]).map { length in (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+        // 7 × 8 bits of quotes, backslashes, NULs and line feeds cut in groups of seven: unsafe groups side by side, and last.
+        samples += [[0, 0, 0, 0, 0, 0, 0], [0x45, 0x11, 0x22, 0x44, 0x88, 0x91, 0x22], [0xB9, 0x72, 0xE5, 0xCB, 0x97, 0x2E, 0x5C], [0x44], [0x15]]
+        for bytes in samples {
             var out: [UInt8] = Array("x".utf8)
-            Compressed.appendBase64(bytes, to: &out)
-            XCTAssertEqual(String(decoding: out.dropFirst(), as: UTF8.self), Data(bytes).base64EncodedString(), "\(length) bytes")
+            Compressed.appendScriptString(bytes, to: &out)
+            let text = String(decoding: out.dropFirst(), as: UTF8.self)
+            XCTAssertEqual(Self.bytes(ofScriptString: text), bytes, "\(bytes.count) bytes")
+            XCTAssertFalse(text.unicodeScalars.contains { ["\"", "\\", "\n", "\r", "\0"].contains($0) }, "\(bytes.count) bytes")
+            XCTAssertLessThanOrEqual(out.count - 1, (bytes.count * 8 + 6) / 7 + 1, "seven bits a byte of the file")
+        }
+    }
+
+    /// The strings match the vector that the JavaScript test reads back.
+    func testScriptStringsAreWhatTheSharedVectorSays() throws {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "script-strings", withExtension: "json", subdirectory: "Vectors"))
+        let file = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let vectors = try XCTUnwrap(file["vectors"] as? [[String: Any]])
+        XCTAssertFalse(vectors.isEmpty)
+        for vector in vectors {
+            let bytes = try XCTUnwrap(vector["bytes"] as? [Int]).map(UInt8.init)
+            var out: [UInt8] = []
+            Compressed.appendScriptString(bytes, to: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), vector["string"] as? String, "\(bytes)")
         }
     }
 
@@ -139,7 +184,7 @@ final class SearchIndexTests: XCTestCase {
         let text = try XCTUnwrap(files.first { $0.path.hasSuffix("t-0.js") }).contents
         XCTAssertEqual(try texts(of: text), [long, "Short."])
         XCTAssertLessThan(text.utf8.count, long.utf8.count / 10, "repeated text compresses")
-        XCTAssertTrue(text.contains(#"["en/a/","A"],["en/b/","B"]"#))
+        XCTAssertEqual(try pages(of: text).map { [$0.url, $0.title] }, [["en/a/", "A"], ["en/b/", "B"]])
     }
 
     /// The files of a language are fewer than a quarter of its pages (and three), and the search page can say

@@ -105,6 +105,11 @@ final class ServeEqualityTests: XCTestCase {
         try stampedTranslationEdits(folder, session)
         try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "title: About this site", with: "title: About us") }
         assertServedEqualsCleanBuild(folder, session, after: "a title edit")
+        let description = "description: What this site is, where its information comes from, and the license of its text.\n"
+        try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: description, with: "draft: false\n") }
+        assertServedEqualsCleanBuild(folder, session, after: "a description taken out: the first paragraph shows")
+        try edit(folder, "Content/en/about.md") { $0.replacingOccurrences(of: "draft: false\n", with: description) }
+        assertServedEqualsCleanBuild(folder, session, after: "a description put back")
         try write(folder, ["Content/en/new-page.md": "---\ntitle: A new page\n---\nSee [about](about.md).\n"])
         assertServedEqualsCleanBuild(folder, session, after: "a new page")
         try remove(folder, "Content/en/new-page.md")

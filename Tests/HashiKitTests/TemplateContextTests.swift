@@ -79,7 +79,7 @@ final class TemplateContextTests: XCTestCase {
             filled([\SiteFields.dir, \.footer, \.helpHref, \.brandName, \.brandLogo, \.brandContact, \.brandLicense, \.brandColor,
                     \.brandStylesheet]) as SiteFields,
             MenuItem(), filled([\LanguageItem.otherDir, \.helpHref, \.footer, \.brandContact, \.brandLicense]) as LanguageItem,
-            page, TocItem(level: 3), ChildItem(), filled([\TranslationItem.otherDir]) as TranslationItem, AlternateItem(),
+            page, TocItem(level: 3, nested: true), ChildItem(), filled([\TranslationItem.otherDir]) as TranslationItem, AlternateItem(),
             GeneratedFields(), StatusFields(), StatusLanguage(), StatusRow(), filled([\StatusCell.cellHref]) as StatusCell,
             filled([\ChannelFields.checked, \.checkedISO]) as ChannelFields, card, SituationItem(),
         ]

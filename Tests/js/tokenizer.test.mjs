@@ -10,7 +10,7 @@ const context = {};
 vm.createContext(context);
 vm.runInContext(readFileSync(new URL('Templates/assets/search.js', root), 'utf8'), context);
 vm.runInContext(readFileSync(new URL('Templates/assets/inflate.js', root), 'utf8'), context);
-const { HashiSearch, HashiInflate } = context;
+const { HashiSearch, HashiInflate, HashiBytesOf } = context;
 // Arrays made inside the vm context have another Array prototype; copy them into this realm.
 const plain = (value) => JSON.parse(JSON.stringify(value));
 const vectors = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/tokenizer.json', root), 'utf8'));
@@ -71,5 +71,13 @@ test('HashiInflate gives back what zlib deflated, for every kind of block', () =
       const out = HashiInflate(new Uint8Array(deflateSync(bytes, options)));
       assert.equal(new TextDecoder().decode(out), sample, `${sample.length} characters with ${JSON.stringify(options)}`);
     }
+  }
+});
+
+test('text files decode to the bytes the Swift side wrote, seven bits a character', () => {
+  const file = JSON.parse(readFileSync(new URL('Tests/HashiKitTests/Vectors/script-strings.json', root), 'utf8'));
+  assert.ok(file.vectors.length > 0);
+  for (const vector of file.vectors) {
+    assert.deepEqual(Array.from(HashiBytesOf(vector.string)), vector.bytes, JSON.stringify(vector.string));
   }
 });

@@ -170,10 +170,10 @@ extension BuildCache {
         return moved
     }
 
-    private func relocated(_ links: PageLinks, restore: Bool) -> PageLinks {
-        guard !links.diagnostics.isEmpty else { return links }
+    private func relocated(_ links: CachedLinks, restore: Bool) -> CachedLinks {
+        guard !links.links.diagnostics.isEmpty else { return links }
         var moved = links
-        moved.diagnostics = relocated(links.diagnostics, restore: restore)
+        moved.links.diagnostics = relocated(links.links.diagnostics, restore: restore)
         return moved
     }
 
@@ -208,12 +208,12 @@ extension BuildCache {
         return (front, try readDiagnostics(&reader))
     }
 
-    /// A link's file is left out: it is the document's own, which `placed(_:in:)` gives back.
+    /// A link's file is left out: it is the document's own, which `placed(_:in:)` gives back. So
+    /// are the headings' ids, which the parser made from their texts alone (`HeadingSlugger`).
     private static func write(_ document: DocumentSummary, to writer: inout ByteWriter) {
         writer.write(document.headings) { writer, heading in
             writer.write(heading.level)
             writer.write(heading.text)
-            writer.write(heading.id)
             writer.write(heading.line)
         }
         writer.write(document.links) { writer, link in
@@ -222,15 +222,24 @@ extension BuildCache {
             writer.write(link.location.line)
             writer.write(link.location.column)
         }
-        writer.write(document.summary)
+        writer.write(Self.description(of: document.summary))
         writer.write(document.textLength)
         writer.write(document.key)
         write(document.diagnostics, to: &writer)
     }
 
+    /// What is shown of a summary: the text of a whole paragraph is not kept. A text of no more bytes
+    /// than that many characters is kept whole without counting them.
+    static func description(of summary: String) -> String {
+        summary.utf8.count <= DocumentSummary.descriptionLength ? summary : String(summary.prefix(DocumentSummary.descriptionLength))
+    }
+
     private static func readDocument(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> DocumentSummary {
+        var slugger = HeadingSlugger()
         let headings = try reader.array { reader throws(ByteReader.Malformed) in
-            Heading(level: try reader.int(), text: try reader.string(), id: try reader.string(), line: try reader.int())
+            let level = try reader.int()
+            let text = try reader.string()
+            return Heading(level: level, text: text, id: slugger.id(for: text), line: try reader.int())
         }
         let links = try reader.array { reader throws(ByteReader.Malformed) in
             LinkReference(destination: try reader.string(), isImage: try reader.bool(),
@@ -240,38 +249,22 @@ extension BuildCache {
                               textLength: try reader.int(), key: try reader.uint64(), diagnostics: try readDiagnostics(&reader))
     }
 
-    private static func write(_ links: PageLinks, to writer: inout ByteWriter) {
-        writer.write(links.links) { writer, link in
-            switch link {
-            case .local(let href):
-                writer.write(0)
-                writer.write(href)
-            case .external(let href):
-                writer.write(1)
-                writer.write(href)
-            case .removed:
-                writer.write(2)
-            }
-        }
-        write(links.diagnostics, to: &writer)
-        writer.write(links.anchorPages) { writer, page in
+    /// The targets (`CachedLinks`), then the diagnostics and the pages anchors were looked up in.
+    private static func write(_ links: CachedLinks, to writer: inout ByteWriter) {
+        links.write(to: &writer)
+        write(links.links.diagnostics, to: &writer)
+        writer.write(links.links.anchorPages) { writer, page in
             writer.write(page.url)
             writer.write(page.headings)
         }
     }
 
-    private static func readLinks(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> PageLinks {
-        let links = try reader.array { reader throws(ByteReader.Malformed) -> ResolvedLink in
-            switch try reader.int() {
-            case 0: return .local(try reader.string())
-            case 1: return .external(try reader.string())
-            case 2: return .removed
-            default: throw ByteReader.Malformed()
-            }
+    private static func readLinks(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> CachedLinks {
+        try CachedLinks.read(&reader) { reader throws(ByteReader.Malformed) in
+            let diagnostics = try readDiagnostics(&reader)
+            let anchorPages = try reader.array { reader throws(ByteReader.Malformed) in (url: try reader.string(), headings: try reader.uint64()) }
+            return PageLinks(links: [], diagnostics: diagnostics, anchorPages: anchorPages)
         }
-        let diagnostics = try readDiagnostics(&reader)
-        let anchorPages = try reader.array { reader throws(ByteReader.Malformed) in (url: try reader.string(), headings: try reader.uint64()) }
-        return PageLinks(links: links, diagnostics: diagnostics, anchorPages: anchorPages)
     }
 
     private static func write(_ file: FileEntry, to writer: inout ByteWriter) {

@@ -14,7 +14,7 @@ import HashiSupport
 public final class BuildCache: @unchecked Sendable {  // the entries are read and written under `lock`
     public static let path = ".hashi/cache"
     static let magic = "hashi-cache"
-    static let version = 6
+    static let version = 7
 
     typealias FrontMatterEntry = (frontMatter: FrontMatter?, diagnostics: [Diagnostic])
 
@@ -32,7 +32,7 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     struct Entries {
         var frontMatter: [UInt64: FrontMatterEntry] = [:]
         var documents: [UInt64: DocumentSummary] = [:]
-        var links: [UInt64: PageLinks] = [:]
+        var links: [UInt64: CachedLinks] = [:]
         var files: [String: FileEntry] = [:]
         /// The key of each source's summary and the parser's options, by file, in memory only: what
         /// a session takes for a file its watcher knows unchanged, stamp or not.
@@ -148,8 +148,11 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
     package func document(of source: SourceFile, markdown: String, options: String, parse: () -> ParsedDocument) -> DocumentStore.Entry {
         // The HTML and text do not depend on where the content folder is, so neither does the key
         // pages and search use; the cache's own key adds the path its diagnostics name.
+        // A page whose front matter has a description never shows its summary: the cache keeps none
+        // for it, under a key of its own.
         let contentKey = StableHasher.hash("document", String(Self.version), options, String(source.bodyStartLine), markdown)
-        let key = StableHasher.hash(String(contentKey), source.displayPath)
+        let described = source.frontMatter.description != nil
+        let key = StableHasher.hash(String(contentKey), source.displayPath, described ? "described" : "")
         let found: DocumentSummary? = lock.withLock {
             used.files[source.displayPath]?.documentKey = key
             used.files[source.displayPath]?.options = options
@@ -162,8 +165,10 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         }
         var made = parse()
         made.key = contentKey
+        var kept = made.facts
+        if described { kept.summary = "" }
         lock.withLock {
-            used.documents[key] = made.facts
+            used.documents[key] = kept
             misses += 1
         }
         return .whole(made)
@@ -177,13 +182,16 @@ public final class BuildCache: @unchecked Sendable {  // the entries are read an
         return placed
     }
 
-    /// A page's links as an earlier build resolved them under the same `key`, if any.
-    func earlierLinks(key: UInt64) -> PageLinks? {
-        lock.withLock { earlier.links[key] }
+    /// A page's links as an earlier build resolved them under the same `key`, if any; `written` are
+    /// the links of its document (which the key stands for).
+    func earlierLinks(key: UInt64, written: [LinkReference]) -> PageLinks? {
+        lock.withLock { earlier.links[key] }?.whole(written: written)
     }
 
-    /// This build's links of every page, by the same index as their keys.
-    func keep(_ links: [PageLinks], keys: [UInt64]) {
-        lock.withLock { for (key, pageLinks) in zip(keys, links) { used.links[key] = pageLinks } }
+    /// This build's links of every page, by the same index as their keys and pages.
+    func keep(_ links: [PageLinks], keys: [UInt64], pages: [Page]) {
+        lock.withLock {
+            for index in links.indices { used.links[keys[index]] = CachedLinks(whole: links[index], written: pages[index].document.links) }
+        }
     }
 }

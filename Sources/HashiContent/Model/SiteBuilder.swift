@@ -77,14 +77,16 @@ public struct SiteBuilder {
     private func resolveLinks(site: Site, generated: GeneratedOutputs, structure: UInt64, documents: DocumentStore,
                               cache: BuildCache?) -> (links: [PageLinks], keys: [UInt64]) {
         let keys = site.pages.map { LinkResolver.key(for: $0, structure: structure) }
-        var resolved = keys.map { key in cache?.earlierLinks(key: key).flatMap { LinkResolver.stillHold($0, in: site) ? $0 : nil } }
+        var resolved = zip(keys, site.pages).map { key, page in
+            cache?.earlierLinks(key: key, written: page.document.links).flatMap { LinkResolver.stillHold($0, in: site) ? $0 : nil }
+        }
         let missing = resolved.indices.filter { resolved[$0] == nil }
         if !missing.isEmpty {
             let resolver = LinkResolver(site: site, generated: generated, documents: documents)
             for (index, links) in zip(missing, missing.concurrentMap { resolver.resolve(site.pages[$0]) }) { resolved[index] = links }
         }
         let links = resolved.map { $0! }
-        cache?.keep(links, keys: keys)
+        cache?.keep(links, keys: keys, pages: site.pages)
         return (links, keys)
     }
 

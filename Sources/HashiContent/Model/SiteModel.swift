@@ -60,7 +60,7 @@ package struct SiteModel: Sendable {
                 site.pages[index].resolvedLinks = pageLinks.links
             }
         }
-        cache?.keep(links, keys: linkKeys)
+        cache?.keep(links, keys: linkKeys, pages: site.pages)
         return SiteModel(shape: shape, site: site, documentKeys: documents.summaries.map(\.key), links: links, linkKeys: linkKeys,
                          structure: structure, shapeDiagnostics: shapeDiagnostics, translationDiagnostics: translationDiagnostics,
                          hasStamps: hasStamps)

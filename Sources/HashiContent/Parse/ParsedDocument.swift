@@ -6,8 +6,12 @@ import HashiSupport
 public struct DocumentSummary: Sendable {
     public var headings: [Heading]
     public var links: [LinkReference]
-    /// Plain text of the first paragraph, a fallback description.
+    /// Plain text of the first paragraph, a fallback description (from the build cache, only its
+    /// first `descriptionLength` characters, and none when the front matter has a description).
     public var summary: String
+    /// The characters of `summary` a page shows, as a description in its head and in lists: no
+    /// more are kept between builds.
+    public static let descriptionLength = 160
     /// Length in UTF-8 bytes of the document's plain text.
     public var textLength: Int
     /// A hash of all the document was made from (`BuildCache`): the same key, the same HTML and text.

@@ -1,17 +1,17 @@
 import CLibdeflate
 
 /// The compressed texts of the index: deflate by libdeflate, in the zlib format the browser's
-/// `DecompressionStream('deflate')` reads, written as standard base64 so a `<script>` file can carry
-/// it (search works from `file://`, where nothing can be fetched). The only importer of libdeflate.
+/// `DecompressionStream('deflate')` reads, written as the characters of a string so a `<script>`
+/// file can carry it (search works from `file://`, where nothing can be fetched). The only importer of libdeflate.
 enum Compressed {
     /// libdeflate at level 4 deflates page text in about 90 % of the CPU time zlib took at its
     /// level 2, into files 13 % smaller (the bench corpus's Japanese pages, seven a file); level 3
     /// takes 80 % for 11 % smaller, level 5 as long as zlib for 14 %.
     static let level: Int32 = 4
 
-    /// `bytes` deflated, as base64 characters appended to `out`.
-    static func appendBase64Deflated(_ bytes: [UInt8], to out: inout [UInt8]) {
-        appendBase64(deflated(bytes), to: &out)
+    /// `bytes` deflated, as the characters of a JavaScript string (`appendScriptString`) appended to `out`.
+    static func appendScriptStringDeflated(_ bytes: [UInt8], to out: inout [UInt8]) {
+        appendScriptString(deflated(bytes), to: &out)
     }
 
     /// `bytes` in the zlib format (deflate with its two-byte header and checksum).
@@ -56,32 +56,109 @@ enum Compressed {
         return nil
     }
 
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    /// The seven-bit groups `appendScriptString` cannot write as themselves in a JavaScript string:
+    /// NUL, line feed, carriage return, `"` and `\`.
+    static let unsafeGroups: [UInt8] = [0, 10, 13, 34, 92]
 
-    /// Standard base64 with padding, which `atob` reads. Written through a pointer: the texts of
-    /// the index are megabytes, and an array a group of four characters cost more than deflating.
-    static func appendBase64(_ bytes: [UInt8], to out: inout [UInt8]) {
-        let start = out.count
-        let length = (bytes.count + 2) / 3 * 4
-        out += repeatElement(UInt8(ascii: "="), count: length)
-        out.withUnsafeMutableBufferPointer { target in
-            alphabet.withUnsafeBufferPointer { digits in
+    /// Each group's place in `unsafeGroups`, or -1.
+    private static let unsafeIndex: [Int8] = (0..<128).map { group in
+        Int8(unsafeGroups.firstIndex(of: UInt8(group)) ?? -1)
+    }
+
+    /// `bytes` as the characters of a JavaScript string, seven bits a character where base64 takes
+    /// six (`bytesOf` in assets/inflate.js reads it back). The bits, first byte first and high bit first,
+    /// are cut in groups of seven, the last one padded with zeros. A group is the ASCII character of
+    /// its value, unless that is one of `unsafeGroups`: then that group (its place `i` there) and
+    /// the next (`g`) are one character of two UTF-8 bytes, U+0080 + `i` × 128 + `g`; an unsafe last
+    /// group, with no next, is U+0480 + `i` × 128. The reader takes as many whole bytes as the bits give.
+    static func appendScriptString(_ bytes: [UInt8], to out: inout [UInt8]) {
+        // Written through a pointer, as base64 was: an array append a character cost more than deflating.
+        let groups = (bytes.count * 8 + 6) / 7
+        out += [UInt8](unsafeUninitializedCapacity: groups + 1) { target, written in
+            unsafeIndex.withUnsafeBufferPointer { unsafe in
                 bytes.withUnsafeBufferPointer { source in
-                    var at = start
+                    var writer = SevenBitWriter(target: target.baseAddress!, unsafe: unsafe)
                     var index = 0
-                    while index < source.count {
-                        let rest = source.count - index
-                        let value = UInt32(source[index]) << 16 | (rest > 1 ? UInt32(source[index + 1]) << 8 : 0)
-                            | (rest > 2 ? UInt32(source[index + 2]) : 0)
-                        target[at] = digits[Int(value >> 18)]
-                        target[at + 1] = digits[Int(value >> 12 & 63)]
-                        if rest > 1 { target[at + 2] = digits[Int(value >> 6 & 63)] }
-                        if rest > 2 { target[at + 3] = digits[Int(value & 63)] }
-                        at += 4
-                        index += 3
+                    // Seven bytes are eight groups, read as one word (and the byte after, unused).
+                    while index + 8 <= source.count {
+                        let word = UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self).bigEndian >> 8
+                        writer.putEight(word)
+                        index += 7
                     }
+                    var bits: UInt32 = 0, count = 0
+                    while index < source.count {
+                        bits = bits << 8 | UInt32(source[index])
+                        count += 8
+                        index += 1
+                        while count >= 7 {
+                            count -= 7
+                            writer.put(UInt8(truncatingIfNeeded: bits >> UInt32(count)) & 0x7F)
+                        }
+                    }
+                    if count > 0 { writer.put(UInt8(truncatingIfNeeded: bits << UInt32(7 - count)) & 0x7F) }
+                    written = writer.finish()
                 }
             }
+        }
+    }
+
+    /// Writes `appendScriptString`'s groups at `target`, holding back an unsafe one until the next.
+    private struct SevenBitWriter {
+        let target: UnsafeMutablePointer<UInt8>
+        let unsafe: UnsafeBufferPointer<Int8>
+        var count = 0
+        /// The place in `unsafeGroups` of the group held back, or -1.
+        var held = -1
+
+        init(target: UnsafeMutablePointer<UInt8>, unsafe: UnsafeBufferPointer<Int8>) {
+            self.target = target
+            self.unsafe = unsafe
+        }
+
+        @inline(__always)
+        mutating func put(_ group: UInt8) {
+            if held >= 0 {
+                writeCharacter(0x80 + held << 7 + Int(group))
+                held = -1
+            } else if unsafe[Int(group)] >= 0 {
+                held = Int(unsafe[Int(group)])
+            } else {
+                target[count] = group
+                count += 1
+            }
+        }
+
+        /// The eight groups of the low 56 bits of `word`, high bits first: written as they are
+        /// when none is unsafe, which is most often so.
+        @inline(__always)
+        mutating func putEight(_ word: UInt64) {
+            var spread: UInt64 = 0
+            // -1 for a safe group, so its complement is 0.
+            var unsafeSeen: Int8 = ~Int8(held)
+            for group in 0..<8 {
+                let value = word >> UInt64(49 - 7 * group) & 0x7F
+                unsafeSeen |= ~unsafe[Int(value)]
+                spread |= value << UInt64(8 * group)
+            }
+            guard unsafeSeen == 0 else {
+                for group in 0..<8 { put(UInt8(truncatingIfNeeded: word >> UInt64(49 - 7 * group)) & 0x7F) }
+                return
+            }
+            UnsafeMutableRawPointer(target + count).storeBytes(of: spread.littleEndian, as: UInt64.self)
+            count += 8
+        }
+
+        /// The count of bytes written, the last group held back written alone.
+        mutating func finish() -> Int {
+            if held >= 0 { writeCharacter(0x480 + held << 7) }
+            return count
+        }
+
+        /// A character of U+0080 to U+07FF in UTF-8.
+        private mutating func writeCharacter(_ scalar: Int) {
+            target[count] = 0xC0 | UInt8(scalar >> 6)
+            target[count + 1] = 0x80 | UInt8(scalar & 0x3F)
+            count += 2
         }
     }
 }

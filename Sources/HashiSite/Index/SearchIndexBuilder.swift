@@ -81,8 +81,8 @@ public struct OutputFile: Sendable {
 ///
 /// In `<lang>/search/`: `index.js` (the `SearchLayout`, for pages other than the search page),
 /// `p-<n>.js` (postings, sharded by the hash of a token's first characters so a query loads only
-/// its shards, and a prefix stays in one shard) and `t-<n>.js` (url and title of a run of pages,
-/// and their texts deflated, for result lists, snippets and the check of a CJK phrase). Each calls
+/// its shards, and a prefix stays in one shard) and `t-<n>.js` (the url, title and text of a run
+/// of pages, deflated, for result lists, snippets and the check of a CJK phrase). Each calls
 /// `HashiSearch.register(lang, part, data)`.
 ///
 /// After an edit, the index is changed rather than made anew when it can be: the shards that held
@@ -155,7 +155,7 @@ public struct SearchIndexBuilder: Sendable {
     private func update(pages: [Page], keys: [UInt64], language: Language, previous: PreviousIndex,
                         texts: PageSearchText) -> Result? {
         let old = previous.state
-        guard old.documents.count == pages.count, zip(old.documents, pages).allSatisfy({ $0.url == $1.url }) else { return nil }
+        guard old.documents.count == pages.count, zip(old.documents, pages).allSatisfy({ $0.isOf(url: $1.url) }) else { return nil }
         let changed = pages.indices.filter { old.documents[$0].key != keys[$0] }
         let folder = Self.folder(language)
         let shardNames = (0..<old.shardCount).map { folder + Self.shardPart($0) + ".js" }
@@ -229,28 +229,32 @@ public struct SearchIndexBuilder: Sendable {
 
     private func indexFile(language: Language, layout: SearchLayout) -> OutputFile {
         script(language, "index", .object([
-            "version": .int(3), "documents": .int(layout.documents), "shards": .int(layout.shards), "perFile": .int(layout.perFile),
+            "version": .int(4), "documents": .int(layout.documents), "shards": .int(layout.shards), "perFile": .int(layout.perFile),
         ]))
     }
 
-    /// `{"first":n,"docs":[[url,title],…],"z":"…"}`: `z` is the pages' texts, each ended by a NUL
-    /// (which a page's text never holds: libcmark turns it into U+FFFD), deflated and in base64.
-    /// Texts are most of the index, and compressed they are a quarter of it.
+    /// `{"first":n,"z":"…"}`: `z` is each page's URL, title and text, each ended by a NUL (which a
+    /// page's text never holds: libcmark turns it into U+FFFD; a NUL of a title becomes one too), deflated
+    /// and written seven bits a character (`Compressed.appendScriptString`). Texts are most of the
+    /// index, and compressed they are a quarter of it.
     private func textFile(language: Language, number: Int, first: Int, documents: [SearchDocument]) -> OutputFile {
         script(language, "t-\(number)") { out in
-            ScriptJSON.object([
-                "first": .int(first),
-                "docs": .array(documents.map { .array([.string(URLPath.encode($0.url)), .string($0.title)]) }),
-            ]).write(to: &out)
-            out.removeLast()  // the object's closing brace: the texts follow
-            out += ",\"z\":\"".utf8
+            out += "{\"first\":\(first),\"z\":\"".utf8
             var texts: [UInt8] = []
-            texts.reserveCapacity(documents.reduce(0) { $0 + $1.body.utf8.count + 1 })
+            texts.reserveCapacity(documents.reduce(0) { $0 + $1.url.utf8.count + $1.title.utf8.count + $1.body.utf8.count + 3 })
             for document in documents {
+                texts += URLPath.encode(document.url).utf8
+                texts.append(0)
+                var title = document.title
+                title.withUTF8 { title in
+                    guard title.contains(0) else { return texts += title }
+                    for byte in title { if byte == 0 { texts += [0xEF, 0xBF, 0xBD] } else { texts.append(byte) } }
+                }
+                texts.append(0)
                 texts += document.body.utf8
                 texts.append(0)
             }
-            Compressed.appendBase64Deflated(texts, to: &out)
+            Compressed.appendScriptStringDeflated(texts, to: &out)
             out += "\"}".utf8
         }
     }

@@ -163,11 +163,15 @@ struct TocItem: TemplateFields {
     var id = ""
     var text = ""
     var level = 0
+    /// True for a heading of level 3, set in under the one before it (the theme marks only these);
+    /// left out for the rest, most of them, which makes their context no larger.
+    var nested: Bool?
 
     func addMembers(to members: inout TemplateMembers) {
         members.set("id", id)
         members.set("text", text)
         members.set("level", level)
+        members.set("nested", nested.map(TemplateValue.bool))
     }
 }
 

@@ -64,7 +64,9 @@ public struct PageRenderer: Sendable {
         let front = page.source.frontMatter
         fields.title = page.title
         fields.description = Self.listedDescription(of: page)
-        fields.toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map { TocItem(id: $0.id, text: $0.text, level: $0.level) }
+        fields.toc = page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            TocItem(id: $0.id, text: $0.text, level: $0.level, nested: $0.level == 3 ? true : nil)
+        }
         fields.hasToc = fields.toc.count >= 2
         fields.url = page.url
         if site.config.baseURL != nil || page.isFallback {
@@ -118,7 +120,7 @@ public struct PageRenderer: Sendable {
 
     /// A page's description, as its own page and a list that shows it give it: front matter's, or the start of its first paragraph.
     static func listedDescription(of page: Page) -> String {
-        page.source.frontMatter.description ?? String(page.document.summary.prefix(160))
+        page.source.frontMatter.description ?? String(page.document.summary.prefix(DocumentSummary.descriptionLength))
     }
 
     /// A page hashi makes without Markdown (the search page), in one language.

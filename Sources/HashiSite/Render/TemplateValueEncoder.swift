@@ -32,7 +32,9 @@ final class TemplateValueEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if members == nil { members = [:] }
+        // Room for the few members of an item of a list (a TOC entry, a child page) at once: grown
+        // one by one, a dictionary was made three times over.
+        if members == nil { members = Dictionary(minimumCapacity: 6) }
         return KeyedEncodingContainer(Members(encoder: self))
     }
 

@@ -65,6 +65,15 @@ package struct ByteWriter: ByteSink {
         }
     }
 
+    /// The first `count` bytes of `text`'s UTF-8 as a string (`count` at a character's start).
+    package mutating func write(utf8Prefix count: Int, of text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            write(count)
+            bytes += utf8[..<count]
+        }
+    }
+
 }
 
 /// Reads what `ByteWriter` wrote; any inconsistency (a cut or foreign file) makes it fail, and the

@@ -1,1 +1,1 @@
-HashiSearch.register("en","t-0",{"docs":[["en/","Home"],["en/furniture/","Furniture"]],"first":0,"z":"eF5lzDESgjAURVFqV/EWoNmDjYVjxwq+8EgyhAR/fkR37wyU9ufeK3yLI2EFnmYxeyhl/GIqCopaeDWZWR16EzVs0QIqh6Yxe0xNc7SmPKPoHsICcZdVMiuxiqfr+j9+usUPosHK7jdJ6Tg/Lk+VYaZVh56EpHoQX97UvDAbJI8IZaHrfnEcQ8s="});
+HashiSearch.register("en","t-0",{"first":0,"z":"<LXilBEkN9zQrA1HrdzfY~lF%A!MhQ_^Qmlq-1S'^b#o$Q]}aHb_=fd4tOİ} xVNK+xc-KG|N!Bn	 NSl[>ymwSV]/`<=gF(r/c8f3JS% H,5LB0'5öD<CO6@|zO@"});

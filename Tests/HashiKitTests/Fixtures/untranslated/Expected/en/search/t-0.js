@@ -1,1 +1,1 @@
-HashiSearch.register("en","t-0",{"docs":[["en/","Home"]],"first":0,"z":"eF4BCQD2/1dlbGNvbWUuABDwAvs="});
+HashiSearch.register("en","t-0",{"first":0,"z":"<@[2[Ep!^m2@Ŷ+1Fo6Y%`U.CҀ"});

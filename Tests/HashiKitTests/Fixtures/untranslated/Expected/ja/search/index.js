@@ -1,1 +1,1 @@
-HashiSearch.register("ja","index",{"documents":2,"perFile":7,"shards":1,"version":3});
+HashiSearch.register("ja","index",{"documents":2,"perFile":7,"shards":1,"version":4});

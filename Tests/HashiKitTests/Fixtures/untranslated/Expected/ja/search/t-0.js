@@ -1,1 +1,1 @@
-HashiSearch.register("ja","t-0",{"docs":[["ja/","ホーム"],["ja/only-ja/","日本語だけ"]],"first":0,"z":"eF5NxzsOQEAUhlFL91+NVyNTSJCJRjOE6BRiM18yZhlapzuxX+K0peDRjDq0UwwUN3ZlyP2PVnSk5kzBv1WJWmRYjR40Yo7csg+fnzVE"});
+HashiSearch.register("ja","t-0",{"first":0,"z":"<KˑlB mf!LM)CT#,w=Fkxm!BƆePwpGhEN4igcNW<#vvǣ9mln@k+ș^|=s?)Wy4mŎ8@*U.=h.cC}W~}G'ȎhCZUF-BDw),"});
