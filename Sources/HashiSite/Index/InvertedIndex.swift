@@ -298,7 +298,7 @@ private struct PageCounter: TokenSink {
     /// A token met again is found by the scanner's key, not by hashing its bytes: the page's
     /// token number for a CJK key, or for a word's number plus one. (A CJK key is at least
     /// 0x0E00 << 21, more words than any scanner meets.)
-    private var known = KeyTable(capacity: 1024)
+    private let known = KeyTable(capacity: 1024)
     private var shift: UInt64 = 0
     private(set) var fieldLength: Int32 = 0
 

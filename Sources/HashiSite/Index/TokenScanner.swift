@@ -12,7 +12,7 @@ struct TokenScanner {
     private var seen = TokenTable(capacity: 256)
     /// The numbers of words of up to eight bytes, by their bytes as one integer (never 0: a word
     /// has no zero byte): most words, found again without hashing and comparing bytes.
-    private var seenShort = KeyTable(capacity: 256)
+    private let seenShort = KeyTable(capacity: 256)
     private var stems: [UInt8] = []
     private var stemStarts: [Int32] = [0]
 

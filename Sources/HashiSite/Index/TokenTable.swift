@@ -131,51 +131,67 @@ struct TokenTable {
 
 /// Numbers by nonzero 64-bit key (open addressing, at most half full): finding a token met before
 /// by its scanner key costs one multiply, where the token table hashes and compares its bytes.
-struct KeyTable {
-    /// 0 is a free slot.
-    private var keys: [UInt64]
-    private var values: [Int32]
+///
+/// A class over one buffer of key and number side by side, read through a pointer: it is asked for
+/// every token of every page, and two arrays cost two cache lines and their checks a lookup. Each
+/// scanner or page owns its table alone.
+final class KeyTable {
+    private struct Slot {
+        /// 0 is a free slot.
+        var key: UInt64
+        var value: Int32
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
+    private var mask: Int
     private var count = 0
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: -1, count: size)
+        slots = Self.allocate(size)
+        mask = size - 1
     }
+
+    deinit { slots.deallocate() }
 
     /// The number set for `key`, or -1.
     @inline(__always)
     func value(_ key: UInt64) -> Int {
-        let mask = keys.count - 1
         var slot = Self.slot(key, mask: mask)
         while true {
-            let found = keys[slot]
-            if found == key { return Int(values[slot]) }
+            let found = slots[slot].key
+            if found == key { return Int(slots[slot].value) }
             if found == 0 { return -1 }
             slot = (slot + 1) & mask
         }
     }
 
     /// Sets the number of a `key` not yet in the table.
-    mutating func set(_ key: UInt64, _ value: Int32) {
-        var mask = keys.count - 1
-        if (count + 1) * 2 > keys.count {
-            let (oldKeys, oldValues) = (keys, values)
-            keys = Array(repeating: 0, count: oldKeys.count * 2)
-            values = Array(repeating: -1, count: oldKeys.count * 2)
-            mask = keys.count - 1
-            for (old, number) in zip(oldKeys, oldValues) where old != 0 { place(old, number, mask: mask) }
-        }
-        place(key, value, mask: mask)
+    func set(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > mask + 1 { grow() }
+        place(key, value)
         count += 1
     }
 
-    private mutating func place(_ key: UInt64, _ value: Int32, mask: Int) {
+    private func grow() {
+        let (old, oldSize) = (slots, mask + 1)
+        slots = Self.allocate(oldSize * 2)
+        mask = oldSize * 2 - 1
+        for index in 0..<oldSize where old[index].key != 0 { place(old[index].key, old[index].value) }
+        old.deallocate()
+    }
+
+    private func place(_ key: UInt64, _ value: Int32) {
         var slot = Self.slot(key, mask: mask)
-        while keys[slot] != 0 { slot = (slot + 1) & mask }
-        keys[slot] = key
-        values[slot] = value
+        while slots[slot].key != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(key: key, value: value)
+    }
+
+    private static func allocate(_ size: Int) -> UnsafeMutablePointer<Slot> {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: size)
+        slots.initialize(repeating: Slot(key: 0, value: -1), count: size)
+        return slots
     }
 
     @inline(__always)
