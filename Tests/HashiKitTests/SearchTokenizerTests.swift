@@ -62,6 +62,13 @@ final class FastNormalizationTests: XCTestCase {
             XCTAssertEqual(fast, text.precomposedStringWithCompatibilityMapping.lowercased(), String(format: "U+%04X", value))
         }
         XCTAssertGreaterThan(taken, 20_000)
+        // Runs of ASCII are lowercased eight bytes at a time: every ASCII byte, at every offset.
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 1...0x7F, using: &generator) }
+            let text = String(decoding: bytes, as: UTF8.self) + (length % 3 == 0 ? "実習" : "")
+            XCTAssertEqual(SearchTokenizer.fastNormalized(text).map { String(decoding: $0, as: UTF8.self) }, text.lowercased(), "\(bytes)")
+        }
         for text in ["技能実習制度（ＡＥＤ）\u{3000}Shelters…", "かﾞ", "Café", "ｼｪﾙﾀｰ", "A\u{301}"] {
             XCTAssertEqual(SearchTokenizer.normalize(text), SearchTokenizer.fold(text.precomposedStringWithCompatibilityMapping.lowercased()), text)
         }
