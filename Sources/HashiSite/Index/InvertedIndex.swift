@@ -19,7 +19,7 @@ struct InvertedIndex: Sendable {
     struct Group: Sendable {
         var tokens = TokenTable(capacity: 4096)
         var prefixHashes: [UInt32] = []
-        /// Each token's postings, one after another, as `PostingCoder` numbers: the step from the
+        /// Each token's postings, one after another, as `PostingStreams.write` numbers: the step from the
         /// previous page, then the frequency in the title, the headings and the body: four bytes a
         /// posting, where an array of page numbers and one of frequencies took twelve.
         var postings = PostingStreams()
@@ -45,12 +45,12 @@ struct InvertedIndex: Sendable {
     func forEachPosting(in bytes: UnsafeBufferPointer<UInt8>, after document: inout Int32, _ body: (Posting) -> Void) {
         var cursor = 0
         while cursor < bytes.count {
-            let (step, stepLength) = PostingCoder.read(bytes, at: cursor)
+            let (step, stepLength) = PostingStreams.read(bytes, at: cursor)
             cursor += stepLength
             document += Int32(step)
             var frequencies: UInt64 = 0
             for field in 0..<3 {
-                let (frequency, length) = PostingCoder.read(bytes, at: cursor)
+                let (frequency, length) = PostingStreams.read(bytes, at: cursor)
                 cursor += length
                 frequencies |= UInt64(frequency) << (Self.frequencyBits * UInt64(field))
             }
@@ -275,12 +275,12 @@ struct PageTerms: Sendable {
                     group.lastDocuments.append(0)
                 }
                 // Made aside, then added to the token's stream in one append.
-                var end = PostingCoder.write(Int(document - group.lastDocuments[entry]), at: posting)
+                var end = PostingStreams.write(Int(document - group.lastDocuments[entry]), at: posting)
                 group.lastDocuments[entry] = document
                 group.postingCounts[entry] += 1
                 for field in 0..<3 {
                     let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
-                    end += PostingCoder.write(Int(frequency), at: posting + end)
+                    end += PostingStreams.write(Int(frequency), at: posting + end)
                 }
                 group.postings.append(UnsafeBufferPointer(start: posting, count: end), to: entry)
             }

@@ -65,6 +65,37 @@ struct PostingStreams: Sendable {
         return bytes
     }
 
+    /// Writes `number` (not negative) at `out` seven bits a byte, low bits first, the high bit set
+    /// while more follow; returns how many bytes it wrote (at most 10). The streams' own format:
+    /// only `PostingCoder` writes what the files hold.
+    @inline(__always)
+    static func write(_ number: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = UInt64(max(number, 0))
+        var count = 0
+        while value >= 0x80 {
+            out[count] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            count += 1
+        }
+        out[count] = UInt8(value)
+        return count + 1
+    }
+
+    /// The number `write` wrote at `index`, and how many bytes it takes.
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: Int, length: Int) {
+        var value = 0
+        var shift = 0
+        var cursor = index
+        while true {
+            let byte = bytes[cursor]
+            value |= Int(byte & 0x7F) << shift
+            cursor += 1
+            if byte < 0x80 { return (value, cursor - index) }
+            shift += 7
+        }
+    }
+
     private mutating func addBlock(capacity: Int) -> Int {
         let block = storage.count
         precondition(block + Self.headerSize + capacity < Int(Int32.max), "a group of the search index passed 2 GB")
