@@ -15,7 +15,8 @@ final class UTF8TextTests: XCTestCase {
             [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF],
             Array("abcdefghijklmnop".utf8) + [0xE3], Array("家具の固定 and more ASCII text here".utf8),
         ]
-        for bytes in cases {
+        // Each alone, and followed by more text (a sequence with bytes after it is read another way).
+        for bytes in cases + cases.map({ $0 + Array("ab".utf8) }) + cases.map({ Array("x".utf8) + $0 + Array("の".utf8) }) {
             XCTAssertEqual(isValid(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
         }
     }

@@ -72,11 +72,14 @@ public struct MarkdownRenderer: Sendable {
     private func replaceHeading(_ node: OpaquePointer, level: Int, id: String) {
         guard (1...6).contains(level), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         // `<hN id="…">` as the bytes of a C string (cmark copies it).
-        var enter: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: "h"), UInt8(ascii: "0") + UInt8(level)]
-        enter += #" id=""#.utf8
         var id = id
+        var enter: [UInt8] = Self.openingTag
+        enter.reserveCapacity(enter.count + id.utf8.count + 8)
+        enter[2] = UInt8(ascii: "0") + UInt8(level)
         id.withUTF8 { HTMLEscaping.append($0, to: &enter) }
-        enter += [UInt8(ascii: "\""), UInt8(ascii: ">"), 0]
+        enter.append(UInt8(ascii: "\""))
+        enter.append(UInt8(ascii: ">"))
+        enter.append(0)
         _ = enter.withUnsafeBytes { cmark_node_set_on_enter(custom, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
         _ = Self.closingTags[level - 1].withUnsafeBufferPointer { cmark_node_set_on_exit(custom, $0.baseAddress) }
         while let child = cmark_node_first_child(node) {
@@ -86,6 +89,8 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_free(node)
     }
 
+    /// `<hN id="`, its level to be set.
+    private static let openingTag = Array(#"<hN id=""#.utf8)
     /// `</h1>` to `</h6>` as C strings.
     private static let closingTags: [[CChar]] = (1...6).map { Array("</h\($0)>".utf8CString) }
 

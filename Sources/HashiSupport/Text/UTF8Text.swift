@@ -21,6 +21,14 @@ package enum UTF8Text {
                 }
                 continue
             }
+            if lead & 0xF0 == 0xE0, index + 4 <= count {
+                // A run of three-byte scalars (kana, kanji): lead and continuations checked at once.
+                let run = threeByteRun(base, from: index, count: count)
+                if run > index {
+                    index = run
+                    continue
+                }
+            }
             let length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0
             guard length > 0, index + length <= count else { return false }
             let second = base[index + 1]
@@ -37,6 +45,22 @@ package enum UTF8Text {
             index += length
         }
         return true
+    }
+
+    /// Where a run of valid three-byte scalars from `start` ends (each read as a word, so the last
+    /// byte of the buffer is left to the caller); `start` when the first is not one.
+    @inline(__always)
+    private static func threeByteRun(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var index = start
+        while index &+ 4 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self).littleEndian
+            guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
+            let lead = word & 0xFF, second = (word >> 8) & 0xFF
+            // E0 must not be overlong, ED must not be a surrogate.
+            if lead == 0xE0 && second < 0xA0 || lead == 0xED && second > 0x9F { break }
+            index &+= 3
+        }
+        return index
     }
 
     /// A `String` of bytes known to be valid UTF-8, copied without checking them again (debug
