@@ -7,26 +7,27 @@ package enum URLPath {
         if path.withUTF8({ isNormal($0) }) { return path }
         return path.withUTF8 { bytes -> String? in
             let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-            // The parts kept so far, joined by `/`, and where each starts in `out`.
+            // The parts kept so far, joined by `/`.
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var starts: [Int] = []
+            var parts = 0
             var index = 0
             var last = 0..<0
             while index < bytes.count {
-                var end = index
-                while end < bytes.count, bytes[end] != slash { end += 1 }
+                let end = bytes.firstIndex(of: slash, from: index) ?? bytes.count
                 last = index..<end
                 let length = end - index
                 if length == 0 || (length == 1 && bytes[index] == dot) {
                     // an empty part or `.`: nothing
                 } else if length == 2 && bytes[index] == dot && bytes[index + 1] == dot {
-                    guard let start = starts.popLast() else { return nil }
-                    out.removeSubrange((starts.isEmpty ? start : start - 1)...)
+                    guard parts > 0 else { return nil }
+                    parts -= 1
+                    // The last part goes, with the `/` before it.
+                    while let byte = out.popLast(), byte != slash {}
                 } else {
-                    if !starts.isEmpty { out.append(slash) }
-                    starts.append(out.count)
-                    out += UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if parts > 0 { out.append(slash) }
+                    parts += 1
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 }
                 index = end + 1
             }
