@@ -33,3 +33,32 @@ final class AssetCompactorTests: XCTestCase {
         XCTAssertLessThan(total, 40_000, "the page budget of Tests/a11y/site_check.py")
     }
 }
+
+/// The byte-by-byte compaction against the character-by-character rules.
+final class AssetCompactorBytesTests: XCTestCase {
+    func testTheThemesAssetsCompactTheSameByBytes() throws {
+        for name in ["site.css", "search.js", "inflate.js", "quick-exit.js"] {
+            let text = try String(contentsOfFile: Repository.templates + "/assets/" + name, encoding: .utf8)
+            XCTAssertEqual(text.count, text.unicodeScalars.count, name)
+            if name.hasSuffix(".css") {
+                XCTAssertEqual(AssetCompactor.quickCSS(text), AssetCompactor.css(text), name)
+            } else {
+                XCTAssertEqual(AssetCompactor.quickJavaScript(text), AssetCompactor.javaScript(text), name)
+            }
+        }
+    }
+
+    func testRandomTextsCompactTheSameByBytes() {
+        var random = SplitMix64(seed: 17)
+        let pieces = ["/*", "*/", "//", "/", "*", "\"", "'", "\\", "`", " ", "\t", "\n", "\n", "a", "b;", "{", "}",
+                      "é", "の", "\u{3000}", "\u{A0}", "x = 1"]
+        for round in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            XCTAssertEqual(AssetCompactor.quickCSS(text), AssetCompactor.css(text), "round \(round): \(text.debugDescription)")
+            XCTAssertEqual(AssetCompactor.quickJavaScript(text), AssetCompactor.javaScript(text), "round \(round): \(text.debugDescription)")
+        }
+        // A character of more than one scalar goes the character-by-character way.
+        let combined = "a {\n  content: \"\u{301}\"; /* x */\n}\n"
+        XCTAssertEqual(AssetCompactor.compact(combined, path: "a.css"), AssetCompactor.css(combined))
+    }
+}

@@ -134,6 +134,52 @@ final class QuickFrontMatterTests: XCTestCase {
         }
     }
 
+    func testTheQuickReadersKeysAreTheFrontMattersKeys() {
+        XCTAssertEqual(Set(QuickFrontMatter.Key.names.map { String(decoding: $0, as: UTF8.self) }), FrontMatter.keys)
+    }
+
+    /// Random front matters of everyday and odd pieces: whenever the quick reader answers, YAML agrees.
+    func testRandomFrontMattersReadAlike() {
+        var random = SplitMix64(seed: 23)
+        let keys = ["title", "description", "date", "draft", "weight", "slug", "tags", "layout", "titl\u{0301}e", "K"]
+        let values = ["\"A b\"", "a b", "安全な通訳", "e\u{301}", "\u{301}x", " x", "x ", "2016-07-28", "2016-02-30", "true", "12", "012",
+                      "\"\"", "a: b", "a #b", "\"a\"b\"", "null", "~", "-x", "x\u{3000}", "\u{3000}x", "x\ty", "ü", "a/b"]
+        var answered = 0
+        for round in 0..<3_000 {
+            var lines: [String] = []
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let key = keys.randomElement(using: &random)!
+                if key == "tags" {
+                    lines.append("tags:")
+                    for _ in 0..<Int.random(in: 0...2, using: &random) { lines.append("  - " + values.randomElement(using: &random)!) }
+                } else {
+                    lines.append(key + ":" + [" ", "  ", ""].randomElement(using: &random)! + values.randomElement(using: &random)!)
+                }
+            }
+            if Bool.random(using: &random) { lines.insert("title: \"T\"", at: 0) }
+            let yaml = lines.joined(separator: "\n")
+            guard let quick = QuickFrontMatter.read(yaml) else { continue }
+            answered += 1
+            let (full, diagnostics) = FrontMatterParser.parseWithYams(yaml, file: "a.md")
+            XCTAssertEqual(diagnostics, [], "round \(round): \(yaml.debugDescription)")
+            XCTAssertEqual(quick, full, "round \(round): \(yaml.debugDescription)")
+        }
+        XCTAssertGreaterThan(answered, 100)
+    }
+
+    func testQuickDatesAgreeWithTheRule() {
+        var random = SplitMix64(seed: 29)
+        for _ in 0..<5_000 {
+            let text = String((0..<10).map { _ in "0123456789-- +T".randomElement(using: &random)! })
+            let dated = String(format: "%04d-%02d-%02d", Int.random(in: 0...2100, using: &random), Int.random(in: 0...13, using: &random),
+                               Int.random(in: 0...32, using: &random))
+            for candidate in [text, dated] {
+                if let quick = SimpleDate.quick(candidate) { XCTAssertEqual(quick, SimpleDate(parsing: candidate), candidate) }
+            }
+            XCTAssertEqual(SimpleDate.quick(dated) != nil, SimpleDate(parsing: dated) != nil, dated)
+        }
+    }
+
     /// Every page of the microsite and the test fixtures: read quickly or not, the result is the same.
     func testTheRepositorysPagesReadAlike() throws {
         var quick = 0

@@ -71,6 +71,15 @@ final class ParseTests: XCTestCase {
         XCTAssertEqual(document.plainText, "Title\nFirst para with code.\nitem")
     }
 
+    func testTemplateAndStylesheetFindingsAreAtTheirLines() {
+        // A CR LF pair is one character, so it ends no line, as the character lines counted it.
+        let template = "a\r\n<img src=\"https://x/y.png\">\n<p>\n<link rel=\"stylesheet\" href=\"https://x/s.css\">\n"
+            + "<link rel=\"canonical\" href=\"https://x/\">\n<img src=\"/local.png\">"
+        XCTAssertEqual(ExternalRequestLint.template(template, file: "t.html").map(\.line), [1, 3])
+        let stylesheet = "a { b: c; }\n@font-face { src: URL(\"https://x/f.woff\"); }\n.d { background: url(/e.png); }\n@import 'https://x/g.css';"
+        XCTAssertEqual(ExternalRequestLint.stylesheet(stylesheet, file: "s.css").map(\.line), [2, 4])
+    }
+
     func testDeeplyNestedQuotesDoNotCrash() {
         let markdown = String(repeating: ">", count: 10_000) + " deep\n"
         let document = renderer.render(markdown: markdown, file: "a.md")

@@ -8,6 +8,10 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var day: Int
 
     public init?(parsing text: String) {
+        if let quick = Self.quick(text) {
+            self = quick
+            return
+        }
         let trimmed = Substring(text).drop { $0 == " " }
         let datePart = trimmed.prefix(10)
         let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
@@ -20,6 +24,25 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// A date written `2016-07-28` and nothing else, as nearly every page writes it, read from its
+    /// bytes; nil for any other text (even a valid date), which `init(parsing:)` reads by the rule.
+    static func quick(_ text: String) -> SimpleDate? {
+        var text = text
+        return text.withUTF8 { bytes -> SimpleDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            var digits: [Int] = []
+            for index in [0, 1, 2, 3, 5, 6, 8, 9] {
+                guard (0x30...0x39).contains(bytes[index]) else { return nil }
+                digits.append(Int(bytes[index] - 0x30))
+            }
+            let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+            let month = digits[4] * 10 + digits[5]
+            let day = digits[6] * 10 + digits[7]
+            guard (1...12).contains(month), (1...SimpleDate.days(inMonth: month, year: year)).contains(day) else { return nil }
+            return SimpleDate(year: year, month: month, day: day)
+        }
     }
 
     init(year: Int, month: Int, day: Int) {

@@ -27,8 +27,9 @@ struct LinkResolver {
         // Diagnostics whose column cmark gave in bytes: counted in characters at once at the end.
         var byteColumns: [Int] = []
         var anchorPages: Set<String> = []
+        let sourceFolder = page.source.language.code + "/" + URLPath.folder(of: page.source.relativePath)
         let links = page.document.links.map { link -> ResolvedLink in
-            switch resolve(link, on: page, anchorPages: &anchorPages) {
+            switch resolve(link, on: page, sourceFolder: sourceFolder, anchorPages: &anchorPages) {
             case .success(.external) where link.isImage:
                 // An image from another site would be a request leaving the site (and the CSP blocks it).
                 byteColumns.append(diagnostics.count)
@@ -54,63 +55,48 @@ struct LinkResolver {
                          anchorPages: anchorPages.sorted().map { ($0, Self.headingsKey(of: site.page(atURL: $0))) })
     }
 
-    /// `anchorPages` gets the URL of each other page whose headings an anchor was looked up in.
-    private func resolve(_ link: LinkReference, on page: Page, anchorPages: inout Set<String>) -> Result<ResolvedLink, LinkProblem> {
-        let destination = link.destination.trimmingWhitespace
-        if let scheme = Self.scheme(of: String(destination)) {
-            return .success(Self.forbiddenSchemes.contains(scheme) ? .removed : .external(String(destination)))
+    /// `anchorPages` gets the URL of each other page whose headings an anchor was looked up in;
+    /// `sourceFolder` is the content folder of the page's Markdown (`en/a/`).
+    private func resolve(_ link: LinkReference, on page: Page, sourceFolder: String,
+                         anchorPages: inout Set<String>) -> Result<ResolvedLink, LinkProblem> {
+        let destination = String(link.destination.trimmingWhitespace)
+        if let scheme = Self.scheme(of: destination) {
+            return .success(Self.forbiddenSchemes.contains(scheme) ? .removed : .external(destination))
         }
         if destination.hasPrefix("//") { return .success(.external("https:" + destination)) }
 
-        var path = String(destination)
-        var fragment: String?
-        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
-        }
-        var query = ""
-        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            query = String(path[mark...])
-            path = String(path[..<mark])
-        }
-        path = URLPath.decode(path)
-
+        let (rawPath, query, fragment) = Self.parts(of: destination)
+        let path = URLPath.decode(rawPath)
         if path.isEmpty {
             guard let fragment else { return .success(.local("./")) }
             return check(fragment: fragment, in: page).map { .local("#" + URLPath.encode($0, keepNonASCII: true)) }
         }
         let target: String
-        var targetPage: Page?
+        var targetIndex: Int?
         if path.hasSuffix(".md") {
-            let base = path.hasPrefix("/") ? "" : page.source.language.code + "/" + URLPath.folder(of: page.source.relativePath)
-            guard let contentPath = URLPath.normalize(base + (path.hasPrefix("/") ? String(path.dropFirst()) : path)),
-                  let found = site.page(contentPath: contentPath) else {
+            let contentPath = path.hasPrefix("/") ? URLPath.normalize(String(path.dropFirst())) : URLPath.normalize(sourceFolder + path)
+            guard let contentPath, let found = site.pageIndexBySource[contentPath] else {
                 return .failure(.missingPage(path: path))
             }
-            targetPage = found
-            target = found.url
+            targetIndex = found
+            target = site.pages[found].url
         } else if path.hasPrefix("/") {
             guard let found = locate(String(path.dropFirst())) else {
                 return .failure(.missingPage(path: path))
             }
-            target = found
-            targetPage = site.page(atURL: found)
-        } else {
+            (target, targetIndex) = found
+        } else if let besideSource = URLPath.normalize(sourceFolder + path), staticPaths.contains(besideSource) {
             // Relative to the Markdown file first (an image beside it), then to the page's URL.
-            let besideSource = URLPath.normalize(page.source.language.code + "/" + URLPath.folder(of: page.source.relativePath) + path)
-            let fromPage = URLPath.normalize(page.url + path)
-            if let besideSource, staticPaths.contains(besideSource) {
-                target = besideSource
-            } else if let fromPage, let found = locate(fromPage) {
-                target = found
-                targetPage = site.page(atURL: found)
-            } else {
-                return .failure(.missingPageOrFile(path: path))
-            }
+            target = besideSource
+        } else if let fromPage = URLPath.normalize(page.url + path), let found = locate(fromPage) {
+            (target, targetIndex) = found
+        } else {
+            return .failure(.missingPageOrFile(path: path))
         }
         var href = URLPath.encode(URLPath.relative(from: page.url, to: target)) + query
         if let fragment {
-            if let targetPage {
+            if let targetIndex {
+                let targetPage = site.pages[targetIndex]
                 anchorPages.insert(targetPage.url)
                 switch check(fragment: fragment, in: targetPage) {
                 case .success(let id): href += "#" + URLPath.encode(id, keepNonASCII: true)
@@ -123,14 +109,38 @@ struct LinkResolver {
         return .success(.local(href))
     }
 
-    /// An output path for a site-root path, trying it as a page folder and as a file.
-    private func locate(_ path: String) -> String? {
+    /// A link's path, its query (with the `?`) and its fragment (without the `#`): cut at the first
+    /// `#`, and the rest at the first `?`.
+    static func parts(of destination: String) -> (path: String, query: String, fragment: String?) {
+        var destination = destination
+        let (mark, hash) = destination.withUTF8 { bytes -> (Int?, Int?) in
+            let hash = bytes.firstIndex(of: UInt8(ascii: "#"), from: 0)
+            let beforeHash = UnsafeBufferPointer(rebasing: bytes[..<(hash ?? bytes.count)])
+            return (beforeHash.firstIndex(of: UInt8(ascii: "?"), from: 0), hash)
+        }
+        guard mark != nil || hash != nil else { return (destination, "", nil) }
+        let utf8 = destination.utf8
+        // `?` and `#` are ASCII: the offsets are boundaries of characters.
+        let hashIndex = hash.map { utf8.index(utf8.startIndex, offsetBy: $0) } ?? utf8.endIndex
+        let markIndex = mark.map { utf8.index(utf8.startIndex, offsetBy: $0) } ?? hashIndex
+        let fragment = hash.map { _ in String(destination[destination.index(after: hashIndex)...]) }
+        return (String(destination[..<markIndex]), String(destination[markIndex..<hashIndex]), fragment)
+    }
+
+    /// An output path for a site-root path, trying it as a page folder and as a file, with the
+    /// index of the page there, if it is a page's.
+    private func locate(_ path: String) -> (url: String, pageIndex: Int?)? {
         guard let normalized = URLPath.normalize(path) else { return nil }
-        var candidates = [normalized]
-        if normalized.isEmpty { candidates = ["index.html"] }
-        if !normalized.hasSuffix("/") && !normalized.isEmpty { candidates.append(normalized + "/") }
-        if normalized.hasSuffix("/index.html") { candidates.append(String(normalized.dropLast(10))) }
-        return candidates.first { site.pageIndexByURL[$0] != nil || staticPaths.contains($0) || generated.isLinkTarget($0) }
+        if normalized.isEmpty { return find("index.html") }
+        if let found = find(normalized) { return found }
+        if !normalized.hasSuffix("/"), let found = find(normalized + "/") { return found }
+        if normalized.hasSuffix("/index.html"), let found = find(String(normalized.dropLast(10))) { return found }
+        return nil
+    }
+
+    private func find(_ path: String) -> (url: String, pageIndex: Int?)? {
+        if let index = site.pageIndexByURL[path] { return (path, index) }
+        return staticPaths.contains(path) || generated.isLinkTarget(path) ? (path, nil) : nil
     }
 
     private func check(fragment: String, in page: Page) -> Result<String, LinkProblem> {

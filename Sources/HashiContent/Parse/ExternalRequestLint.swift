@@ -9,6 +9,8 @@ package enum ExternalRequestLint {
     package static func template(_ text: String, file: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         forEachLine(text) { line, number in
+            // Every pattern below has a `"`: most lines have none.
+            guard hasByte(UInt8(ascii: "\""), in: line) else { return }
             for attribute in attributes where contains(line, attribute) {
                 found.append(Diagnostic(ParseProblem.templateLoadsExternal(attribute: String(attribute.dropLast(2))),
                                          at: SourceLocation(file: file, line: number)))
@@ -25,6 +27,8 @@ package enum ExternalRequestLint {
     package static func stylesheet(_ text: String, file: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         forEachLine(text) { line, number in
+            // Every opener has a `(` or an `@`: most lines have neither.
+            guard hasByte(UInt8(ascii: "("), in: line) || hasByte(UInt8(ascii: "@"), in: line) else { return }
             // Every opener and address prefix is ASCII: lowercasing ASCII letters is enough.
             let lower = String(decoding: line.utf8.map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }, as: UTF8.self)
             for opener in ["url(\"", "url('", "url(", "@import \"", "@import '", "@import url(", "@import"] where contains(lower, opener) {
@@ -40,9 +44,9 @@ package enum ExternalRequestLint {
     /// Compared byte for byte: every template line of every build is searched for each opener.
     private static func contains(_ line: String, _ opener: String) -> Bool {
         var line = line
-        let pattern = Array(opener.utf8)
+        var opener = opener
         return line.withUTF8 { bytes in
-            pattern.withUnsafeBufferPointer { pattern in
+            opener.withUTF8 { pattern in
                 var start = 0
                 while let found = bytes.firstIndex(of: pattern, from: start) {
                     var after = found + pattern.count
@@ -56,9 +60,29 @@ package enum ExternalRequestLint {
         }
     }
 
+    private static func hasByte(_ byte: UInt8, in line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { $0.firstIndex(of: byte, from: 0) != nil }
+    }
+
+    /// Each line and its number. Lines end at LF, as Characters do (a CR LF pair is one Character,
+    /// so it ends no line), found as byte offsets and cut from `text` without a new check of UTF-8.
     private static func forEachLine(_ text: String, _ body: (String, Int) -> Void) {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            body(String(line), index + 1)
+        var text = text
+        let ends = text.withUTF8 { bytes -> [Int] in
+            var ends: [Int] = []
+            var start = 0
+            while let found = bytes.firstIndex(of: UInt8(ascii: "\n"), from: start) {
+                if found == 0 || bytes[found - 1] != UInt8(ascii: "\r") { ends.append(found) }
+                start = found + 1
+            }
+            return ends + [bytes.count]
+        }
+        let utf8 = text.utf8
+        var start = 0
+        for (index, end) in ends.enumerated() {
+            body(String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]), index + 1)
+            start = end + 1
         }
     }
 

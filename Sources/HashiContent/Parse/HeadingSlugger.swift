@@ -5,19 +5,38 @@ import HashiSupport
 /// Lowercase; drop everything but letters, marks, numbers, `_`, `-` and spaces; spaces become
 /// hyphens; a repeated id gets `-1`, `-2`, … Letters of every script stay (`家具の固定`).
 struct HeadingSlugger {
+    /// Each id given, with how many times a heading asked for it again (0 for an id with a suffix).
     private var seen: [String: Int] = [:]
+
+    /// - Parameter capacity: how many headings there are, so the table is made once.
+    init(capacity: Int = 0) {
+        seen.reserveCapacity(capacity)
+    }
 
     mutating func id(for text: String) -> String {
         let slug = Self.slug(text)
         let original = slug.isEmpty ? "section" : slug
-        var candidate = original
-        while seen[candidate] != nil {
-            let count = seen[original, default: 0] + 1
-            seen[original] = count
+        if take(original) { return original }
+        var count = seen[original, default: 0]
+        var candidate: String
+        repeat {
+            count += 1
             candidate = "\(original)-\(count)"
-        }
-        seen[candidate] = 0
+        } while !take(candidate)
+        seen[original] = count
         return candidate
+    }
+
+    /// Marks `id` given; false when it already was. One lookup of the table: hashing a Japanese
+    /// id is most of the cost of a heading.
+    private mutating func take(_ id: String) -> Bool {
+        Self.markTaken(&seen[id, default: -1])
+    }
+
+    private static func markTaken(_ count: inout Int) -> Bool {
+        guard count == -1 else { return false }
+        count = 0
+        return true
     }
 
     static func slug(_ text: String) -> String {
@@ -49,7 +68,7 @@ struct HeadingSlugger {
                     switch value {
                     case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF:
                         // Letters without case (Lo, and Lm for ー): kept as they are.
-                        slug += bytes[index..<(index + length)]
+                        slug.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
                     case 0x3001...0x3002, 0x300C...0x300F, 0x30FB, 0xFF08...0xFF09:
                         // 、。「」『』・（）: punctuation, dropped.
                         break
@@ -61,7 +80,7 @@ struct HeadingSlugger {
                 }
                 index += 1
             }
-            return String(decoding: slug, as: UTF8.self)
+            return UTF8Text.string(slug)
         }
     }
 

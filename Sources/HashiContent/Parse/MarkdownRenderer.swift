@@ -30,7 +30,6 @@ public struct MarkdownRenderer: Sendable {
         var headings: [Heading] = []
         var links: [LinkReference] = []
         var headingNodes: [OpaquePointer] = []
-        var slugger = HeadingSlugger()
         var summary: String?
 
         walk(document) { node in
@@ -49,6 +48,7 @@ public struct MarkdownRenderer: Sendable {
                 break
             }
         }
+        var slugger = HeadingSlugger(capacity: headingNodes.count)
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = plainText(of: node)
@@ -70,15 +70,29 @@ public struct MarkdownRenderer: Sendable {
 
     /// Turns `<hN>` into a custom block that writes `<hN id="…">`, keeping the children.
     private func replaceHeading(_ node: OpaquePointer, level: Int, id: String) {
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(custom, "<h\(level) id=\"\(HTMLEscaping.attribute(id))\">")
-        cmark_node_set_on_exit(custom, "</h\(level)>")
+        guard (1...6).contains(level), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        // `<hN id="…">` as the bytes of a C string (cmark copies it).
+        var id = id
+        var enter: [UInt8] = Self.openingTag
+        enter.reserveCapacity(enter.count + id.utf8.count + 8)
+        enter[2] = UInt8(ascii: "0") + UInt8(level)
+        id.withUTF8 { HTMLEscaping.append($0, to: &enter) }
+        enter.append(UInt8(ascii: "\""))
+        enter.append(UInt8(ascii: ">"))
+        enter.append(0)
+        _ = enter.withUnsafeBytes { cmark_node_set_on_enter(custom, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+        _ = Self.closingTags[level - 1].withUnsafeBufferPointer { cmark_node_set_on_exit(custom, $0.baseAddress) }
         while let child = cmark_node_first_child(node) {
             cmark_node_append_child(custom, child)
         }
         cmark_node_replace(node, custom)
         cmark_node_free(node)
     }
+
+    /// `<hN id="`, its level to be set.
+    private static let openingTag = Array(#"<hN id=""#.utf8)
+    /// `</h1>` to `</h6>` as C strings.
+    private static let closingTags: [[CChar]] = (1...6).map { Array("</h\($0)>".utf8CString) }
 
     /// Calls `visit` on entering each node, without recursion (10,000 nested quotes are fine).
     private func walk(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
@@ -97,7 +111,7 @@ public struct MarkdownRenderer: Sendable {
     private func plainText(of root: OpaquePointer) -> String {
         var text: [UInt8] = []
         walk(root) { node in appendInline(node, to: &text) }
-        return String(decoding: text, as: UTF8.self)
+        return UTF8Text.string(text)
     }
 
     /// The text of every leaf block, one a line, in one walk of the document.
@@ -123,7 +137,7 @@ public struct MarkdownRenderer: Sendable {
                 appendInline(node, to: &text)
             }
         }
-        return String(decoding: text, as: UTF8.self)
+        return UTF8Text.string(text)
     }
 
     private func appendInline(_ node: OpaquePointer, to text: inout [UInt8]) {

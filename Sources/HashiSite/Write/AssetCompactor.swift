@@ -25,8 +25,11 @@ package enum AssetCompactor {
 
     /// The compacted text of an asset at `path`, or nil when the asset is copied as it is.
     package static func compact(_ text: String, path: String) -> String? {
-        if path.hasSuffix(".css") { return css(text) }
-        if path.hasSuffix(".js") { return javaScript(text) }
+        // Byte by byte when no character is more than one scalar (the theme's assets): the same
+        // rules, about a hundred times faster than character by character.
+        let byBytes = text.count == text.unicodeScalars.count
+        if path.hasSuffix(".css") { return byBytes ? quickCSS(text) : css(text) }
+        if path.hasSuffix(".js") { return byBytes ? quickJavaScript(text) : javaScript(text) }
         return nil
     }
 
@@ -80,7 +83,7 @@ package enum AssetCompactor {
     }
 
     /// Each line without its leading and trailing spaces, and no empty line.
-    private static func lines(_ text: String) -> String {
+    static func lines(_ text: String) -> String {
         text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
     }
 }

@@ -3,30 +3,31 @@ package enum URLPath {
     /// Resolves `.` and `..`; nil when the path would climb above the root. Works on UTF-8 bytes:
     /// every link of every page goes through here.
     package static func normalize(_ path: String) -> String? {
-        if isNormal(path) { return path }
         var path = path
+        if path.withUTF8({ isNormal($0) }) { return path }
         return path.withUTF8 { bytes -> String? in
             let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-            // The parts kept so far, joined by `/`, and where each starts in `out`.
+            // The parts kept so far, joined by `/`.
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var starts: [Int] = []
+            var parts = 0
             var index = 0
             var last = 0..<0
             while index < bytes.count {
-                var end = index
-                while end < bytes.count, bytes[end] != slash { end += 1 }
+                let end = bytes.firstIndex(of: slash, from: index) ?? bytes.count
                 last = index..<end
                 let length = end - index
                 if length == 0 || (length == 1 && bytes[index] == dot) {
                     // an empty part or `.`: nothing
                 } else if length == 2 && bytes[index] == dot && bytes[index + 1] == dot {
-                    guard let start = starts.popLast() else { return nil }
-                    out.removeSubrange((starts.isEmpty ? start : start - 1)...)
+                    guard parts > 0 else { return nil }
+                    parts -= 1
+                    // The last part goes, with the `/` before it.
+                    while let byte = out.popLast(), byte != slash {}
                 } else {
-                    if !starts.isEmpty { out.append(slash) }
-                    starts.append(out.count)
-                    out += UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if parts > 0 { out.append(slash) }
+                    parts += 1
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 }
                 index = end + 1
             }
@@ -34,16 +35,17 @@ package enum URLPath {
             if bytes.last == slash { last = bytes.count..<bytes.count }
             let lastIsDots = (1...2).contains(last.count) && bytes[last].allSatisfy { $0 == dot }
             if (bytes.last == slash || lastIsDots) && !out.isEmpty { out.append(slash) }
-            return String(decoding: out, as: UTF8.self)
+            // Whole parts of valid UTF-8, cut at `/`: valid UTF-8.
+            return UTF8Text.string(out)
         }
     }
 
     /// Whether `normalize` would return `path` as it is: no leading or doubled `/`, and no `.` or
     /// `..` part. Most links are, and the answer needs no copy of the path.
-    private static func isNormal(_ path: String) -> Bool {
+    private static func isNormal(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         var partLength = 0
         var dotsOnly = true
-        for byte in path.utf8 {
+        for byte in path {
             if byte == UInt8(ascii: "/") {
                 if partLength == 0 || (dotsOnly && partLength <= 2) { return false }
                 partLength = 0
@@ -58,9 +60,10 @@ package enum URLPath {
 
     /// The folder part of a path (`en/a/` for `en/a/b.md`, `en/a/` for `en/a/`).
     package static func folder(of path: String) -> String {
-        if path.hasSuffix("/") || path.isEmpty { return path }
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[...slash])
+        var path = path
+        let end = path.withUTF8 { folder(of: $0).count }
+        if end == path.utf8.count { return path }
+        return path.withUTF8 { UTF8Text.string(UnsafeBufferPointer(rebasing: $0[..<end])) }
     }
 
     /// A relative reference from a page in folder `from` to `to`, both output paths. Walks both
@@ -99,7 +102,7 @@ package enum URLPath {
                 if ups == 0, let colon = out.firstIndex(of: UInt8(ascii: ":")), !out[..<colon].contains(slash) {
                     out.insert(contentsOf: "./".utf8, at: 0)
                 }
-                return out.isEmpty ? "./" : String(decoding: out, as: UTF8.self)
+                return out.isEmpty ? "./" : UTF8Text.string(out)
             }
         }
     }
@@ -140,24 +143,30 @@ package enum URLPath {
     /// path as it is on disk (`50%.md` is the page `50%/`, whose link is `50%25/`); keeps `/`.
     /// Fragments keep letters of other scripts as they are, to match the ids the page shows.
     package static func encode(_ path: String, keepNonASCII: Bool = false) -> String {
+        var path = path
         // Nothing to encode: the path as it is, without a copy.
-        if path.utf8.allSatisfy({ keeps($0) || (keepNonASCII && $0 >= 0x80) }) { return path }
-        var out: [UInt8] = []
-        out.reserveCapacity(path.utf8.count + 8)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in path.utf8 {
-            if Self.keeps(byte) || (keepNonASCII && byte >= 0x80) {
-                out.append(byte)
-            } else {
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+        guard let first = path.withUTF8({ $0.firstIndex { !keeps($0) && !(keepNonASCII && $0 >= 0x80) } }) else { return path }
+        return path.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            out += UnsafeBufferPointer(rebasing: bytes[..<first])
+            let hex = Array("0123456789ABCDEF".utf8)
+            for byte in bytes[first...] {
+                if Self.keeps(byte) || (keepNonASCII && byte >= 0x80) {
+                    out.append(byte)
+                } else {
+                    out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                }
             }
+            // Kept bytes of valid UTF-8 and ASCII escapes of whole scalars: valid UTF-8.
+            return UTF8Text.string(out)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Undoes percent-encoding, for comparing a link's fragment with heading ids.
     package static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var text = text
+        guard text.withUTF8({ $0.firstIndex(of: UInt8(ascii: "%"), from: 0) != nil }) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {

@@ -15,7 +15,7 @@ package enum TextDecoder {
             let (line, column) = position(of: nul, in: bytes, from: start)
             return .failure(.nulByte(line: line, column: column))
         }
-        guard let text = String(validating: content, as: UTF8.self) else {
+        guard let text = content.withUnsafeBufferPointer({ UTF8Text.isValid($0) ? UTF8Text.string($0) : nil }) else {
             let bad = firstInvalidByte(content)
             let (line, column) = position(of: bad, in: bytes, from: start)
             return .failure(.invalidUTF8(line: line, column: column))
@@ -43,7 +43,7 @@ package enum TextDecoder {
             previousCR = false
             out.append(byte)
         }
-        return String(decoding: out, as: UTF8.self)
+        return UTF8Text.string(out)
     }
 
     private static func firstInvalidByte(_ bytes: ArraySlice<UInt8>) -> Int {
