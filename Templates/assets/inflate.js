@@ -1,29 +1,8 @@
-/* hashi offline search: a text file's string made bytes again, and zlib data inflated in
- * JavaScript for browsers without DecompressionStream (before 2023). search.js loads this file
- * beside the first text file of a search; the text files of the index are deflated and written
- * by Sources/HashiSite/Index/Compressed.swift. RFC 1950 and 1951. */
+/* hashi offline search: zlib data inflated in JavaScript, for browsers without
+ * DecompressionStream (before 2023). search.js loads this file only there; the text files of the
+ * index are deflated by Sources/HashiSite/Index/Compressed.swift. RFC 1950 and 1951. */
 (function (global) {
   'use strict';
-
-  /** The bytes Compressed.appendScriptString wrote as a string, seven bits a character: a
-   *  character `c` under U+0080 is a group of seven bits; from U+0080, `k = c >> 7` of 1 to 5 is the
-   *  unsafe group k - 1 (NUL, LF, CR, quote, backslash: Compressed.unsafeGroups) then the group
-   *  `c & 127`, and k of 9 to 13 the unsafe group k - 9, the last. The groups' bits make whole
-   *  bytes, then padding. */
-  function bytesOf(text) {
-    var out = new Uint8Array(Math.ceil(text.length * 14 / 8)), size = 0, bits = 0, held = 0;
-    function put(group) {
-      bits = bits << 7 | group;
-      held += 7;
-      if (held >= 8) { held -= 8; out[size++] = bits >>> held & 255; }
-    }
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i), kind = c >> 7;
-      if (kind) put([0, 10, 13, 34, 92][kind - 1 & 7]);
-      if (kind < 9) put(c & 127);
-    }
-    return out.subarray(0, size);
-  }
 
   var LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
   var LEXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
@@ -118,6 +97,5 @@
   }
 
   global.HashiInflate = inflateZlib;
-  global.HashiBytesOf = bytesOf;
-  if (global.HashiSearch) global.HashiSearch.register('', 'assets/inflate', { bytesOf: bytesOf, inflate: inflateZlib });
+  if (global.HashiSearch) global.HashiSearch.register('', 'assets/inflate', inflateZlib);
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -4,6 +4,7 @@
  * Index parts are <script> files calling HashiSearch.register, so this works from file://. */
 (function (global) {
   'use strict';
+  var dom = global.document;
 
   // ---- Tokenizer ---------------------------------------------------------
 
@@ -133,7 +134,7 @@
 
   // ---- Loading index parts -----------------------------------------------
 
-  var script = global.document && global.document.currentScript;
+  var script = dom && dom.currentScript;
   var base = script && script.src ? new URL('../', script.src) : null;
   var parts = {};
   var waiting = {};
@@ -151,11 +152,11 @@
     if (!loads[key]) {
       loads[key] = new Promise(function (resolve, reject) {
         waiting[key] = resolve;
-        var tag = global.document.createElement('script');
+        var tag = dom.createElement('script');
         tag.src = new URL((lang ? encodeURIComponent(lang) + '/search/' : '') + part + '.js', base).href;
         tag.async = true;
         tag.onerror = function () { delete loads[key]; reject(new Error('cannot load ' + tag.src)); };
-        global.document.head.appendChild(tag);
+        dom.head.appendChild(tag);
       });
     }
     return loads[key];
@@ -164,7 +165,7 @@
   /** How a language's index is cut into files ({documents, shards, perFile}): from the search
    *  page's data-index ("en 1011 64 7,ja …", SearchLayout in Swift), else from its index.js. */
   function layoutOf(lang) {
-    var app = global.document && global.document.getElementById('search-app');
+    var app = dom && dom.getElementById('search-app');
     var found = null;
     String((app && app.dataset.index) || '').split(',').forEach(function (entry) {
       var f = entry.trim().split(/\s+/);
@@ -173,22 +174,39 @@
     return found ? Promise.resolve(found) : load(lang, 'index');
   }
 
-  // A text file's texts come deflated, seven bits a character (SearchIndexBuilder.textFile):
-  // assets/inflate.js, loaded once beside the first text file (out of the page's weight), turns the
-  // characters into bytes, which the browser inflates where it can (DecompressionStream) and
-  // inflate.js where it cannot.
+  /** The bytes Compressed.appendScriptString wrote as a string, seven bits a character: a
+   *  character `c` under U+0080 is a group of seven bits; from U+0080, `k = c >> 7` of 1 to 5 is the
+   *  unsafe group k - 1 (NUL, LF, CR, quote, backslash: Compressed.unsafeGroups) then the group
+   *  `c & 127`, and k of 9 to 13 the unsafe group k - 9, the last. The groups' bits make whole
+   *  bytes, then padding. */
+  function bytesOf(text) {
+    var out = new Uint8Array(Math.ceil(text.length * 14 / 8)), size = 0, bits = 0, held = 0;
+    function put(group) {
+      bits = bits << 7 | group;
+      held += 7;
+      if (held >= 8) { held -= 8; out[size++] = bits >>> held & 255; }
+    }
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i), kind = c >> 7;
+      if (kind) put([0, 10, 13, 34, 92][kind - 1 & 7]);
+      if (kind < 9) put(c & 127);
+    }
+    return out.subarray(0, size);
+  }
+
+  // A text file's texts come deflated (SearchIndexBuilder.textFile). The browser inflates them
+  // where it can (DecompressionStream); older ones load assets/inflate.js once.
   function inflateText(text) {
-    return load('', 'assets/inflate').then(function (codec) {
-      var bytes = codec.bytesOf(text);
-      if (!global.DecompressionStream) return new global.TextDecoder().decode(codec.inflate(bytes));
+    var bytes = bytesOf(text);
+    if (global.DecompressionStream) {
       var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream('deflate'));
       return new global.Response(stream).text();
-    });
+    }
+    return load('', 'assets/inflate').then(function (inflate) { return new global.TextDecoder().decode(inflate(bytes)); });
   }
 
   /** Text file `number` of a language, inflated once: {first, texts: [url, title, text, url…]}. */
   function pack(lang, number) {
-    load('', 'assets/inflate');
     return load(lang, 't-' + number).then(function (data) {
       data.ready = data.ready || inflateText(data.z).then(function (texts) { data.texts = texts.split('\0'); return data; });
       return data.ready;
@@ -491,13 +509,13 @@
   }
 
   function pageLanguage() {
-    var app = global.document && global.document.getElementById('search-app');
+    var app = dom && dom.getElementById('search-app');
     if (app && app.dataset.lang) return app.dataset.lang;
-    return (global.document && global.document.documentElement.lang) || 'en';
+    return (dom && dom.documentElement.lang) || 'en';
   }
 
   function siteLanguages() {
-    var list = global.document && global.document.querySelectorAll('#search-languages [data-code]');
+    var list = dom && dom.querySelectorAll('#search-languages [data-code]');
     var codes = list ? Array.prototype.map.call(list, function (li) { return li.dataset.code; }) : [];
     return codes.length ? codes : [pageLanguage()];
   }
@@ -537,32 +555,31 @@
   }
 
   function setUpPage() {
-    var doc = global.document;
-    var app = doc.getElementById('search-app');
-    var form = doc.getElementById('search-form');
-    var input = doc.getElementById('search-input');
-    var list = doc.getElementById('search-results');
-    var status = doc.getElementById('search-status');
+    var app = dom.getElementById('search-app');
+    var form = dom.getElementById('search-form');
+    var input = dom.getElementById('search-input');
+    var list = dom.getElementById('search-results');
+    var status = dom.getElementById('search-status');
     if (!app || !form || !input || !list || !status) return;
-    var nojs = doc.getElementById('search-nojs');
+    var nojs = dom.getElementById('search-nojs');
     if (nojs) nojs.hidden = true;
     var root = app.dataset.root || '';
     var names = {};
-    Array.prototype.forEach.call(doc.querySelectorAll('#search-languages [data-code]'), function (li) {
+    Array.prototype.forEach.call(dom.querySelectorAll('#search-languages [data-code]'), function (li) {
       names[li.dataset.code] = li.textContent;
     });
     var params = new URLSearchParams(global.location.search);
-    var all = doc.getElementById('search-all');
+    var all = dom.getElementById('search-all');
     if (!all && Object.keys(names).length > 1) {
-      var label = doc.createElement('label');
+      var label = dom.createElement('label');
       label.className = 'search__all';
-      all = doc.createElement('input');
+      all = dom.createElement('input');
       all.type = 'checkbox';
       all.id = 'search-all';
       all.name = 'all';
       all.value = '1';
       label.appendChild(all);
-      label.appendChild(doc.createTextNode(' ' + text(app, 'all', {})));
+      label.appendChild(dom.createTextNode(' ' + text(app, 'all', {})));
       form.appendChild(label);
     }
     if (all) all.checked = params.get('all') === '1';
@@ -570,14 +587,14 @@
     var generation = 0;
 
     function element(name, className) {
-      var made = doc.createElement(name);
+      var made = dom.createElement(name);
       made.className = className;
       return made;
     }
 
     function item(r, everyLanguage) {
       var li = element('li', 'search__result');
-      var a = doc.createElement('a');
+      var a = dom.createElement('a');
       a.href = root + r.url;
       a.textContent = r.title;
       if (r.lang !== app.dataset.lang) { a.lang = r.lang; a.hreflang = r.lang; }
@@ -591,8 +608,8 @@
       var p = element('p', 'search__snippet');
       if (r.lang !== app.dataset.lang) p.lang = r.lang;
       r.parts.forEach(function (part) {
-        var node = part.mark ? doc.createElement('mark') : p;
-        node.appendChild(doc.createTextNode(part.text));
+        var node = part.mark ? dom.createElement('mark') : p;
+        node.appendChild(dom.createTextNode(part.text));
         if (node !== p) p.appendChild(node);
       });
       li.appendChild(p);
@@ -684,19 +701,11 @@
   }
 
   global.HashiSearch = {
-    register: register,
-    search: search,
-    tokenize: tokenize,
-    normalize: normalize,
-    stem: stem,
-    shardOf: shardOf,
-    decodePostings: decodePostings,
-    parseQuery: parseQuery,
-    snippet: snippet,
+    register, search, tokenize, normalize, stem, shardOf, decodePostings, bytesOf, parseQuery, snippet,
   };
 
-  if (global.document) {
-    if (global.document.readyState === 'loading') global.document.addEventListener('DOMContentLoaded', setUpPage);
+  if (dom) {
+    if (dom.readyState === 'loading') dom.addEventListener('DOMContentLoaded', setUpPage);
     else setUpPage();
   }
 })(typeof window !== 'undefined' ? window : globalThis);

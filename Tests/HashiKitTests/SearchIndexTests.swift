@@ -128,7 +128,7 @@ final class SearchIndexTests: XCTestCase {
         try pages(of: file).map(\.text)
     }
 
-    /// What `bytesOf` in inflate.js reads from a string of `Compressed.appendScriptString`, bit by bit.
+    /// What `bytesOf` in search.js reads from a string of `Compressed.appendScriptString`, bit by bit.
     static func bytes(ofScriptString text: String) -> [UInt8] {
         var bits: [Bool] = []
         func put(_ group: Int) { bits += (0..<7).reversed().map { group >> $0 & 1 == 1 } }

@@ -66,7 +66,7 @@ enum Compressed {
     }
 
     /// `bytes` as the characters of a JavaScript string, seven bits a character where base64 takes
-    /// six (`bytesOf` in assets/inflate.js reads it back). The bits, first byte first and high bit first,
+    /// six (`bytesOf` in assets/search.js reads it back). The bits, first byte first and high bit first,
     /// are cut in groups of seven, the last one padded with zeros. A group is the ASCII character of
     /// its value, unless that is one of `unsafeGroups`: then that group (its place `i` there) and
     /// the next (`g`) are one character of two UTF-8 bytes, U+0080 + `i` × 128 + `g`; an unsafe last
