@@ -53,7 +53,7 @@ final class AssetCompactorBytesTests: XCTestCase {
         let pieces = ["/*", "*/", "//", "/", "*", "\"", "'", "\\", "`", " ", "\t", "\n", "\n", "a", "b;", "{", "}",
                       "é", "の", "\u{3000}", "\u{A0}", "x = 1"]
         for round in 0..<5_000 {
-            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let text = random.text(of: pieces, count: 0...24)
             XCTAssertEqual(AssetCompactor.quickCSS(text), AssetCompactor.css(text), "round \(round): \(text.debugDescription)")
             XCTAssertEqual(AssetCompactor.quickJavaScript(text), AssetCompactor.javaScript(text), "round \(round): \(text.debugDescription)")
         }

@@ -115,7 +115,7 @@ final class ModelTests: XCTestCase {
     func testPathFunctionsAgreeWithTheirRulesOnRandomPaths() {
         var random = SplitMix64(seed: 11)
         let pieces = ["a", "bc", "é", ".", "..", "/", "/", "...", "x.md", "index.html", "r:1"]
-        func path() -> String { (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        func path() -> String { random.text(of: pieces, count: 0...7) }
         for _ in 0..<3000 {
             let one = path(), other = path()
             XCTAssertEqual(URLPath.normalize(one), Self.normalizeByParts(one), one)

@@ -243,7 +243,7 @@ final class PostingsJSONTests: XCTestCase {
         let pieces = ["a", "bcdefgh", "日本", "\"", "\\", "<", "\n", "\t", "\u{1}", "\u{1F}", " ", "\u{2028}", "\u{2029}",
                       "\u{2027}", "—", "é", "\u{7F}", "ÿ"]
         for _ in 0..<2000 {
-            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let text = random.text(of: pieces, count: 0...24)
             var out: [UInt8] = []
             ScriptJSON.quote(text, to: &out)
             var expected = "\""

@@ -9,13 +9,7 @@ import XCTest
 /// hashi builds hold no other name: a theme can use what the check lets through, nothing less.
 final class TemplateContextTests: XCTestCase {
     func testEveryNameAPageCarriesIsOneTheCheckKnows() throws {
-        let (loaded, _) = ContentLoader(contentDirectory: Repository.content, displayDirectory: "Content").load()
-        let content = try XCTUnwrap(loaded)
-        let (templates, diagnostics) = TemplateSet.load(folders: [Repository.templates], displayFolders: ["Templates"],
-                                                        languages: content.config.languages)
-        let theme = try XCTUnwrap(templates, "\(diagnostics)")
-        let (site, _) = SiteBuilder(content: content).build(documents: DocumentStore(parsing: content))
-        let renderer = PageRenderer(site: site, templates: theme)
+        let (site, renderer) = try Self.repositorySite()
         var names: Set<String> = []
         for page in site.pages {
             var context = renderer.context(for: page)
@@ -44,13 +38,7 @@ final class TemplateContextTests: XCTestCase {
 
     /// Every context hashi builds is what the plain `Encodable` path (`TemplateValueEncoder`) makes of the same parts.
     func testContextsAreThoseTheEncoderMakes() throws {
-        let (loaded, _) = ContentLoader(contentDirectory: Repository.content, displayDirectory: "Content").load()
-        let content = try XCTUnwrap(loaded)
-        let (templates, diagnostics) = TemplateSet.load(folders: [Repository.templates], displayFolders: ["Templates"],
-                                                        languages: content.config.languages)
-        let theme = try XCTUnwrap(templates, "\(diagnostics)")
-        let (site, _) = SiteBuilder(content: content).build(documents: DocumentStore(parsing: content))
-        let renderer = PageRenderer(site: site, templates: theme)
+        let (site, renderer) = try Self.repositorySite()
         for page in site.pages {
             let parts = renderer.contextParts(for: page)
             XCTAssertEqual(TemplateMembers.object(parts), TemplateValueEncoder.object(parts), page.url)
@@ -89,6 +77,18 @@ final class TemplateContextTests: XCTestCase {
             guard case .object(let members) = part.templateValue else { return XCTFail(name) }
             XCTAssertEqual(Set(members.keys), Set(Mirror(reflecting: part).children.compactMap(\.label)), name)
         }
+    }
+
+    /// The repository's `Content/` site with its theme, and the renderer of its pages.
+    private static func repositorySite() throws -> (Site, PageRenderer) {
+        let (loaded, _) = ContentLoader(contentDirectory: Repository.content, displayDirectory: "Content").load()
+        let content = try XCTUnwrap(loaded)
+        let (templates, diagnostics) = TemplateSet.load(folders: [Repository.templates], displayFolders: ["Templates"],
+                                                        languages: content.config.languages)
+        let theme = try XCTUnwrap(templates, "\(diagnostics)")
+        let (site, _) = SiteBuilder(content: content).build(documents: DocumentStore(parsing: content))
+        let renderer = PageRenderer(site: site, templates: theme)
+        return (site, renderer)
     }
 
     private static func collectNames(_ value: TemplateValue, into names: inout Set<String>) {

@@ -8,7 +8,7 @@ final class WhitespaceTrimmingTests: XCTestCase {
         let pieces = [" ", "\t", "\r\n", "\n", "\r", "\u{0B}", "a", "b/", "#", "\u{301}", "\u{A0}", "\u{3000}", "\u{85}",
                       "é", "の", "\u{600}", "1", "\u{1F}"]
         for round in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let text = random.text(of: pieces, count: 0...6)
             let plain = WhitespaceTrimming.plainTrimmed(text[...])
             XCTAssertEqual(String(WhitespaceTrimming.trimmed(text[...])), String(plain), "round \(round): \(Array(text.unicodeScalars))")
             if let quick = WhitespaceTrimming.quickTrimmed(text[...]) {
