@@ -75,12 +75,13 @@ struct InvertedIndex: Sendable {
         documentCount = documents.count
         groups = Array(repeating: Group(), count: Self.groupCount)
         lengths.reserveCapacity(documents.count * 3)
+        // Run `r` of every batch is read through `runs[r]`, which keeps its vocabulary from batch to batch.
+        let runs = (0..<Self.runsPerBatch).map { _ in TermRun() }
         for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
-            let batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
-            let counted = Self.terms(of: batch)
+            let counted = Self.terms(of: documents[start..<min(documents.count, start + Self.batchSize)], runs: runs)
             for page in counted {
                 lengths += page.lengths
-                tokenCounts.append(page.prefixHashes.count)
+                tokenCounts.append(page.count)
                 shardHashes.append(page.shardHashes)
             }
             groups.concurrentUpdate { number, group in
@@ -100,13 +101,17 @@ struct InvertedIndex: Sendable {
         }
     }
 
-    /// The terms of each page, read in runs of pages on every core, a scanner a run, so the
-    /// stems of a word are worked out once a run rather than once a page.
-    private static func terms(of pages: [SearchDocument]) -> [PageTerms] {
-        let run = max(1, (pages.count + 7) / 8)
-        return Array(stride(from: 0, to: pages.count, by: run)).concurrentMap { start in
-            var scanner = TokenScanner()
-            return pages[start..<min(pages.count, start + run)].map { PageTerms(document: $0, scanner: &scanner) }
+    static let runsPerBatch = 8
+
+    /// The terms of each page, read in runs of pages on every core, run `r` through `runs[r]`, so
+    /// the stems of a word and the number of a token are worked out once a run rather than once a page.
+    private static func terms(of pages: ArraySlice<SearchDocument>, runs: [TermRun]) -> [PageTerms] {
+        let size = max(1, (pages.count + runs.count - 1) / runs.count)
+        return Array(0..<runs.count).concurrentMap { run in
+            let first = min(pages.endIndex, pages.startIndex + run * size)
+            return pages[first..<min(pages.endIndex, first + size)].indices.map { page in
+                PageTerms(document: pages[page], page: Int32(page), run: runs[run])
+            }
         }.flatMap { $0 }
     }
 
@@ -194,154 +199,5 @@ struct InvertedIndex: Sendable {
             }
         }
         return result
-    }
-}
-
-/// One page's tokens with their frequency per field, and the group each belongs to.
-///
-/// Tokens are numbered group by group: each of the 64 merge tasks reads one run of each page's
-/// arrays rather than picking its tokens out of the whole page, which at 10,000 pages a language
-/// made the merge wait on memory more than it computed.
-struct PageTerms: Sendable {
-    var tokens = TokenTable(capacity: 512)
-    var lengths: [Int32] = [0, 0, 0]
-    var frequencies: [UInt64] = []
-    var prefixHashes: [UInt32] = []
-    /// The tokens of group `g` are numbered `groupStarts[g]..<groupStarts[g + 1]`.
-    var groupStarts: [Int32] = []
-    /// The low 12 bits of the tokens' shard hashes, each once, in order: the shards of up to
-    /// 4,096 that hold the page's postings.
-    var shardHashes: [UInt16] = []
-
-    init(document: SearchDocument) {
-        var scanner = TokenScanner()
-        self.init(document: document, scanner: &scanner)
-    }
-
-    /// The page's terms, read by `scanner`, which may come from the pages before: it keeps the
-    /// stems of the words it has met.
-    init(document: SearchDocument, scanner: inout TokenScanner) {
-        let fields = [document.title, document.headings.joined(separator: "\n"), document.body].map(SearchTokenizer.normalizedUTF8)
-        // Every token takes at least one byte of the text, so the page's tokens do not outnumber
-        // its bytes: they are counted into a buffer of that size, which the scan writes without
-        // the checks a growing array makes at each of its many tokens.
-        let capacity = fields.reduce(1) { $0 + $1.count }
-        var counter = PageCounter(counts: UnsafeMutablePointer<UInt64>.allocate(capacity: capacity))
-        defer { counter.counts.deallocate() }
-        var offset = 0
-        for (field, text) in fields.enumerated() {
-            counter.startField(field)
-            let length = text.withUnsafeBufferPointer { scanner.scan($0, offset: offset, into: &counter) }
-            lengths[field] = counter.fieldLength
-            offset += length + 1
-        }
-        // Tokens by group (first seen first within a group), every array renumbered that way.
-        let groups = InvertedIndex.groupCount
-        let order: [Int32]
-        (groupStarts, order) = Self.countingSort(keys: counter.prefixHashes.map { Int($0) & (groups - 1) }, count: groups)
-        tokens = counter.tokens.reordered(order)
-        frequencies = order.map { counter.counts[Int($0)] }
-        prefixHashes = order.map { counter.prefixHashes[Int($0)] }
-        shardHashes = prefixHashes.uniqueSortedShards(of: 4096).map(UInt16.init)
-    }
-
-    /// A stable counting sort of items by their keys (each in 0..<count): where each key's items
-    /// start (count + 1 numbers), and the items' indices in sorted order.
-    private static func countingSort(keys: [Int], count: Int) -> (starts: [Int32], order: [Int32]) {
-        var starts = [Int32](repeating: 0, count: count + 1)
-        for key in keys { starts[key + 1] += 1 }
-        for key in 0..<count { starts[key + 1] += starts[key] }
-        var next = starts
-        var order = [Int32](repeating: 0, count: keys.count)
-        for (index, key) in keys.enumerated() {
-            order[Int(next[key])] = Int32(index)
-            next[key] += 1
-        }
-        return (starts, order)
-    }
-
-    func merge(group number: Int, into group: inout InvertedIndex.Group, document: Int32) {
-        // Room for a posting: its step and three frequencies, each at most `maximumLength` characters.
-        let posting = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingCoder.maximumLength * 4)
-        defer { posting.deallocate() }
-        tokens.bytes.withUnsafeBufferPointer { all in
-            for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
-                let bytes = UnsafeBufferPointer(rebasing: all[Int(tokens.starts[token])..<Int(tokens.starts[token + 1])])
-                let (entry, isNew) = group.tokens.insert(bytes, hash: tokens.hashes[token])
-                if isNew {
-                    group.prefixHashes.append(prefixHashes[token])
-                    _ = group.postings.addStream()
-                    group.postingCounts.append(0)
-                    group.lastDocuments.append(0)
-                }
-                // Made aside, then added to the token's stream in one append.
-                var end = PostingStreams.write(Int(document - group.lastDocuments[entry]), at: posting)
-                group.lastDocuments[entry] = document
-                group.postingCounts[entry] += 1
-                for field in 0..<3 {
-                    let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
-                    end += PostingStreams.write(Int(frequency), at: posting + end)
-                }
-                group.postings.append(UnsafeBufferPointer(start: posting, count: end), to: entry)
-            }
-        }
-    }
-}
-
-/// Counts one page's tokens, field by field, as `TokenScanner` hands them over.
-private struct PageCounter: TokenSink {
-    var tokens = TokenTable(capacity: 512)
-    var prefixHashes: [UInt32] = []
-    /// Each token's frequency in the three fields (`InvertedIndex.frequencyBits` each), set as
-    /// the token is first met; room for as many tokens as the page has bytes.
-    let counts: UnsafeMutablePointer<UInt64>
-    /// A token met again is found by the scanner's key, not by hashing its bytes: the page's
-    /// token number for a CJK key, or for a word's number plus one. (A CJK key is at least
-    /// 0x0E00 << 21, more words than any scanner meets.)
-    private let known = KeyTable(capacity: 1024)
-    private var shift: UInt64 = 0
-    private(set) var fieldLength: Int32 = 0
-
-    init(counts: UnsafeMutablePointer<UInt64>) {
-        self.counts = counts
-    }
-
-    mutating func startField(_ field: Int) {
-        shift = InvertedIndex.frequencyBits * UInt64(field)
-        fieldLength = 0
-    }
-
-    @inline(__always)
-    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, isCJK: Bool, key: UInt64) {
-        fieldLength += 1
-        let tableKey = isCJK ? key : key + 1
-        var number = known.value(tableKey)
-        if number < 0 {
-            number = isCJK ? newCJK(bytes, key: key) : word(bytes)
-            known.set(tableKey, Int32(number))
-        }
-        if (counts[number] >> shift) & InvertedIndex.frequencyMask < InvertedIndex.frequencyMask {
-            counts[number] += 1 << shift
-        }
-    }
-
-    /// A CJK token not met before on this page (its key names it alone); its shard hash comes
-    /// from its first character, which the key holds.
-    @inline(__always)
-    private mutating func newCJK(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> Int {
-        let number = tokens.insert(bytes).number
-        counts[number] = 0
-        prefixHashes.append(TokenScanner.prefixHash(cjkKey: key))
-        return number
-    }
-
-    /// The token of a word this page has not had under this spelling (two may share a stem).
-    private mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let (number, isNew) = tokens.insert(bytes)
-        if isNew {
-            counts[number] = 0
-            prefixHashes.append(TokenScanner.prefixHash(bytes, isCJK: false))
-        }
-        return number
     }
 }

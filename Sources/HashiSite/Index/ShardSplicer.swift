@@ -17,10 +17,10 @@ enum ShardSplicer {
         guard var lists = parse(file, dropping: Set(edited.keys)) else { return nil }
         for (document, page) in edited {
             let terms = page.terms
-            for token in 0..<terms.tokens.count where Int(terms.prefixHashes[token]) & (count - 1) == shard {
+            for token in 0..<terms.count where Int(terms.prefixHash(token)) & (count - 1) == shard {
                 let posting = Posting(document: document,
                                       weight: InvertedIndex.weight(frequencies: terms.frequencies[token], norms: page.norms[...]))
-                terms.tokens.withToken(token) { lists[Array($0), default: []].append(posting) }
+                terms.withToken(token) { lists[Array($0), default: []].append(posting) }
             }
         }
         var out: [UInt8] = [UInt8(ascii: "{")]

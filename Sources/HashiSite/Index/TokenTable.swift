@@ -68,23 +68,6 @@ struct TokenTable {
         slots = [0]
     }
 
-    /// The same tokens, frozen, numbered in `order` (old numbers, each once).
-    func reordered(_ order: [Int32]) -> TokenTable {
-        var table = TokenTable(capacity: 0)
-        table.bytes.reserveCapacity(bytes.count)
-        table.starts.reserveCapacity(order.count + 1)
-        table.hashes.reserveCapacity(order.count)
-        bytes.withUnsafeBufferPointer { all in
-            for old in order.lazy.map(Int.init) {
-                table.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[Int(starts[old])..<Int(starts[old + 1])]))
-                table.starts.append(Int32(table.bytes.count))
-                table.hashes.append(hashes[old])
-            }
-        }
-        table.freeze()
-        return table
-    }
-
     private func equals(_ number: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[number])
         let end = Int(starts[number + 1])
