@@ -1,24 +1,29 @@
+import Foundation
 import CLibdeflate
 
 /// The compressed texts of the index: deflate by libdeflate, in the zlib format the browser's
 /// `DecompressionStream('deflate')` reads, written as the characters of a string so a `<script>`
 /// file can carry it (search works from `file://`, where nothing can be fetched). The only importer of libdeflate.
 enum Compressed {
-    /// libdeflate at level 4 deflates page text in about 90 % of the CPU time zlib took at its
-    /// level 2, into files 13 % smaller (the bench corpus's Japanese pages, seven a file); level 3
-    /// takes 80 % for 11 % smaller, level 5 as long as zlib for 14 %.
-    static let level: Int32 = 4
+    /// libdeflate at level 2: on the bench corpus's Japanese pages, seven a file, it takes 70 % of
+    /// the CPU time of its level 4 for files 7 % larger, and level 1 takes 52 % for 12 % larger.
+    /// Level 1 would put the 1,000-page bench site at 1.49 times Hugo's output bytes, against a
+    /// limit of 1.5; level 2 puts it at 1.48.
+    static let level: Int32 = 2
 
     /// `bytes` deflated, as the characters of a JavaScript string (`appendScriptString`) appended to `out`.
     static func appendScriptStringDeflated(_ bytes: [UInt8], to out: inout [UInt8]) {
         appendScriptString(deflated(bytes), to: &out)
     }
 
+    /// Compressors between uses. Each holds its match finder's tables, hundreds of kilobytes that
+    /// a compressor made anew for every text file had the kernel map and clear each time.
+    private static let compressors = CompressorPool(level: level)
+
     /// `bytes` in the zlib format (deflate with its two-byte header and checksum).
     static func deflated(_ bytes: [UInt8]) -> [UInt8] {
-        // A compressor holds its match finder's tables; it fails only without memory.
-        guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate: out of memory") }
-        defer { libdeflate_free_compressor(compressor) }
+        let compressor = compressors.take()
+        defer { compressors.give(compressor) }
         var out = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, bytes.count))
         let length = out.withUnsafeMutableBytes { target in
             bytes.withUnsafeBytes { source in
@@ -160,5 +165,29 @@ enum Compressed {
             target[count + 1] = 0x80 | UInt8(scalar & 0x3F)
             count += 2
         }
+    }
+}
+
+/// Idle libdeflate compressors of one level: a thread takes one, or makes one if none is idle,
+/// and gives it back. There are never more than the threads that deflate at once; they live as
+/// long as the process.
+private final class CompressorPool: @unchecked Sendable {  // `idle` is read and written under `lock`
+    private let level: Int32
+    private let lock = NSLock()
+    private var idle: [OpaquePointer] = []
+
+    init(level: Int32) {
+        self.level = level
+    }
+
+    func take() -> OpaquePointer {
+        if let compressor = lock.withLock({ idle.popLast() }) { return compressor }
+        // It fails only without memory.
+        guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate: out of memory") }
+        return compressor
+    }
+
+    func give(_ compressor: OpaquePointer) {
+        lock.withLock { idle.append(compressor) }
     }
 }
