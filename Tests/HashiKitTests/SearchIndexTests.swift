@@ -197,6 +197,20 @@ final class SearchIndexTests: XCTestCase {
         }
         XCTAssertEqual(SearchLayout(documents: 1011).attribute(language: en), "en 1011 64 7")
     }
+
+    func testWeightsReadFromTheTableAreThePlainOnes() {
+        let index = InvertedIndex(documents: japanese + english)
+        let shift = 2 * InvertedIndex.frequencyBits
+        for document in 0..<Int32(index.documentCount) {
+            for body in UInt64(0)...12 {
+                for title in UInt64(0)...1 {
+                    let frequencies = body << shift | title
+                    XCTAssertEqual(index.weight(document: document, frequencies: frequencies),
+                                   index.plainWeight(document: document, frequencies: frequencies), "page \(document), body \(body), title \(title)")
+                }
+            }
+        }
+    }
 }
 
 final class PostingsJSONTests: XCTestCase {

@@ -99,7 +99,15 @@ struct InvertedIndex: Sendable {
         norms = stride(from: 0, to: lengths.count, by: 3).flatMap { start in
             Self.norms(lengths: lengths[start..<(start + 3)].map(Int.init), averages: averages)
         }
+        bodyCodes = (0..<documentCount).flatMap { document in
+            (1...Self.bodyCodesPerPage).map { Int16(plainWeight(document: Int32(document), frequencies: UInt64($0) << (2 * Self.frequencyBits))) }
+        }
     }
+
+    /// Most postings are of a word a page's body has a few times, and its title and headings not:
+    /// their weight codes are worked out once a page for bodies with 1 to 8, and read from here.
+    static let bodyCodesPerPage = 8
+    private(set) var bodyCodes: [Int16] = []
 
     static let runsPerBatch = 8
 
@@ -146,7 +154,17 @@ struct InvertedIndex: Sendable {
         return PostingCoder.weightCode(weight)
     }
 
+    /// `plainWeight`, read from `bodyCodes` where it holds the answer.
+    @inline(__always)
     func weight(document: Int32, frequencies: UInt64) -> Int {
+        let body = frequencies >> (2 * Self.frequencyBits)
+        if body << (2 * Self.frequencyBits) == frequencies, body &- 1 < UInt64(Self.bodyCodesPerPage) {
+            return Int(bodyCodes[Int(document) * Self.bodyCodesPerPage + Int(body) - 1])
+        }
+        return plainWeight(document: document, frequencies: frequencies)
+    }
+
+    func plainWeight(document: Int32, frequencies: UInt64) -> Int {
         Self.weight(frequencies: frequencies, norms: norms[(Int(document) * 3)..<(Int(document) * 3 + 3)])
     }
 

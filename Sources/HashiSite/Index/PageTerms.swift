@@ -115,8 +115,8 @@ final class TermRun: @unchecked Sendable {  // one task at a time reads pages th
 
 /// The distinct tokens of the pages one scanner reads, each numbered once for all of them.
 ///
-/// A token met again, on this page or an earlier one, costs one `KeyTable` lookup by its scanner
-/// key; only a token never met is hashed and copied. Each token also keeps which page last
+/// A token met again, on this page or an earlier one, is found by its scanner key: a CJK token
+/// with one `KeyTable` lookup, a word by its number; only a token never met is hashed and copied. Each token also keeps which page last
 /// counted it and where in that page's list, so a page needs no table of its own.
 final class TermVocabulary: @unchecked Sendable {
     // Filled by one task at a time while pages are read; in the merge that follows, each group's
@@ -131,43 +131,61 @@ final class TermVocabulary: @unchecked Sendable {
     }
 
     private(set) var tokens = TokenTable(capacity: 1024)
-    private let byKey = KeyTable(capacity: 1024)
     private var entries: UnsafeMutablePointer<Entry>
     private var capacity = 1024
+    /// The token of each CJK key, and of each word by its number in the scanner (-1: none yet),
+    /// a word found by its place rather than by a hash.
+    private let cjkTokens = KeyTable(capacity: 1024)
+    private var wordTokens: UnsafeMutablePointer<Int32>
+    private var wordCapacity = 1024
 
     init() {
         entries = .allocate(capacity: capacity)
+        wordTokens = .allocate(capacity: wordCapacity)
+        wordTokens.initialize(repeating: -1, count: wordCapacity)
     }
 
-    deinit { entries.deallocate() }
+    deinit {
+        entries.deallocate()
+        wordTokens.deallocate()
+    }
 
     /// The token of scanner key `key` (`TokenScanner.scan`), `bytes`, numbered if it is new.
     @inline(__always)
     func number(_ bytes: UnsafeBufferPointer<UInt8>, isCJK: Bool, key: UInt64) -> Int {
-        // A CJK key is at least 0x0E00 << 21, more words than any scanner meets.
-        let tableKey = isCJK ? key : key + 1
-        let known = byKey.value(tableKey)
-        return known >= 0 ? known : add(bytes, isCJK: isCJK, key: key, tableKey: tableKey)
+        if isCJK {
+            let known = cjkTokens.value(key)
+            return known >= 0 ? known : add(bytes, isCJK: true, key: key)
+        }
+        // A word's key is its number in the scanner, counted from 0.
+        if key < wordCapacity, wordTokens[Int(key)] >= 0 { return Int(wordTokens[Int(key)]) }
+        return add(bytes, isCJK: false, key: key)
     }
 
-    private func add(_ bytes: UnsafeBufferPointer<UInt8>, isCJK: Bool, key: UInt64, tableKey: UInt64) -> Int {
+    private func add(_ bytes: UnsafeBufferPointer<UInt8>, isCJK: Bool, key: UInt64) -> Int {
         // Two words may share a stem, so a new key may name a known token.
         let (number, isNew) = tokens.insert(bytes)
         if isNew {
-            if number == capacity { grow() }
+            if number == capacity { (entries, capacity) = Self.doubled(entries, capacity, filling: nil) }
             let hash = isCJK ? TokenScanner.prefixHash(cjkKey: key) : TokenScanner.prefixHash(bytes, isCJK: false)
             entries[number] = Entry(prefixHash: hash, lastPage: -1, slot: 0, groupToken: -1)
         }
-        byKey.set(tableKey, Int32(number))
+        if isCJK {
+            cjkTokens.set(key, Int32(number))
+        } else {
+            while key >= wordCapacity { (wordTokens, wordCapacity) = Self.doubled(wordTokens, wordCapacity, filling: -1) }
+            wordTokens[Int(key)] = Int32(number)
+        }
         return number
     }
 
-    private func grow() {
-        let larger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: entries, count: capacity)
-        entries.deallocate()
-        entries = larger
-        capacity *= 2
+    /// `buffer` moved into one twice as large, the new half set to `filling` if there is one.
+    private static func doubled<T>(_ buffer: UnsafeMutablePointer<T>, _ capacity: Int, filling: T?) -> (UnsafeMutablePointer<T>, Int) {
+        let larger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: buffer, count: capacity)
+        if let filling { (larger + capacity).initialize(repeating: filling, count: capacity) }
+        buffer.deallocate()
+        return (larger, capacity * 2)
     }
 
     @inline(__always)
