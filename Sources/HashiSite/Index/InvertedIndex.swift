@@ -19,9 +19,9 @@ struct InvertedIndex: Sendable {
     struct Group: Sendable {
         var tokens = TokenTable(capacity: 4096)
         var prefixHashes: [UInt32] = []
-        /// Each token's postings, one after another, as `PostingStreams.write` numbers: the step from the
-        /// previous page, then the frequency in the title, the headings and the body: four bytes a
-        /// posting, where an array of page numbers and one of frequencies took twelve.
+        /// Each token's postings, one after another, as `writePosting` makes them: the step from the
+        /// previous page, then the frequencies: two bytes for most postings, where an array of page
+        /// numbers and one of frequencies took twelve.
         var postings = PostingStreams()
         var postingCounts: [Int32] = []
         var lastDocuments: [Int32] = []
@@ -48,14 +48,34 @@ struct InvertedIndex: Sendable {
             let (step, stepLength) = PostingStreams.read(bytes, at: cursor)
             cursor += stepLength
             document += Int32(step)
-            var frequencies: UInt64 = 0
-            for field in 0..<3 {
-                let (frequency, length) = PostingStreams.read(bytes, at: cursor)
-                cursor += length
-                frequencies |= UInt64(frequency) << (Self.frequencyBits * UInt64(field))
+            let (first, firstLength) = PostingStreams.read(bytes, at: cursor)
+            cursor += firstLength
+            var frequencies = UInt64(first >> 1) << (2 * Self.frequencyBits)
+            if first & 1 == 1 {
+                for field in 0..<2 {
+                    let (frequency, length) = PostingStreams.read(bytes, at: cursor)
+                    cursor += length
+                    frequencies |= UInt64(frequency) << (Self.frequencyBits * UInt64(field))
+                }
             }
             body(Posting(document: document, frequencies: frequencies))
         }
+    }
+
+    /// Writes a posting as `forEachPosting(in:after:_:)` reads it, at `out` (room for 40 bytes);
+    /// returns how many bytes it took. The step from the previous page, then the body's frequency
+    /// doubled, plus one if the title's and the headings' follow: most words are in the body alone.
+    @inline(__always)
+    static func writePosting(step: Int, frequencies: UInt64, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var end = PostingStreams.write(step, at: out)
+        let body = Int(frequencies >> (2 * frequencyBits))
+        let others = frequencies & ((1 << (2 * frequencyBits)) - 1)
+        end += PostingStreams.write(body << 1 | (others == 0 ? 0 : 1), at: out + end)
+        if others != 0 {
+            end += PostingStreams.write(Int(others & frequencyMask), at: out + end)
+            end += PostingStreams.write(Int(others >> frequencyBits), at: out + end)
+        }
+        return end
     }
 
     let documentCount: Int
@@ -109,7 +129,9 @@ struct InvertedIndex: Sendable {
     static let bodyCodesPerPage = 8
     private(set) var bodyCodes: [Int16] = []
 
-    static let runsPerBatch = 8
+    /// A run a core, at least two: each run keeps a vocabulary of every token it has met, so more
+    /// runs than cores would only hold more copies of it.
+    static let runsPerBatch = min(8, max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     /// The terms of each page, read in runs of pages on every core, run `r` through `runs[r]`, so
     /// the stems of a word and the number of a token are worked out once a run rather than once a page.

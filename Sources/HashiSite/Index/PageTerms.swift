@@ -93,13 +93,10 @@ struct PageTerms: Sendable {
             for token in Int(groupStarts[number])..<Int(groupStarts[number + 1]) {
                 let entry = vocabulary.groupToken(Int(tokens[token]), in: &group)
                 // Made aside, then added to the token's stream in one append.
-                var end = PostingStreams.write(Int(document - group.lastDocuments[entry]), at: posting)
+                let end = InvertedIndex.writePosting(step: Int(document - group.lastDocuments[entry]),
+                                                     frequencies: frequencies[token], at: posting)
                 group.lastDocuments[entry] = document
                 group.postingCounts[entry] += 1
-                for field in 0..<3 {
-                    let frequency = (frequencies[token] >> (InvertedIndex.frequencyBits * UInt64(field))) & InvertedIndex.frequencyMask
-                    end += PostingStreams.write(Int(frequency), at: posting + end)
-                }
                 group.postings.append(UnsafeBufferPointer(start: posting, count: end), to: entry)
             }
         }

@@ -7,14 +7,13 @@ import HashiSupport
 struct TokenScanner {
     /// A word without its apostrophes, then stemmed; reused from word to word.
     private var word: [UInt8] = []
-    /// Each distinct word met so far and its stem (`stems[stemStarts[n]..<stemStarts[n + 1]]`):
-    /// a page says most of its words many times, and stemming is the costly part of a word.
+    /// Each distinct word met so far and its stem (`stems.run(n)`): a page says most of its words
+    /// many times, and stemming is the costly part of a word.
     private var seen = TokenTable(capacity: 256)
     /// The numbers of words of up to eight bytes, by their bytes as one integer (never 0: a word
     /// has no zero byte): most words, found again without hashing and comparing bytes.
     private let seenShort = KeyTable(capacity: 256)
-    private var stems: [UInt8] = []
-    private var stemStarts: [Int32] = [0]
+    private let stems = ByteRuns()
 
     init() {
         word.reserveCapacity(64)
@@ -88,13 +87,9 @@ struct TokenScanner {
                 }
                 if isNew {
                     let stemmed = Stemmer.stem(&word)
-                    stems += word[0..<stemmed]
-                    stemStarts.append(Int32(stems.count))
+                    _ = word.withUnsafeBufferPointer { stems.append(UnsafeBufferPointer(rebasing: $0[0..<stemmed])) }
                 }
-                stems.withUnsafeBufferPointer {
-                    sink.token(UnsafeBufferPointer(rebasing: $0[Int(stemStarts[number])..<Int(stemStarts[number + 1])]),
-                               position: position, isCJK: false, key: UInt64(number))
-                }
+                sink.token(stems.run(number), position: position, isCJK: false, key: UInt64(number))
                 index = next
                 position = nextPosition
             } else {
@@ -137,16 +132,25 @@ struct TokenScanner {
     /// to eight bytes are found by their bytes as one integer, without hashing them.
     @inline(__always)
     private mutating func knownWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Int, Bool) {
-        let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[range])
-        var key: UInt64 = 0
-        if bytes.count <= 8 {
-            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: bytes) }
-        }
+        let key = range.count <= 8 ? Self.shortKey(text, range) : 0
         let known = key == 0 ? -1 : seenShort.value(key)
         if known >= 0 { return (known, false) }
         let (number, isNew) = seen.insert(UnsafeBufferPointer(rebasing: text[range]))
         if key != 0 { seenShort.set(key, Int32(number)) }
         return (number, isNew)
+    }
+
+    /// The bytes of `text[range]` (at most eight) as one integer, the first in its low byte.
+    @inline(__always)
+    private static func shortKey(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        if range.lowerBound + 8 <= text.count {
+            // Eight bytes read at once, those past the word masked off.
+            let word = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + range.lowerBound).loadUnaligned(as: UInt64.self))
+            return range.count == 8 ? word : word & ((1 << (8 * UInt64(range.count))) - 1)
+        }
+        var key: UInt64 = 0
+        for (shift, index) in range.enumerated() { key |= UInt64(text[index]) << (8 * UInt64(shift)) }
+        return key
     }
 
     /// A CJK bigram (or, with `second` 0, a lone character) as one number: never 0, since a CJK

@@ -182,3 +182,52 @@ final class KeyTable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 }
+
+/// Runs of bytes kept one after another in one buffer, each found by its number (the order it
+/// was added). A class over pointers, like `KeyTable`: the scanner reads a word's stem from here
+/// for every word of every page, and reading an array's buffer there cost a reference count each time.
+final class ByteRuns {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity = 1024
+    private var byteCount = 0
+    /// Run `n` is `bytes[starts[n]..<starts[n + 1]]`.
+    private var starts: UnsafeMutablePointer<Int32>
+    private var startCapacity = 256
+    private(set) var count = 0
+
+    init() {
+        bytes = .allocate(capacity: byteCapacity)
+        starts = .allocate(capacity: startCapacity)
+        starts[0] = 0
+    }
+
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+    }
+
+    /// Adds `run`; returns its number.
+    func append(_ run: UnsafeBufferPointer<UInt8>) -> Int {
+        while byteCount + run.count > byteCapacity { bytes = Self.moved(bytes, count: byteCount, to: &byteCapacity) }
+        if count + 2 > startCapacity { starts = Self.moved(starts, count: count + 1, to: &startCapacity) }
+        if let base = run.baseAddress { (bytes + byteCount).update(from: base, count: run.count) }
+        byteCount += run.count
+        count += 1
+        starts[count] = Int32(byteCount)
+        return count - 1
+    }
+
+    /// The bytes of run `number`, valid until the next `append`.
+    @inline(__always)
+    func run(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + Int(starts[number]), count: Int(starts[number + 1] - starts[number]))
+    }
+
+    private static func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, to capacity: inout Int) -> UnsafeMutablePointer<T> {
+        capacity *= 2
+        let larger = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        larger.moveInitialize(from: buffer, count: count)
+        buffer.deallocate()
+        return larger
+    }
+}
