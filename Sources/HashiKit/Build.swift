@@ -95,8 +95,10 @@ public struct Build: Sendable {
             return report.result
         }
         // 4. Render, each page written as soon as it is made, and beside it 5. Index, the search
-        // index of each language: both only read the model and the parsed documents.
+        // index of each language, and the sitemap and translation data of 6. Commit: all only
+        // read the model and the parsed documents.
         let strict = options.strict
+        let siteData = BackgroundWork { CommitStage.writeSiteData(site: site, output: output) }
         let indexing = BackgroundWork { () -> (diagnostics: [Diagnostic], indexedPages: Int) in
             var indexReport = BuildReport(strict: strict)
             IndexStage(site: site, documents: documents, output: output).run(&indexReport)
@@ -108,9 +110,9 @@ public struct Build: Sendable {
         report.add(indexed.diagnostics)
         report.indexedPages += indexed.indexedPages
         report.lap("index")  // what the index took past the render
-        // 6. Commit: sitemap, data, assets and the cache, then the new site swapped in.
+        // 6. Commit: the rest of the data, assets and the cache, then the new site swapped in.
         CommitStage(site: site, templates: templates, brandFiles: loaded.brandFiles, cache: sessionCache == nil ? cache : nil,
-                    output: output, outputDirectory: options.outputDirectory, headers: options.headers).run(&report)
+                    output: output, outputDirectory: options.outputDirectory, headers: options.headers, siteData: siteData).run(&report)
         report.lap("commit")
         if let archive = options.archivePath, !options.dryRun, !report.hasErrors {
             report.add(SiteArchive(siteDirectory: options.outputDirectory, archivePath: archive).write())
