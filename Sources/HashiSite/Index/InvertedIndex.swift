@@ -192,18 +192,29 @@ struct InvertedIndex: Sendable {
 
     /// The tokens of shard `shard` of `count` (a power of two), as (group, token) in byte order.
     func tokens(inShard shard: Int, of count: Int) -> [(group: Int, token: Int)] {
-        var picked: [(group: Int, token: Int)] = []
+        // Sorted by their first eight bytes as one number, and by all their bytes only where
+        // those are the same: most tokens (every CJK one) are shorter.
+        var picked: [(prefix: UInt64, group: Int, token: Int)] = []
         for (number, group) in groups.enumerated() where count >= Self.groupCount
             ? number == shard & (Self.groupCount - 1) : number & (count - 1) == shard {
             for token in 0..<group.tokens.count where Int(group.prefixHashes[token]) & (count - 1) == shard {
-                picked.append((number, token))
+                picked.append((group.tokens.withToken(token, Self.sortPrefix), number, token))
             }
         }
         return picked.sorted { a, b in
-            groups[a.group].tokens.withToken(a.token) { first in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return groups[a.group].tokens.withToken(a.token) { first in
                 groups[b.group].tokens.withToken(b.token) { first.lexicographicallyPrecedes($0) }
             }
-        }
+        }.map { ($0.group, $0.token) }
+    }
+
+    /// The first eight bytes of `token`, the first the highest, zeros past its end: tokens hold no
+    /// zero byte, so these numbers are in the tokens' byte order wherever they differ.
+    static func sortPrefix(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        for index in 0..<8 { prefix = prefix << 8 | UInt64(index < token.count ? token[index] : 0) }
+        return prefix
     }
 
     /// Writes the postings of one token the way `decodePostings` in search.js reads them, made in
