@@ -98,7 +98,16 @@ public struct SearchTokenizer: Sendable {
                         index += 1
                         continue
                     }
-                    // Every character the shortcut takes is three bytes long in UTF-8.
+                    // Every character the shortcut takes is three bytes long in UTF-8. Han from
+                    // U+4E00 to U+9FFF (lead byte E4 with B8 or more, or E5 to E9) stays as it is.
+                    if byte &- 0xE5 < 5 || (byte == 0xE4 && bytes[index + 1] >= 0xB8) {
+                        out[end] = byte
+                        out[end + 1] = bytes[index + 1]
+                        out[end + 2] = bytes[index + 2]
+                        end += 3
+                        index += 3
+                        continue
+                    }
                     let value = bytes.scalar(at: index).value
                     switch value {
                     case 0x4E00...0x9FFF, 0x3041...0x3096, 0x30A1...0x30FE, 0x309D...0x309E, 0x2010, 0x2012...0x2016,
