@@ -60,6 +60,9 @@ public struct ContentLoader: Sendable {
     public let displayDirectory: String
     /// Front matter read by an earlier build, reused when unchanged.
     public let cache: BuildCache
+    /// Told `site.yaml` as soon as it is read, before the Markdown: the Load stage starts reading
+    /// the theme then, on another core.
+    public var configRead: (@Sendable (SiteConfig) -> Void)? = nil
 
     /// - Parameters:
     ///   - contentDirectory: the folder to read.
@@ -91,6 +94,7 @@ public struct ContentLoader: Sendable {
         }
         var (config, diagnostics) = SiteConfigLoader.load(text: configText, file: configPath)
         guard let config else { return (nil, diagnostics) }
+        configRead?(config)
 
         var sources: [SourceFile] = []
         var bodies: [String?] = []

@@ -36,14 +36,19 @@ struct LoadStage {
 
     /// The whole site, read anew (but for what the cache knows unchanged).
     private func load(_ diagnostics: inout [Diagnostic]) -> LoadedSite? {
-        let (loaded, loadDiagnostics) = ContentLoader(contentDirectory: options.contentDirectory,
-                                                      displayDirectory: options.contentDirectory, cache: cache).load()
+        // The theme needs only site.yaml (its folders and languages): it is read on another core
+        // while the Markdown is.
+        let theme = ThemeLoading()
+        var loader = ContentLoader(contentDirectory: options.contentDirectory, displayDirectory: options.contentDirectory, cache: cache)
+        loader.configRead = { config in
+            let folders = templateFolders(named: config.templateFolders)
+            theme.work = BackgroundWork { TemplateSet.load(folders: folders, displayFolders: folders, languages: config.languages) }
+        }
+        let (loaded, loadDiagnostics) = loader.load()
         diagnostics += loadDiagnostics
         // Without site.yaml's languages the theme's UI strings cannot be checked: fix that first.
-        guard var content = loaded else { return nil }
+        guard var content = loaded, let (templates, templateDiagnostics) = theme.work?.value else { return nil }
         let folders = templateFolders(named: content.config.templateFolders)
-        let (templates, templateDiagnostics) = TemplateSet.load(folders: folders, displayFolders: folders,
-                                                                languages: content.config.languages)
         diagnostics += templateDiagnostics
         // What a copy of a worked example still holds, before it goes live.
         diagnostics += ExampleLeftovers(options: options, templateFolders: folders).diagnostics
@@ -80,4 +85,9 @@ struct LoadStage {
         content.config.brand = resolved
         return (logo.map { [$0] } ?? [], diagnostics + logoDiagnostics)
     }
+}
+
+/// The theme being read beside the Markdown, once `ContentLoader` has read site.yaml.
+private final class ThemeLoading: @unchecked Sendable {  // `work` is set on the loading thread before it is read there
+    var work: BackgroundWork<(TemplateSet?, [Diagnostic])>?
 }
