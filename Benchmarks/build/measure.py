@@ -449,7 +449,7 @@ def main():
                                  if l.startswith("model name")), platform.processor()),
                     "platform": platform.platform()},
         "nproc": nproc,
-        "hashi": hashi, "hugo_version": sh(["hugo", "version"]).strip() if use_hugo else "not installed",
+        "hashi": hashi, "hashi_links_swift_runtime": "libswiftCore" in sh(["ldd", hashi]), "hugo_version": sh(["hugo", "version"]).strip() if use_hugo else "not installed",
         "load_end": la_end,
         "command": "Benchmarks/build/run.sh " + " ".join(sys.argv[1:]),
     }

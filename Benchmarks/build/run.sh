@@ -12,7 +12,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$repo"
 export HASHI="${HASHI:-$repo/.build/release/hashi}"
-[ -x "$HASHI" ] || { echo "no hashi binary at $HASHI: run 'swift build -c release' or set HASHI" >&2; exit 2; }
+[ -x "$HASHI" ] || { echo "no hashi binary at $HASHI: run 'swift build -c release --static-swift-stdlib' or set HASHI" >&2; exit 2; }
+# The release binary (scripts/package.sh) carries the Swift runtime: it starts in a third of the
+# time and holds about 12 MB less than a binary that loads it from the toolchain.
+if ldd "$HASHI" 2>/dev/null | grep -q libswiftCore; then
+    echo "note: $HASHI loads the Swift runtime from the toolchain; the release binary carries it" \
+         "(swift build -c release --static-swift-stdlib, as scripts/package.sh builds it)" >&2
+fi
 [ -x /usr/bin/time ] || apt-get install -y time
 command -v hugo >/dev/null || apt-get install -y hugo || echo "hugo not installed: hashi only" >&2
 [ -f /usr/include/cmark.h ] || apt-get install -y libcmark-dev
