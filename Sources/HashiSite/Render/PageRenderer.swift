@@ -5,10 +5,13 @@ import HashiSupport
 public struct PageRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
+    /// The site's part of the pages' contexts, made once a folder.
+    let siteMembers: SiteMembers
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
+        siteMembers = SiteMembers(site: site)
     }
 
     /// The layout a page uses: its `layout`, else one for its kind, else `page`.
@@ -38,18 +41,26 @@ public struct PageRenderer: Sendable {
     }
 
     /// The page's HTML, its body (`html`, as the Parse stage made it) filled in to `context` (from `context(for:)`).
-    package func render(_ page: Page, context: RenderContext, html: [UInt8]) -> [UInt8] {
-        var context = context
+    package func render(_ page: Page, context: consuming RenderContext, html: [UInt8]) -> [UInt8] {
         context.setBody(LinkSubstitution.apply(page.resolvedLinks, to: html))
         return templates.render(context.value, template: layout(for: page)) ?? []
     }
 
-    /// What the templates see for a page, except its body (`content`), which is the costly part.
+    /// What the templates see for a page, except its body (`content`), which is the costly part:
+    /// `contextParts(for:)` written into one object, the site's part as `SiteMembers` keeps it.
     package func context(for page: Page) -> RenderContext {
-        RenderContext(value: TemplateMembers.object(contextParts(for: page)))
+        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
+        var members = TemplateMembers(capacity: 56)
+        members.merge(siteMembers.members(for: base))
+        fields(for: page, base: base).addMembers(to: &members)
+        if let channels = site.channels, layout(for: page) == "channels" {
+            PageContext.channels(channels, language: page.language, strings: base.strings, site: site).addMembers(to: &members)
+        }
+        return RenderContext(value: .object(members.values))
     }
 
-    /// The typed parts of a page's context, in order (a later part's name wins).
+    /// The typed parts of a page's context, in order (a later part's name wins): the plain form
+    /// of `context(for:)`.
     func contextParts(for page: Page) -> [any TemplateFields] {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
         var parts: [any TemplateFields] = [base.fields(), fields(for: page, base: base)]

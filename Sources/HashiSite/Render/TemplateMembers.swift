@@ -18,10 +18,17 @@ struct TemplateMembers {
         return .object(members.values)
     }
 
+    /// Every member of `other`, as its part would write them (`SiteMembers`).
+    mutating func merge(_ other: TemplateObject) { values.merge(other) }
+
     mutating func set(_ name: String, _ value: TemplateValue) { values.set(value, for: TemplateObject.Name(name)) }
     mutating func set(_ name: String, _ value: String) { set(name, .string(value)) }
     mutating func set(_ name: String, _ value: Bool) { set(name, .bool(value)) }
-    mutating func set(_ name: String, _ value: Int) { set(name, .scalar(String(value))) }
+    mutating func set(_ name: String, _ value: Int) { set(name, .scalar(Self.text(of: value))) }
+
+    /// `String(value)`, a number under ten (a heading's level) from a table without the generic call.
+    private static let digits = (0...9).map { String($0) }
+    private static func text(of value: Int) -> String { (0...9).contains(value) ? digits[value] : String(value) }
     mutating func set(_ name: String, _ value: [String]) { set(name, .list(value.map { .string($0) })) }
     mutating func set(_ name: String, _ items: [some TemplateFields]) { set(name, .list(items.map(\.templateValue))) }
 

@@ -15,8 +15,12 @@ struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         let hash: UInt64
 
         init(_ text: String) {
+            self.init(text: text, hash: Self.hash(text))
+        }
+
+        fileprivate init(text: String, hash: UInt64) {
             self.text = text
-            hash = Self.hash(text)
+            self.hash = hash
         }
 
         /// FNV-1a of the UTF-8 bytes.
@@ -86,6 +90,11 @@ struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         } else {
             insertSlot(of: entries.count - 1)
         }
+    }
+
+    /// Sets each member of `other` as `set(_:for:)` does, with the hashes it has already.
+    mutating func merge(_ other: TemplateObject) {
+        for entry in other.entries { set(entry.value, for: Name(text: entry.name, hash: entry.hash)) }
     }
 
     private func index(of text: String, hash: UInt64) -> Int? {
