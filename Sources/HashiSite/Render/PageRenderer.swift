@@ -107,9 +107,11 @@ public struct PageRenderer: Sendable {
             ChildItem(title: child.title, href: base.href(to: child.url), description: Self.listedDescription(of: child))
         }
         fields.hasChildren = !fields.children.isEmpty
+        // Translations by their index in `site.pages`, read in place: a page is a large value to copy.
         fields.translations = site.languages.map { language in
-            let translation = site.translation(of: page, in: language)
-            return TranslationItem(code: language.code, otherDir: language.otherDirection(than: page.language), name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
+            let translation = site.translationIndex(of: page, in: language)
+            return TranslationItem(code: language.code, otherDir: language.otherDirection(than: page.language), name: language.name,
+                                   href: base.href(to: translation.map { site.pages[$0].url } ?? language.code + "/"),
                                    current: language == page.language, isTranslated: translation != nil)
         }
         fields.alternates = page.isFallback ? [] : alternates(of: page, base: base)
@@ -120,11 +122,11 @@ public struct PageRenderer: Sendable {
     /// page, else the default language's page.
     private func alternates(of page: Page, base: PageContext.Base) -> [AlternateItem] {
         var alternates = site.languages.compactMap { language -> AlternateItem? in
-            guard let translation = site.translation(of: page, in: language), !translation.isFallback else { return nil }
-            return AlternateItem(hreflang: language.code, href: base.link(to: translation.url))
+            guard let translation = site.translationIndex(of: page, in: language), !site.pages[translation].isFallback else { return nil }
+            return AlternateItem(hreflang: language.code, href: base.link(to: site.pages[translation].url))
         }
-        if alternates.count > 1, let fallback = site.translation(of: page, in: site.config.defaultLanguage) {
-            alternates.append(AlternateItem(hreflang: "x-default", href: base.link(to: page.kind == .home ? "" : fallback.url)))
+        if alternates.count > 1, let fallback = site.translationIndex(of: page, in: site.config.defaultLanguage) {
+            alternates.append(AlternateItem(hreflang: "x-default", href: base.link(to: page.kind == .home ? "" : site.pages[fallback].url)))
         }
         return alternates
     }
