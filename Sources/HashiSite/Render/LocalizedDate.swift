@@ -19,7 +19,7 @@ enum LocalizedDate {
         return lock.withLock {
             if let done = formatted[key] { return done }
             let formatter = formatters[language.code] ?? makeFormatter(language)
-            formatters[language.code] = formatter
+            if formatters[language.code] == nil { formatters[language.code] = formatter }
             var calendar = formatter.calendar!
             calendar.timeZone = formatter.timeZone
             let value = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))

@@ -21,7 +21,7 @@ struct TemplateMembers {
     /// Every member of `other`, as its part would write them (`SiteMembers`).
     mutating func merge(_ other: TemplateObject) { values.merge(other) }
 
-    mutating func set(_ name: String, _ value: TemplateValue) { values.set(value, for: TemplateObject.Name(name)) }
+    mutating func set(_ name: String, _ value: consuming TemplateValue) { values.set(value, for: TemplateObject.Name(name)) }
     mutating func set(_ name: String, _ value: String) { set(name, .string(value)) }
     mutating func set(_ name: String, _ value: Bool) { set(name, .bool(value)) }
     mutating func set(_ name: String, _ value: Int) { set(name, .scalar(Self.text(of: value))) }

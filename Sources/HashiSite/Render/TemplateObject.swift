@@ -79,7 +79,7 @@ struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
     }
 
     /// Sets `name` to `value`: a name set before keeps its place and takes the new value.
-    mutating func set(_ value: TemplateValue, for name: Name) {
+    mutating func set(_ value: consuming TemplateValue, for name: Name) {
         if let index = index(of: name.text, hash: name.hash) {
             entries[index].value = value
             return
