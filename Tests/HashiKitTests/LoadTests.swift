@@ -180,6 +180,17 @@ final class QuickFrontMatterTests: XCTestCase {
         }
     }
 
+    /// A date is written digit by digit as the padded form writes it, in every year and at the edges.
+    func testDatesAreWrittenAsThePaddedFormWritesThem() {
+        var random = SplitMix64(seed: 31)
+        let years = [-10_000, -1, 0, 7, 99, 999, 1000, 9999, 10_000, 123_456] + (0..<2_000).map { _ in Int.random(in: 0...9999, using: &random) }
+        for year in years {
+            let date = SimpleDate(year: year, month: Int.random(in: 1...12, using: &random), day: Int.random(in: 1...31, using: &random))
+            XCTAssertEqual(date.description, date.paddedDescription, "\(year)")
+        }
+        XCTAssertEqual(SimpleDate(year: 2024, month: 1, day: 2).description, "2024-01-02")
+    }
+
     /// Every page of the microsite and the test fixtures: read quickly or not, the result is the same.
     func testTheRepositorysPagesReadAlike() throws {
         var quick = 0

@@ -86,7 +86,7 @@ final class MustacheSpecTests: XCTestCase {
             } else if let items = try? container.decode([SpecValue].self) {
                 value = .list(items.map(\.value))
             } else {
-                value = .object(try container.decode([String: SpecValue].self).mapValues(\.value))
+                value = .object(TemplateObject(try container.decode([String: SpecValue].self).mapValues(\.value)))
             }
         }
     }

@@ -42,10 +42,37 @@ final class TemplateContextTests: XCTestCase {
         for page in site.pages {
             let parts = renderer.contextParts(for: page)
             XCTAssertEqual(TemplateMembers.object(parts), TemplateValueEncoder.object(parts), page.url)
+            // Twice: the second takes the site's part as `SiteMembers` kept it.
+            XCTAssertEqual(renderer.context(for: page).value, TemplateMembers.object(parts), page.url)
+            XCTAssertEqual(renderer.context(for: page).value, TemplateMembers.object(parts), page.url)
         }
         for page in site.generatedOutputs.allPages {
             let parts = renderer.contextParts(generated: page.layout, title: page.title, outputPath: page.outputPath, language: page.language)
             XCTAssertEqual(TemplateMembers.object(parts), TemplateValueEncoder.object(parts), page.outputPath)
+        }
+    }
+
+    /// The site's part, kept once for the pages that see the same one (`SiteMembers`), is each
+    /// page's own: pages at every depth, in, beside and below the folders the menu and the help
+    /// page link to, a page of the menu among them.
+    func testTheSitePartKeptForPagesAlikeIsEachPagesOwn() throws {
+        let pages = ["top.md", "guide/_index.md", "guide/a.md", "guide/deep/_index.md", "guide/deep/help.md", "guide/deep/y.md",
+                     "guide/deep/down/z.md", "guide/other/w.md", "guidebook/v.md", "news/_index.md", "news/deep/help.md"]
+        var files = ["Content/site.yaml": bilingualSiteYAML + "\nmenu: [guide/_index.md, guide/deep/y.md, top.md]\nhelpPage: guide/deep/help.md\n"]
+        for (number, page) in pages.enumerated() {
+            files["Content/en/" + page] = "---\ntitle: Page \(number)\n---\nText \(number).\n"
+        }
+        files["Content/ja/guide/deep/help.md"] = "---\ntitle: 助け\n---\n本文。\n"
+        let folder = try TemporaryFolder(files)
+        let (loaded, _) = ContentLoader(contentDirectory: folder.path + "/Content", displayDirectory: "Content").load()
+        let content = try XCTUnwrap(loaded)
+        let (templates, diagnostics) = TemplateSet.load(folders: [Repository.templates], displayFolders: ["Templates"],
+                                                        languages: content.config.languages)
+        let (site, _) = SiteBuilder(content: content).build(documents: DocumentStore(parsing: content))
+        let renderer = PageRenderer(site: site, templates: try XCTUnwrap(templates, "\(diagnostics)"))
+        XCTAssertGreaterThan(site.pages.count, pages.count)
+        for page in site.pages + site.pages {
+            XCTAssertEqual(renderer.context(for: page).value, TemplateMembers.object(renderer.contextParts(for: page)), page.outputPath)
         }
     }
 

@@ -51,8 +51,21 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.day = day
     }
 
-    /// ISO 8601, as used in `<time datetime>` and sitemaps.
+    /// ISO 8601, as used in `<time datetime>` and sitemaps: a date of the years 0 to 9999 written
+    /// digit by digit into its ten bytes (every page's date goes in its context and its key), any
+    /// other as `paddedDescription` writes it, which it is tested against.
     public var description: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return paddedDescription }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            for (index, digit) in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1, day / 10, day % 10].enumerated() {
+                bytes[index] = digit < 0 ? UInt8(ascii: "-") : 0x30 + UInt8(digit)
+            }
+            return 10
+        }
+    }
+
+    /// The plain form of `description`: each part padded with zeros to its width.
+    var paddedDescription: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

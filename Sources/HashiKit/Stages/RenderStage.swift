@@ -19,7 +19,7 @@ struct RenderStage {
         let rendered = SharedCount()
         let keys = PageKeys(renderer: renderer)
         // Each body's HTML is let go once every page that shows it is made.
-        let uses = site.pages.reduce(into: [Int: Int]()) { $0[$1.sourceIndex, default: 0] += 1 }
+        let uses = site.pages.indices.reduce(into: [Int: Int]()) { $0[site.pages[$1].sourceIndex, default: 0] += 1 }  // pages read in place
         // A page whose inputs are those of a page already in the output is not rendered again.
         site.pages.concurrentForEach { page in
             let key = keys.key(for: page)

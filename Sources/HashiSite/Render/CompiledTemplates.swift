@@ -5,7 +5,8 @@ import HashiSupport
 /// engine every template goes through, with one escaping (`HTMLEscaping`). `TemplateParser`
 /// reads them as the Mustache spec says (interpolation, sections, inverted sections, comments,
 /// partials, set delimiters, inheritance); `MustacheSpecTests` runs the spec against it. Values
-/// are typed (`TemplateValue`), so a lookup is a dictionary read and text is copied as bytes.
+/// are typed (`TemplateValue`), so a lookup is a read of a `TemplateObject` by a name hashed once,
+/// and text is copied as bytes.
 struct CompiledTemplates: Sendable {
     indirect enum Node: Sendable {
         case text([UInt8])
@@ -26,11 +27,11 @@ struct CompiledTemplates: Sendable {
     /// or `a.b` (the first value up the stack that has `a`).
     enum Path: Sendable {
         case current
-        case fromCurrent([String])
-        case fromStack([String])
+        case fromCurrent([TemplateObject.Name])
+        case fromStack([TemplateObject.Name])
 
         init(_ name: String) {
-            let names = name.split(separator: ".").map(String.init)
+            let names = name.split(separator: ".").map { TemplateObject.Name(String($0)) }
             if name == "." || names.isEmpty {
                 self = .current
             } else if name.hasPrefix(".") {
@@ -179,7 +180,7 @@ struct CompiledTemplates: Sendable {
         }
     }
 
-    private static func lookUp(_ names: ArraySlice<String>, from value: TemplateValue?) -> TemplateValue? {
+    private static func lookUp(_ names: ArraySlice<TemplateObject.Name>, from value: TemplateValue?) -> TemplateValue? {
         var value = value
         for name in names {
             value = value?.child(name)

@@ -6,15 +6,20 @@ import HashiSupport
 enum LocalizedDate {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var formatters: [String: DateFormatter] = [:]  // only under `lock`
-    nonisolated(unsafe) private static var formatted: [String: String] = [:]  // only under `lock`
+    nonisolated(unsafe) private static var formatted: [Key: String] = [:]  // only under `lock`
+
+    private struct Key: Hashable {
+        let language: String
+        let date: SimpleDate
+    }
 
     /// Formatting is cached: a site has few distinct dates, and making a formatter is slow.
     static func format(_ date: SimpleDate, language: Language) -> String {
-        let key = language.code + " " + date.description
+        let key = Key(language: language.code, date: date)
         return lock.withLock {
             if let done = formatted[key] { return done }
             let formatter = formatters[language.code] ?? makeFormatter(language)
-            formatters[language.code] = formatter
+            if formatters[language.code] == nil { formatters[language.code] = formatter }
             var calendar = formatter.calendar!
             calendar.timeZone = formatter.timeZone
             let value = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))

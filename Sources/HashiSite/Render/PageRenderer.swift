@@ -5,10 +5,13 @@ import HashiSupport
 public struct PageRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
+    /// The site's part of the pages' contexts, made once a folder.
+    let siteMembers: SiteMembers
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
+        siteMembers = SiteMembers(site: site)
     }
 
     /// The layout a page uses: its `layout`, else one for its kind, else `page`.
@@ -38,18 +41,26 @@ public struct PageRenderer: Sendable {
     }
 
     /// The page's HTML, its body (`html`, as the Parse stage made it) filled in to `context` (from `context(for:)`).
-    package func render(_ page: Page, context: RenderContext, html: [UInt8]) -> [UInt8] {
-        var context = context
+    package func render(_ page: Page, context: consuming RenderContext, html: [UInt8]) -> [UInt8] {
         context.setBody(LinkSubstitution.apply(page.resolvedLinks, to: html))
         return templates.render(context.value, template: layout(for: page)) ?? []
     }
 
-    /// What the templates see for a page, except its body (`content`), which is the costly part.
+    /// What the templates see for a page, except its body (`content`), which is the costly part:
+    /// `contextParts(for:)` written into one object, the site's part as `SiteMembers` keeps it.
     package func context(for page: Page) -> RenderContext {
-        RenderContext(value: TemplateMembers.object(contextParts(for: page)))
+        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
+        var members = TemplateMembers(capacity: 56)
+        members.merge(siteMembers.members(for: base))
+        fields(for: page, base: base).addMembers(to: &members)
+        if let channels = site.channels, layout(for: page) == "channels" {
+            PageContext.channels(channels, language: page.language, strings: base.strings, site: site).addMembers(to: &members)
+        }
+        return RenderContext(value: .object(members.values))
     }
 
-    /// The typed parts of a page's context, in order (a later part's name wins).
+    /// The typed parts of a page's context, in order (a later part's name wins): the plain form
+    /// of `context(for:)`.
     func contextParts(for page: Page) -> [any TemplateFields] {
         let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
         var parts: [any TemplateFields] = [base.fields(), fields(for: page, base: base)]
@@ -96,9 +107,11 @@ public struct PageRenderer: Sendable {
             ChildItem(title: child.title, href: base.href(to: child.url), description: Self.listedDescription(of: child))
         }
         fields.hasChildren = !fields.children.isEmpty
+        // Translations by their index in `site.pages`, read in place: a page is a large value to copy.
         fields.translations = site.languages.map { language in
-            let translation = site.translation(of: page, in: language)
-            return TranslationItem(code: language.code, otherDir: language.otherDirection(than: page.language), name: language.name, href: base.href(to: translation?.url ?? language.code + "/"),
+            let translation = site.translationIndex(of: page, in: language)
+            return TranslationItem(code: language.code, otherDir: language.otherDirection(than: page.language), name: language.name,
+                                   href: base.href(to: translation.map { site.pages[$0].url } ?? language.code + "/"),
                                    current: language == page.language, isTranslated: translation != nil)
         }
         fields.alternates = page.isFallback ? [] : alternates(of: page, base: base)
@@ -109,11 +122,11 @@ public struct PageRenderer: Sendable {
     /// page, else the default language's page.
     private func alternates(of page: Page, base: PageContext.Base) -> [AlternateItem] {
         var alternates = site.languages.compactMap { language -> AlternateItem? in
-            guard let translation = site.translation(of: page, in: language), !translation.isFallback else { return nil }
-            return AlternateItem(hreflang: language.code, href: base.link(to: translation.url))
+            guard let translation = site.translationIndex(of: page, in: language), !site.pages[translation].isFallback else { return nil }
+            return AlternateItem(hreflang: language.code, href: base.link(to: site.pages[translation].url))
         }
-        if alternates.count > 1, let fallback = site.translation(of: page, in: site.config.defaultLanguage) {
-            alternates.append(AlternateItem(hreflang: "x-default", href: base.link(to: page.kind == .home ? "" : fallback.url)))
+        if alternates.count > 1, let fallback = site.translationIndex(of: page, in: site.config.defaultLanguage) {
+            alternates.append(AlternateItem(hreflang: "x-default", href: base.link(to: page.kind == .home ? "" : site.pages[fallback].url)))
         }
         return alternates
     }

@@ -27,9 +27,9 @@ extension TemplateValue {
         case .object(let members):
             hasher.combine(5)
             hasher.combine(members.count)
-            for key in members.keys.sorted() where key != skipped {
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) where key != skipped {
                 hasher.combine(key)
-                members[key]!.combine(into: &hasher, skipping: skipped)
+                value.combine(into: &hasher, skipping: skipped)
             }
         case .list(let items):
             hasher.combine(6)

@@ -13,9 +13,14 @@ enum TemplateValue: Sendable, Equatable {
     /// Nothing: shown as nothing and false in a section, but it hides a name further up the stack.
     case null
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     func child(_ name: String) -> TemplateValue? {
+        child(TemplateObject.Name(name))
+    }
+
+    /// The member `name` of an object, by the hash worked out once for the template's tag.
+    func child(_ name: TemplateObject.Name) -> TemplateValue? {
         guard case .object(let members) = self else { return nil }
         return members[name]
     }

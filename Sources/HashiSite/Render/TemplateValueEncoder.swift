@@ -20,13 +20,13 @@ final class TemplateValueEncoder: Encoder {
         encoder.members = [:]
         encoder.members!.reserveCapacity(48)
         for part in parts { try? part.encode(to: encoder) }
-        return .object(encoder.members!)
+        return .object(TemplateObject(encoder.members!))
     }
 
     static func value<Value: Encodable>(_ value: Value) -> TemplateValue {
         let encoder = TemplateValueEncoder()
         try? value.encode(to: encoder)
-        if let members = encoder.members { return .object(members) }
+        if let members = encoder.members { return .object(TemplateObject(members)) }
         if let items = encoder.items { return .list(items) }
         return encoder.result
     }

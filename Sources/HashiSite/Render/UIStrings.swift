@@ -17,7 +17,7 @@ public struct UIStrings: Sendable {
     init(byLanguage: [String: [String: String]], keys: Set<String>) {
         self.byLanguage = byLanguage
         self.keys = keys
-        tables = byLanguage.mapValues { strings in .object(strings.mapValues { .string($0) }) }
+        tables = byLanguage.mapValues { strings in .object(TemplateObject(strings.mapValues { .string($0) })) }
     }
 
     public func strings(for language: Language) -> [String: String] {

@@ -337,7 +337,8 @@ public final class OutputWriter: SiteOutput, @unchecked Sendable {  // shared st
     }
 
     private func ensureFolder(_ folder: String) -> Bool {
-        let path = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        // By bytes: `dropLast()` of a `String` counts its characters from the start.
+        let path = folder.hasSuffix("/") ? String(decoding: folder.utf8.dropLast(), as: UTF8.self) : folder
         if lock.withLock({ createdFolders.contains(path) }) { return true }
         if mkdir(path, 0o755) != 0 {
             guard errno == ENOENT || (errno == EEXIST && Self.isFolder(path)) else {

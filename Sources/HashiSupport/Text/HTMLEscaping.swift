@@ -22,16 +22,40 @@ package enum HTMLEscaping {
         }
     }
 
-    /// The same for bytes in memory, copying each run without a special byte at once: the form
-    /// the templates use for every `{{name}}` of every page. Tested against the byte-by-byte one.
+    /// The same for bytes in memory, copying each run without a special byte at once and passing
+    /// eight bytes at a time while none is special: the form the templates use for every
+    /// `{{name}}` of every page. Tested against the byte-by-byte one.
     package static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
         var copied = 0
-        for index in 0..<bytes.count where isSpecial(bytes[index]) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            appendEntity(bytes[index], to: &out)
-            copied = index + 1
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count,
+               !hasSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            if isSpecial(base[index]) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                appendEntity(base[index], to: &out)
+                copied = index + 1
+            }
+            index += 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+
+    /// Whether any of eight bytes is special: `x | 1 == '` finds `&` and `'`, `x | 2 == >` finds
+    /// `<` and `>`, and a byte equal to its pattern is a zero byte of the XOR, which
+    /// `(v - 0x01…) & ~v & 0x80…` finds exactly.
+    @inline(__always)
+    private static func hasSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        let quote = word ^ (ones &* 0x22)
+        let ampersandOrApostrophe = (word | ones) ^ (ones &* 0x27)
+        let angleBracket = (word | (ones &* 0x02)) ^ (ones &* 0x3E)
+        return (zeroBytes(quote) | zeroBytes(ampersandOrApostrophe) | zeroBytes(angleBracket)) & (ones &* 0x80) != 0
     }
 
     private static func isSpecial(_ byte: UInt8) -> Bool {
