@@ -141,17 +141,55 @@ public struct SiteBuilder {
 
     /// `Content/en/labor.md` → `en/labor/`; `_index.md` is its folder; `slug` replaces the last part.
     static func url(for source: SourceFile) -> String {
-        // An ASCII path is split by its bytes: the same parts, without finding each character's bounds.
-        let path = source.relativePath
-        var parts = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
-            : path.split(separator: "/").map(String.init)
+        let (path, code, slug) = (source.relativePath, source.language.code, source.frontMatter.slug)
+        return quickURL(path: path, code: code, slug: slug) ?? plainURL(path: path, code: code, slug: slug)
+    }
+
+    /// The rule, part by part.
+    static func plainURL(path: String, code: String, slug: String?) -> String {
+        var parts = path.split(separator: "/").map(String.init)
         let file = parts.removeLast()
         if file != "_index.md" {
-            parts.append(source.frontMatter.slug ?? String(file.dropLast(3)))
-        } else if let slug = source.frontMatter.slug, !parts.isEmpty {
+            parts.append(slug ?? String(file.dropLast(3)))
+        } else if let slug, !parts.isEmpty {
             parts[parts.count - 1] = slug
         }
-        return ([source.language.code] + parts).joined(separator: "/") + "/"
+        return ([code] + parts).joined(separator: "/") + "/"
+    }
+
+    /// `plainURL` by the bytes of an ASCII path (without `\r`, so every byte is a character), appended
+    /// to one string: a page's URL without an array of its parts. Nil for any other path.
+    static func quickURL(path: String, code: String, slug: String?) -> String? {
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            guard !bytes.isEmpty, bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            let slash = UInt8(ascii: "/")
+            // The parts between slashes, empty ones left out, as `split` does; the last is the file.
+            var parts: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+                if index > start { parts.append(start..<index) }
+                start = index + 1
+            }
+            guard let file = parts.popLast() else { return nil }
+            let isIndex = bytes[file].elementsEqual("_index.md".utf8)
+            let replacesFolder = isIndex && slug != nil && !parts.isEmpty
+            if replacesFolder { parts.removeLast() }
+            var url = code
+            url.reserveCapacity(code.utf8.count + bytes.count + (slug?.utf8.count ?? 0) + 2)
+            for part in parts {
+                url += "/"
+                url += String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self)
+            }
+            if !isIndex {
+                url += "/"
+                url += slug ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[file.lowerBound..<max(file.lowerBound, file.upperBound - 3)]),
+                                      as: UTF8.self)
+            } else if replacesFolder, let slug {
+                url += "/" + slug
+            }
+            return url + "/"
+        }
     }
 
     /// Two pages of one language must not pair with the same translations.
