@@ -26,7 +26,9 @@ extension LinkResolver {
         let utf8 = link.destination.utf8
         let queryEnd = hash ?? utf8.count
         let target = site.pages[index].url
-        var href = URLPath.encode(URLPath.relative(from: page.url, to: target))
+        // A reference made of `..` and the parts of a URL that needs no escaping needs none either.
+        let relative = URLPath.relative(from: page.url, to: target)
+        var href = paths.needsNoEscaping[index] ? relative : URLPath.encode(relative)
         if pathEnd < queryEnd {
             href += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: pathEnd)..<utf8.index(utf8.startIndex, offsetBy: queryEnd)])
         }
@@ -118,12 +120,16 @@ extension LinkResolver {
 struct QuickPaths: Sendable {
     let pages: PathTable
     let staticPaths: PathTable
+    /// Whether each page's URL is written in an `href` as it is (`URLPath.encode` leaves it).
+    let needsNoEscaping: [Bool]
 
     init?(site: Site) {
         let urls = site.pages.map(\.url)
         let files = site.staticFiles.map(\.outputPath)
         guard (urls + files).allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }) else { return nil }
         pages = PathTable(urls)
+        // Escaping makes a byte three: a URL as long escaped as not had nothing to escape.
+        needsNoEscaping = urls.map { URLPath.encode($0).utf8.count == $0.utf8.count }
         staticPaths = PathTable(files)
     }
 }
