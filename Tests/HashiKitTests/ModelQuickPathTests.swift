@@ -44,7 +44,7 @@ final class ModelQuickPathTests: XCTestCase {
     func testQuickListOrderAgreesWithThePlainOrder() {
         var random = SplitMix64(seed: 53)
         let pieces = ["a", "A", "b", "é", "e\u{301}", "Å", "\u{212B}", "が", "か\u{3099}", "か", "日", "本", "ー", "Ｚ", "ﾀ", "Ω", " ", "1", "ǅ",
-                      "\u{F900}", "한", "ア", "〜", "ä", "a\u{308}"]
+                      "\u{F900}", "한", "ア", "〜", "ä", "a\u{308}", "\u{0}"]
         for _ in 0..<500 {
             let keys: [Site.ListKey] = (0..<Int.random(in: 0...30, using: &random)).map { _ in
                 (Int.random(in: 0...2, using: &random), random.text(of: pieces, count: 0...4), "en/" + random.text(of: ["a", "b", "é"], count: 0...3) + "/")

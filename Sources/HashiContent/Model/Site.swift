@@ -1,3 +1,4 @@
+import Foundation
 import HashiSupport
 
 /// The whole site as values: languages, pages in a stable order, and how they are connected.
@@ -116,17 +117,23 @@ public struct Site: Sendable {
 
     /// `plainListOrder` with the titles and URLs that are NFC-stable text (`ordersByBytes`) compared
     /// by their bytes, which order them as Swift orders their normalized scalars, rather than
-    /// character by character as a section of Japanese titles was.
+    /// character by character as a section of Japanese titles was. Each such key is one array, the
+    /// title, a NUL (which such a title has not, and which precedes every byte) and the URL, so one
+    /// `memcmp` orders by title, then URL.
     static func quickListOrder(_ keys: [ListKey]) -> [Int] {
-        let byBytes = keys.map { ordersByBytes($0.title) && ordersByBytes($0.url) }
+        let bytes = keys.map { key -> [UInt8]? in
+            guard ordersByBytes(key.title), ordersByBytes(key.url), !key.title.utf8.contains(0) else { return nil }
+            return Array(key.title.utf8) + [0] + Array(key.url.utf8)
+        }
         return keys.indices.sorted { a, b in
-            guard byBytes[a], byBytes[b] else {
+            guard let one = bytes[a], let other = bytes[b] else {
                 return (keys[a].weight, keys[a].title, keys[a].url) < (keys[b].weight, keys[b].title, keys[b].url)
             }
             if keys[a].weight != keys[b].weight { return keys[a].weight < keys[b].weight }
-            let (one, other) = (keys[a].title.utf8, keys[b].title.utf8)
-            if !one.elementsEqual(other) { return one.lexicographicallyPrecedes(other) }
-            return keys[a].url.utf8.lexicographicallyPrecedes(keys[b].url.utf8)
+            let order = one.withUnsafeBytes { one in
+                other.withUnsafeBytes { other in memcmp(one.baseAddress!, other.baseAddress!, min(one.count, other.count)) }
+            }
+            return order != 0 ? order < 0 : one.count < other.count
         }
     }
 
