@@ -56,6 +56,8 @@ public struct GeneratedOutputs: Sendable {
     public static let stateFolder = ".hashi/"
 
     public let entries: [Entry]
+    /// Whether every entry's path is ASCII without `\r`, which `quickOwner` needs.
+    private let asciiEntries: Bool
 
     /// The table for a site in these languages, in the order of `site.yaml` (the first is the default).
     public init(languages: [Language], defaultLanguage: Language, hasChannels: Bool) {
@@ -90,11 +92,29 @@ public struct GeneratedOutputs: Sendable {
             }
         }
         self.entries = entries
+        asciiEntries = entries.allSatisfy { $0.path.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
     }
 
     /// The entry a file written at `outputPath` would land on, if any.
     public func owner(of outputPath: String) -> Entry? {
+        quickOwner(of: outputPath) ?? plainOwner(of: outputPath)
+    }
+
+    /// The rule, as characters compare.
+    func plainOwner(of outputPath: String) -> Entry? {
         entries.first { $0.owns(outputPath) }
+    }
+
+    /// `plainOwner` by bytes, when the path and every entry's are ASCII without `\r` (each byte a
+    /// character of its own, so characters and bytes compare alike): every page asks. `.some(nil)`
+    /// is "no owner"; nil, that it cannot tell.
+    func quickOwner(of outputPath: String) -> Entry?? {
+        guard asciiEntries, outputPath.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        let path = outputPath.utf8
+        return .some(entries.first { entry in
+            let own = entry.path.utf8
+            return own.last == UInt8(ascii: "/") ? path.starts(with: own) : path.elementsEqual(own)
+        })
     }
 
     /// Whether a link to `path` (a page folder like `en/search/`, or a file) reaches something hashi writes.

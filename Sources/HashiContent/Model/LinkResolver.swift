@@ -12,12 +12,15 @@ struct LinkResolver {
 
     /// The heading ids of each page an anchor names, by URL: found at once, however many a page has.
     private let headingIDs = HeadingIDs()
+    /// The site's paths as bytes, for `quickResolve`; nil when one is not ASCII.
+    let quickPaths: QuickPaths?
 
     init(site: Site, generated: GeneratedOutputs, documents: DocumentStore) {
         self.documents = documents
         self.site = site
         self.generated = generated
         self.staticPaths = Set(site.staticFiles.map(\.outputPath))
+        self.quickPaths = QuickPaths(site: site)
     }
 
     static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
@@ -57,8 +60,15 @@ struct LinkResolver {
 
     /// `anchorPages` gets the URL of each other page whose headings an anchor was looked up in;
     /// `sourceFolder` is the content folder of the page's Markdown (`en/a/`).
-    private func resolve(_ link: LinkReference, on page: Page, sourceFolder: String,
-                         anchorPages: inout Set<String>) -> Result<ResolvedLink, LinkProblem> {
+    func resolve(_ link: LinkReference, on page: Page, sourceFolder: String,
+                 anchorPages: inout Set<String>) -> Result<ResolvedLink, LinkProblem> {
+        quickResolve(link, on: page, sourceFolder: sourceFolder, anchorPages: &anchorPages)
+            ?? plainResolve(link, on: page, sourceFolder: sourceFolder, anchorPages: &anchorPages)
+    }
+
+    /// The rule, step by step on strings.
+    func plainResolve(_ link: LinkReference, on page: Page, sourceFolder: String,
+                      anchorPages: inout Set<String>) -> Result<ResolvedLink, LinkProblem> {
         let destination = String(link.destination.trimmingWhitespace)
         if let scheme = Self.scheme(of: destination) {
             return .success(Self.forbiddenSchemes.contains(scheme) ? .removed : .external(destination))
@@ -143,7 +153,7 @@ struct LinkResolver {
         return staticPaths.contains(path) || generated.isLinkTarget(path) ? (path, nil) : nil
     }
 
-    private func check(fragment: String, in page: Page) -> Result<String, LinkProblem> {
+    func check(fragment: String, in page: Page) -> Result<String, LinkProblem> {
         let id = URLPath.decode(fragment)
         if headingIDs.of(page).contains(id) { return .success(id) }
         let known = page.document.headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")

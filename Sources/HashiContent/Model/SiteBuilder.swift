@@ -51,20 +51,24 @@ public struct SiteBuilder {
         pages.sort { a, b in
             a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
         }
-        diagnostics += duplicateTranslationKeys(pages)
-        let translationDiagnostics = TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation,
-                                                       documents: documents).diagnostics()
+        // The translations are checked on another core while the stand-ins, the menus and the site's tables are made.
+        let translationChecks = BackgroundWork { [pages] in
+            (Self.duplicateTranslationKeys(pages),
+             TranslationReport(pages: pages, languages: config.languages, policy: config.missingTranslation, documents: documents).diagnostics())
+        }
         if config.missingTranslation == .fallback {
             pages += fallbackPages(for: pages, languages: config.languages, taken: Set(firstByURL.keys))
             pages.sort { a, b in
                 a.language.order != b.language.order ? a.language.order < b.language.order : a.url.utf8.lexicographicallyPrecedes(b.url.utf8)
             }
         }
-        diagnostics += checkMenus(pages, config: config)
-        diagnostics += checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
+        let status = BackgroundWork { [pages] in TranslationStatus(pages: pages, languages: config.languages, documents: documents) }
+        let fileDiagnostics = checkMenus(pages, config: config) + checkStaticFiles(content.staticFiles, pages: pages, generated: generated)
         var site = Site(config: config, pages: pages, staticFiles: content.staticFiles, channels: content.channels)
-        site.translationStatus = TranslationStatus(pages: pages, languages: config.languages, documents: documents)
         let structure = LinkResolver.structureKey(site: site, generated: generated)
+        let (duplicateKeys, translationDiagnostics) = translationChecks.value
+        diagnostics += duplicateKeys + fileDiagnostics
+        site.translationStatus = status.value
         let (links, linkKeys) = resolveLinks(site: site, generated: generated, structure: structure, documents: documents, cache: cache)
         for (index, pageLinks) in links.enumerated() { site.pages[index].resolvedLinks = pageLinks.links }
         return SiteModel(shape: shape, site: site, documentKeys: documents.summaries.map(\.key), links: links, linkKeys: linkKeys,
@@ -76,7 +80,7 @@ public struct SiteBuilder {
     /// (the resolver, with its table of every page's headings, is made only then).
     private func resolveLinks(site: Site, generated: GeneratedOutputs, structure: UInt64, documents: DocumentStore,
                               cache: BuildCache?) -> (links: [PageLinks], keys: [UInt64]) {
-        let keys = site.pages.map { LinkResolver.key(for: $0, structure: structure) }
+        let keys = site.pages.concurrentMap { LinkResolver.key(for: $0, structure: structure) }
         var resolved = zip(keys, site.pages).map { key, page in
             cache?.earlierLinks(key: key, written: page.document.links).flatMap { LinkResolver.stillHold($0, in: site) ? $0 : nil }
         }
@@ -141,21 +145,73 @@ public struct SiteBuilder {
 
     /// `Content/en/labor.md` → `en/labor/`; `_index.md` is its folder; `slug` replaces the last part.
     static func url(for source: SourceFile) -> String {
-        // An ASCII path is split by its bytes: the same parts, without finding each character's bounds.
-        let path = source.relativePath
-        var parts = path.utf8.allSatisfy({ $0 < 0x80 }) ? path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
-            : path.split(separator: "/").map(String.init)
+        let (path, code, slug) = (source.relativePath, source.language.code, source.frontMatter.slug)
+        return quickURL(path: path, code: code, slug: slug) ?? plainURL(path: path, code: code, slug: slug)
+    }
+
+    /// The rule, part by part.
+    static func plainURL(path: String, code: String, slug: String?) -> String {
+        var parts = path.split(separator: "/").map(String.init)
         let file = parts.removeLast()
         if file != "_index.md" {
-            parts.append(source.frontMatter.slug ?? String(file.dropLast(3)))
-        } else if let slug = source.frontMatter.slug, !parts.isEmpty {
+            parts.append(slug ?? String(file.dropLast(3)))
+        } else if let slug, !parts.isEmpty {
             parts[parts.count - 1] = slug
         }
-        return ([source.language.code] + parts).joined(separator: "/") + "/"
+        return ([code] + parts).joined(separator: "/") + "/"
+    }
+
+    /// `plainURL` by the bytes of an ASCII path (without `\r`, so every byte is a character), written
+    /// once into a buffer: a page's URL without an array of its parts. Nil for any other path.
+    static func quickURL(path: String, code: String, slug: String?) -> String? {
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            let slash = UInt8(ascii: "/")
+            // The file is the last part; the folders are the parts before it.
+            var fileEnd = bytes.count
+            while fileEnd > 0, bytes[fileEnd - 1] == slash { fileEnd -= 1 }
+            guard fileEnd > 0 else { return nil }
+            var fileStart = fileEnd
+            while fileStart > 0, bytes[fileStart - 1] != slash { fileStart -= 1 }
+            let file = UnsafeBufferPointer(rebasing: bytes[fileStart..<fileEnd])
+            let isIndex = file.elementsEqual("_index.md".utf8)
+            var foldersEnd = fileStart
+            while foldersEnd > 0, bytes[foldersEnd - 1] == slash { foldersEnd -= 1 }
+            // `_index.md` with a slug: the slug replaces its folder, the last one.
+            let replacesFolder = isIndex && slug != nil && foldersEnd > 0
+            if replacesFolder {
+                while foldersEnd > 0, bytes[foldersEnd - 1] != slash { foldersEnd -= 1 }
+            }
+            let last = isIndex ? (replacesFolder ? slug : nil) : slug
+            let capacity = code.utf8.count + bytes.count + (slug?.utf8.count ?? 0) + 3
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in
+                var count = 0
+                func add<Bytes: Sequence<UInt8>>(_ part: Bytes) {
+                    for byte in part { out[count] = byte; count += 1 }
+                    out[count] = slash
+                    count += 1
+                }
+                add(code.utf8)
+                var start = 0
+                for index in 0...foldersEnd where index == foldersEnd || bytes[index] == slash {
+                    if index > start { add(bytes[start..<index]) }
+                    start = index + 1
+                }
+                if let last {
+                    add(last.utf8)
+                } else if !isIndex {
+                    add(file.dropLast(3))
+                }
+                // Decoded, not copied unchecked: the string then knows it is ASCII, and a URL is a
+                // key of many tables, hashed and compared fastest so.
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
+            }
+        }
     }
 
     /// Two pages of one language must not pair with the same translations.
-    private func duplicateTranslationKeys(_ pages: [Page]) -> [Diagnostic] {
+    private static func duplicateTranslationKeys(_ pages: [Page]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var byKey: [String: [String: String]] = [:]  // the file of the first page of each key and language
         for index in pages.indices {

@@ -6,38 +6,56 @@ package enum URLPath {
         var path = path
         if path.withUTF8({ isNormal($0) }) { return path }
         return path.withUTF8 { bytes -> String? in
-            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-            // The parts kept so far, joined by `/`.
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var parts = 0
-            var index = 0
-            var last = 0..<0
-            while index < bytes.count {
-                let end = bytes.firstIndex(of: slash, from: index) ?? bytes.count
-                last = index..<end
-                let length = end - index
-                if length == 0 || (length == 1 && bytes[index] == dot) {
-                    // an empty part or `.`: nothing
-                } else if length == 2 && bytes[index] == dot && bytes[index + 1] == dot {
-                    guard parts > 0 else { return nil }
-                    parts -= 1
-                    // The last part goes, with the `/` before it.
-                    while let byte = out.popLast(), byte != slash {}
-                } else {
-                    if parts > 0 { out.append(slash) }
-                    parts += 1
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                }
-                index = end + 1
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+                // Whole parts of valid UTF-8, cut at `/`: valid UTF-8.
+                normalize(bytes, into: out).map { UTF8Text.string(UnsafeBufferPointer(rebasing: out[..<$0])) }
             }
-            // The last part, after the last `/` (empty when the path ends with one).
-            if bytes.last == slash { last = bytes.count..<bytes.count }
-            let lastIsDots = (1...2).contains(last.count) && bytes[last].allSatisfy { $0 == dot }
-            if (bytes.last == slash || lastIsDots) && !out.isEmpty { out.append(slash) }
-            // Whole parts of valid UTF-8, cut at `/`: valid UTF-8.
-            return UTF8Text.string(out)
         }
+    }
+
+    /// `normalize` of a path's bytes, written at the start of `out` (as long as `bytes` at least):
+    /// the count written, or nil when the path would climb above the root. The link resolver's
+    /// quick path keeps its paths as bytes.
+    package static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        precondition(out.count >= bytes.count)
+        if isNormal(bytes) {
+            _ = out.initialize(from: bytes)
+            return bytes.count
+        }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        // The parts kept so far, joined by `/`, are `out[..<count]`.
+        var count = 0
+        var parts = 0
+        var index = 0
+        var last = 0..<0
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            last = index..<end
+            let length = end - index
+            if length == 0 || (length == 1 && bytes[index] == dot) {
+                // an empty part or `.`: nothing
+            } else if length == 2 && bytes[index] == dot && bytes[index + 1] == dot {
+                guard parts > 0 else { return nil }
+                parts -= 1
+                // The last part goes, with the `/` before it.
+                while count > 0 {
+                    count -= 1
+                    if out[count] == slash { break }
+                }
+            } else {
+                if parts > 0 { out[count] = slash; count += 1 }
+                parts += 1
+                for offset in 0..<length { out[count + offset] = bytes[index + offset] }
+                count += length
+            }
+            index = end + 1
+        }
+        // The last part, after the last `/` (empty when the path ends with one).
+        if bytes.last == slash { last = bytes.count..<bytes.count }
+        let lastIsDots = (1...2).contains(last.count) && bytes[last].allSatisfy { $0 == dot }
+        if (bytes.last == slash || lastIsDots) && count > 0 { out[count] = slash; count += 1 }
+        return count
     }
 
     /// Whether `normalize` would return `path` as it is: no leading or doubled `/`, and no `.` or
@@ -67,44 +85,80 @@ package enum URLPath {
     }
 
     /// A relative reference from a page in folder `from` to `to`, both output paths. Walks both
-    /// paths' parts in place: every page asks for a dozen of these, and every link of its body.
+    /// paths' parts in place and writes the reference once into a buffer on the stack: every page
+    /// asks for a dozen of these, and every link of its body.
     package static func relative(from: String, to: String) -> String {
         var from = from
         var to = to
         return from.withUTF8 { fromPath in
             to.withUTF8 { toBytes in
-                let slash = UInt8(ascii: "/")
                 let fromBytes = folder(of: fromPath)
-                let toIsFolder = toBytes.last == slash || toBytes.isEmpty
+                let toIsFolder = toBytes.last == UInt8(ascii: "/") || toBytes.isEmpty
                 // Skip the parts both share; a file's own name (the last part of a `to` that is no folder) is never shared.
                 var fromPart = part(of: fromBytes, from: 0)
                 var toPart = part(of: toBytes, from: 0)
                 while let one = fromPart, let other = toPart, toIsFolder || other.upperBound < toBytes.count,
-                      fromBytes[one].elementsEqual(toBytes[other]) {
+                      same(fromBytes, one, toBytes, other) {
                     fromPart = part(of: fromBytes, from: one.upperBound)
                     toPart = part(of: toBytes, from: other.upperBound)
                 }
-                var out: [UInt8] = []
-                out.reserveCapacity(toBytes.count + 3 * (fromBytes.count / 2) + 3)
+                var ups = 0
                 while let one = fromPart {
-                    if !out.isEmpty { out.append(slash) }
-                    out += "..".utf8
+                    ups += 1
                     fromPart = part(of: fromBytes, from: one.upperBound)
                 }
-                let ups = out.count
-                while let other = toPart {
-                    if !out.isEmpty { out.append(slash) }
-                    out += UnsafeBufferPointer(rebasing: toBytes[other])
-                    toPart = part(of: toBytes, from: other.upperBound)
-                }
-                if toIsFolder && !out.isEmpty { out.append(slash) }
                 // A first part with a colon (`report:2024/`) would be read as a scheme: start it with `./`.
-                if ups == 0, let colon = out.firstIndex(of: UInt8(ascii: ":")), !out[..<colon].contains(slash) {
-                    out.insert(contentsOf: "./".utf8, at: 0)
+                let dotSlash = ups == 0 && toPart.map { toBytes[$0].contains(UInt8(ascii: ":")) } == true
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * ups + toBytes.count + 3) { out in
+                    let count = write(ups: ups, dotSlash: dotSlash, parts: toBytes, from: toPart, folder: toIsFolder, into: out)
+                    return UTF8Text.string(UnsafeBufferPointer(rebasing: out[..<count]))
                 }
-                return out.isEmpty ? "./" : UTF8Text.string(out)
             }
         }
+    }
+
+    /// Whether two ranges of bytes hold the same bytes.
+    private static func same(_ one: UnsafeBufferPointer<UInt8>, _ oneRange: Range<Int>, _ other: UnsafeBufferPointer<UInt8>,
+                             _ otherRange: Range<Int>) -> Bool {
+        guard oneRange.count == otherRange.count else { return false }
+        for offset in 0..<oneRange.count where one[oneRange.lowerBound + offset] != other[otherRange.lowerBound + offset] { return false }
+        return true
+    }
+
+    /// Writes `relative`'s reference: `./` if asked, `ups` times `..`, the parts of `parts` from
+    /// `first` on, joined by `/` (and one after them for a folder); `./` when that is nothing.
+    private static func write(ups: Int, dotSlash: Bool, parts: UnsafeBufferPointer<UInt8>, from first: Range<Int>?, folder: Bool,
+                              into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var count = 0
+        if dotSlash {
+            out[0] = dot
+            out[1] = slash
+            count = 2
+        }
+        var written = 0
+        for _ in 0..<ups {
+            if written > 0 { out[count] = slash; count += 1 }
+            out[count] = dot
+            out[count + 1] = dot
+            count += 2
+            written += 1
+        }
+        var next = first
+        while let other = next {
+            if written > 0 { out[count] = slash; count += 1 }
+            _ = UnsafeMutableBufferPointer(rebasing: out[count..<(count + other.count)]).initialize(from: parts[other])
+            count += other.count
+            written += 1
+            next = part(of: parts, from: other.upperBound)
+        }
+        if written == 0 {
+            out[0] = dot
+            out[1] = slash
+            return 2
+        }
+        if folder { out[count] = slash; count += 1 }
+        return count
     }
 
     /// The folder part of a path's bytes: up to its last `/`, as `folder(of:)`.
@@ -145,7 +199,7 @@ package enum URLPath {
     package static func encode(_ path: String, keepNonASCII: Bool = false) -> String {
         var path = path
         // Nothing to encode: the path as it is, without a copy.
-        guard let first = path.withUTF8({ $0.firstIndex { !keeps($0) && !(keepNonASCII && $0 >= 0x80) } }) else { return path }
+        guard let first = path.withUTF8({ firstToEncode($0, keepNonASCII: keepNonASCII) }) else { return path }
         return path.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 8)
@@ -161,6 +215,15 @@ package enum URLPath {
             // Kept bytes of valid UTF-8 and ASCII escapes of whole scalars: valid UTF-8.
             return UTF8Text.string(out)
         }
+    }
+
+    /// The index of the first byte `encode` escapes, if any.
+    private static func firstToEncode(_ bytes: UnsafeBufferPointer<UInt8>, keepNonASCII: Bool) -> Int? {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if !keeps(byte) && !(keepNonASCII && byte >= 0x80) { return index }
+        }
+        return nil
     }
 
     /// Undoes percent-encoding, for comparing a link's fragment with heading ids.
@@ -181,7 +244,18 @@ package enum URLPath {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func keeps(_ byte: UInt8) -> Bool {
+    /// `plainKeeps` from two masks of the ASCII bytes: one shift, not a dozen comparisons.
+    @inline(__always)
+    static func keeps(_ byte: UInt8) -> Bool {
+        byte < 64 ? (keptBelow64 >> UInt64(byte)) & 1 == 1 : byte < 128 && (keptFrom64 >> UInt64(byte - 64)) & 1 == 1
+    }
+
+    /// Bit `b` set for each byte `b` below 64 that `plainKeeps`, and from 64 (bit `b - 64`).
+    private static let keptBelow64: UInt64 = 0x2FFF_FFD2_0000_0000
+    private static let keptFrom64: UInt64 = 0x47FF_FFFE_87FF_FFFF
+
+    /// The bytes an `href` can hold as they are, one by one.
+    static func plainKeeps(_ byte: UInt8) -> Bool {
         switch byte {
         case 48...57, 65...90, 97...122: return true
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
