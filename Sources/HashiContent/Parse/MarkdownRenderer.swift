@@ -20,9 +20,32 @@ public struct MarkdownRenderer: Sendable {
 
     /// - Parameter firstLine: the line of the file where `markdown` starts, added to cmark's positions.
     public func render(markdown: String, file: String, firstLine: Int = 1) -> ParsedDocument {
+        MarkdownArenas.shared.withArena {
+            var text = markdown
+            let document = text.withUTF8 { bytes -> OpaquePointer? in
+                guard let parser = cmark_parser_new_with_mem(Self.parseOptions, MarkdownArenas.memory) else { return nil }
+                defer { cmark_parser_free(parser) }
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+                return cmark_parser_finish(parser)
+            }
+            return render(document, memory: MarkdownArenas.memory, file: file, firstLine: firstLine)
+        }
+    }
+
+    /// `render(markdown:file:firstLine:)` with cmark's own allocator and `cmark_parse_document`: the
+    /// plain path the arena's is tested against.
+    func renderWithSystemAllocator(markdown: String, file: String, firstLine: Int = 1) -> ParsedDocument {
         var text = markdown
-        let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        guard let document = text.withUTF8({ cmark_parse_document($0.baseAddress, $0.count, parseOptions) }) else {
+        let document = text.withUTF8 { cmark_parse_document($0.baseAddress, $0.count, Self.parseOptions) }
+        return render(document, memory: cmark_get_default_mem_allocator(), file: file, firstLine: firstLine)
+    }
+
+    private static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+
+    /// The document's headings, links, HTML and text; `memory` is what allocated its nodes.
+    private func render(_ document: OpaquePointer?, memory: UnsafeMutablePointer<cmark_mem>, file: String,
+                        firstLine: Int) -> ParsedDocument {
+        guard let document else {
             return ParsedDocument(html: [], headings: [], links: [], plainText: "", summary: "")
         }
         defer { cmark_node_free(document) }
@@ -54,7 +77,7 @@ public struct MarkdownRenderer: Sendable {
             let title = plainText(of: node)
             let id = slugger.id(for: title)
             headings.append(Heading(level: level, text: title, id: id, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
-            replaceHeading(node, level: level, id: id)
+            replaceHeading(node, level: level, id: id, memory: memory)
         }
         let renderOptions = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         // Kept as bytes: cmark writes valid UTF-8 (the input was read with CMARK_OPT_VALIDATE_UTF8),
@@ -62,15 +85,15 @@ public struct MarkdownRenderer: Sendable {
         var html: [UInt8] = []
         if let rendered = cmark_render_html(document, renderOptions) {
             rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { html = Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
-            free(rendered)
+            memory.pointee.free(rendered)
         }
         return ParsedDocument(html: html, headings: headings, links: links,
                               plainText: blockText(of: document), summary: summary ?? "")
     }
 
     /// Turns `<hN>` into a custom block that writes `<hN id="…">`, keeping the children.
-    private func replaceHeading(_ node: OpaquePointer, level: Int, id: String) {
-        guard (1...6).contains(level), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    private func replaceHeading(_ node: OpaquePointer, level: Int, id: String, memory: UnsafeMutablePointer<cmark_mem>) {
+        guard (1...6).contains(level), let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, memory) else { return }
         // `<hN id="…">` as the bytes of a C string (cmark copies it).
         var id = id
         var enter: [UInt8] = Self.openingTag
@@ -157,5 +180,50 @@ public struct MarkdownRenderer: Sendable {
         literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
             text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
         }
+    }
+}
+
+/// The arenas the Parse stage's threads take turns with, and the `cmark_mem` that finds the calling
+/// thread's (cmark's allocator functions get no context, so a thread-specific value names it).
+final class MarkdownArenas: @unchecked Sendable {  // `idle` is read and written under `lock`
+    static let shared = MarkdownArenas()
+
+    /// cmark's allocator functions over the arena of the calling thread's `withArena`.
+    nonisolated(unsafe) static let memory: UnsafeMutablePointer<cmark_mem> = {
+        let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        memory.initialize(to: cmark_mem(
+            calloc: { count, size in MarkdownArenas.current.pointee.allocateZeroed(count: count, size: size) },
+            realloc: { pointer, size in MarkdownArenas.current.pointee.reallocate(pointer, size: size) },
+            free: { pointer in MarkdownArenas.current.pointee.free(pointer) }))
+        return memory
+    }()
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    private static var current: UnsafeMutablePointer<MarkdownArena> {
+        pthread_getspecific(key)!.assumingMemoryBound(to: MarkdownArena.self)
+    }
+
+    private let lock = NSLock()
+    private var idle: [UnsafeMutablePointer<MarkdownArena>] = []
+
+    /// Runs `body` with an arena of its own as the calling thread's, then takes back all it allocated.
+    func withArena<Result>(_ body: () -> Result) -> Result {
+        let arena = lock.withLock { idle.popLast() } ?? {
+            let arena = UnsafeMutablePointer<MarkdownArena>.allocate(capacity: 1)
+            arena.initialize(to: MarkdownArena())
+            return arena
+        }()
+        pthread_setspecific(Self.key, arena)
+        defer {
+            pthread_setspecific(Self.key, nil)
+            arena.pointee.reset()
+            lock.withLock { idle.append(arena) }
+        }
+        return body()
     }
 }
