@@ -20,7 +20,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// - Parameter firstLine: the line of the file where `markdown` starts, added to cmark's positions.
     public func render(markdown: String, file: String, firstLine: Int = 1) -> ParsedDocument {
-        MarkdownArenas.shared.withArena {
+        MarkdownArenas.shared.withArena { scratch in
             var text = markdown
             let document = text.withUTF8 { bytes -> OpaquePointer? in
                 guard let parser = cmark_parser_new_with_mem(Self.parseOptions, MarkdownArenas.memory) else { return nil }
@@ -28,7 +28,8 @@ public struct MarkdownRenderer: Sendable {
                 bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
                 return cmark_parser_finish(parser)
             }
-            return render(document, memory: MarkdownArenas.memory, file: file, firstLine: firstLine)
+            // No cmark_node_free: the arena takes back the whole document when this returns.
+            return render(document, memory: MarkdownArenas.memory, scratch: &scratch, file: file, firstLine: firstLine)
         }
     }
 
@@ -37,18 +38,20 @@ public struct MarkdownRenderer: Sendable {
     func renderWithSystemAllocator(markdown: String, file: String, firstLine: Int = 1) -> ParsedDocument {
         var text = markdown
         let document = text.withUTF8 { cmark_parse_document($0.baseAddress, $0.count, Self.parseOptions) }
-        return render(document, memory: cmark_get_default_mem_allocator(), file: file, firstLine: firstLine)
+        defer { if let document { cmark_node_free(document) } }
+        var scratch: [UInt8] = []
+        return render(document, memory: cmark_get_default_mem_allocator(), scratch: &scratch, file: file, firstLine: firstLine)
     }
 
     private static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
 
-    /// The document's headings, links, HTML and text; `memory` is what allocated its nodes.
-    private func render(_ document: OpaquePointer?, memory: UnsafeMutablePointer<cmark_mem>, file: String,
-                        firstLine: Int) -> ParsedDocument {
+    /// The document's headings, links, HTML and text; `memory` is what allocated its nodes, and
+    /// texts are put together in `scratch` before each is copied into a `String` of its size.
+    private func render(_ document: OpaquePointer?, memory: UnsafeMutablePointer<cmark_mem>, scratch: inout [UInt8],
+                        file: String, firstLine: Int) -> ParsedDocument {
         guard let document else {
             return ParsedDocument(html: [], headings: [], links: [], plainText: "", summary: "")
         }
-        defer { cmark_node_free(document) }
 
         var headings: [Heading] = []
         var links: [LinkReference] = []
@@ -66,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
                 links.append(LinkReference(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, location: location))
                 cmark_node_set_url(node, linkPlaceholderPrefix + String(links.count - 1))
             case CMARK_NODE_PARAGRAPH where summary == nil:
-                summary = plainText(of: node)
+                summary = plainText(of: node, scratch: &scratch)
             default:
                 break
             }
@@ -74,7 +77,7 @@ public struct MarkdownRenderer: Sendable {
         var slugger = HeadingSlugger(capacity: headingNodes.count)
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
-            let title = plainText(of: node)
+            let title = plainText(of: node, scratch: &scratch)
             let id = slugger.id(for: title)
             headings.append(Heading(level: level, text: title, id: id, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
             replaceHeading(node, level: level, id: id, memory: memory)
@@ -88,7 +91,7 @@ public struct MarkdownRenderer: Sendable {
             memory.pointee.free(rendered)
         }
         return ParsedDocument(html: html, headings: headings, links: links,
-                              plainText: blockText(of: document), summary: summary ?? "")
+                              plainText: blockText(of: document, scratch: &scratch), summary: summary ?? "")
     }
 
     /// Turns `<hN>` into a custom block that writes `<hN id="…">`, keeping the children.
@@ -131,15 +134,15 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// The text of a node's inlines as a reader sees it (code kept, markup and raw HTML dropped).
-    private func plainText(of root: OpaquePointer) -> String {
-        var text: [UInt8] = []
+    private func plainText(of root: OpaquePointer, scratch text: inout [UInt8]) -> String {
+        text.removeAll(keepingCapacity: true)
         walk(root) { node in appendInline(node, to: &text) }
         return UTF8Text.string(text)
     }
 
     /// The text of every leaf block, one a line, in one walk of the document.
-    private func blockText(of document: OpaquePointer) -> String {
-        var text: [UInt8] = []
+    private func blockText(of document: OpaquePointer, scratch text: inout [UInt8]) -> String {
+        text.removeAll(keepingCapacity: true)
         var isFirstLine = true
         guard let iterator = cmark_iter_new(document) else { return "" }
         defer { cmark_iter_free(iterator) }
@@ -209,21 +212,26 @@ final class MarkdownArenas: @unchecked Sendable {  // `idle` is read and written
     }
 
     private let lock = NSLock()
-    private var idle: [UnsafeMutablePointer<MarkdownArena>] = []
+    /// Arenas not in use, each with the bytes its last document's texts were put together in.
+    private var idle: [(arena: UnsafeMutablePointer<MarkdownArena>, scratch: [UInt8])] = []
+    /// A scratch buffer larger than this (a very long page's text) is not kept for the next.
+    private static let keptScratch = 1 << 20
 
     /// Runs `body` with an arena of its own as the calling thread's, then takes back all it allocated.
-    func withArena<Result>(_ body: () -> Result) -> Result {
-        let arena = lock.withLock { idle.popLast() } ?? {
+    /// `body` is also given a buffer to put texts together in, kept with the arena between documents.
+    func withArena<Result>(_ body: (inout [UInt8]) -> Result) -> Result {
+        var (arena, scratch) = lock.withLock { idle.popLast() } ?? {
             let arena = UnsafeMutablePointer<MarkdownArena>.allocate(capacity: 1)
             arena.initialize(to: MarkdownArena())
-            return arena
+            return (arena, [])
         }()
         pthread_setspecific(Self.key, arena)
         defer {
             pthread_setspecific(Self.key, nil)
             arena.pointee.reset()
-            lock.withLock { idle.append(arena) }
+            if scratch.capacity > Self.keptScratch { scratch = [] }
+            lock.withLock { idle.append((arena, scratch)) }
         }
-        return body()
+        return body(&scratch)
     }
 }
