@@ -20,12 +20,38 @@ public struct MarkdownRenderer: Sendable {
 
     /// - Parameter firstLine: the line of the file where `markdown` starts, added to cmark's positions.
     public func render(markdown: String, file: String, firstLine: Int = 1) -> ParsedDocument {
+        MarkdownArenas.shared.withArena { scratch in
+            var text = markdown
+            let document = text.withUTF8 { bytes -> OpaquePointer? in
+                guard let parser = cmark_parser_new_with_mem(Self.parseOptions, MarkdownArenas.memory) else { return nil }
+                defer { cmark_parser_free(parser) }
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+                return cmark_parser_finish(parser)
+            }
+            // No cmark_node_free: the arena takes back the whole document when this returns.
+            return render(document, memory: MarkdownArenas.memory, scratch: &scratch, file: file, firstLine: firstLine)
+        }
+    }
+
+    /// `render(markdown:file:firstLine:)` with cmark's own allocator and `cmark_parse_document`: the
+    /// plain path the arena's is tested against.
+    func renderWithSystemAllocator(markdown: String, file: String, firstLine: Int = 1) -> ParsedDocument {
         var text = markdown
-        let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        guard let document = text.withUTF8({ cmark_parse_document($0.baseAddress, $0.count, parseOptions) }) else {
+        let document = text.withUTF8 { cmark_parse_document($0.baseAddress, $0.count, Self.parseOptions) }
+        defer { if let document { cmark_node_free(document) } }
+        var scratch: [UInt8] = []
+        return render(document, memory: cmark_get_default_mem_allocator(), scratch: &scratch, file: file, firstLine: firstLine)
+    }
+
+    private static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+
+    /// The document's headings, links, HTML and text; `memory` is what allocated its nodes, and
+    /// texts are put together in `scratch` before each is copied into a `String` of its size.
+    private func render(_ document: OpaquePointer?, memory: UnsafeMutablePointer<cmark_mem>, scratch: inout [UInt8],
+                        file: String, firstLine: Int) -> ParsedDocument {
+        guard let document else {
             return ParsedDocument(html: [], headings: [], links: [], plainText: "", summary: "")
         }
-        defer { cmark_node_free(document) }
 
         var headings: [Heading] = []
         var links: [LinkReference] = []
@@ -43,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
                 links.append(LinkReference(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, location: location))
                 cmark_node_set_url(node, linkPlaceholderPrefix + String(links.count - 1))
             case CMARK_NODE_PARAGRAPH where summary == nil:
-                summary = plainText(of: node)
+                summary = plainText(of: node, scratch: &scratch)
             default:
                 break
             }
@@ -51,10 +77,10 @@ public struct MarkdownRenderer: Sendable {
         var slugger = HeadingSlugger(capacity: headingNodes.count)
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
-            let title = plainText(of: node)
+            let title = plainText(of: node, scratch: &scratch)
             let id = slugger.id(for: title)
             headings.append(Heading(level: level, text: title, id: id, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
-            replaceHeading(node, level: level, id: id)
+            replaceHeading(node, level: level, id: id, memory: memory)
         }
         let renderOptions = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         // Kept as bytes: cmark writes valid UTF-8 (the input was read with CMARK_OPT_VALIDATE_UTF8),
@@ -62,15 +88,15 @@ public struct MarkdownRenderer: Sendable {
         var html: [UInt8] = []
         if let rendered = cmark_render_html(document, renderOptions) {
             rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { html = Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
-            free(rendered)
+            memory.pointee.free(rendered)
         }
         return ParsedDocument(html: html, headings: headings, links: links,
-                              plainText: blockText(of: document), summary: summary ?? "")
+                              plainText: blockText(of: document, scratch: &scratch), summary: summary ?? "")
     }
 
     /// Turns `<hN>` into a custom block that writes `<hN id="…">`, keeping the children.
-    private func replaceHeading(_ node: OpaquePointer, level: Int, id: String) {
-        guard (1...6).contains(level), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    private func replaceHeading(_ node: OpaquePointer, level: Int, id: String, memory: UnsafeMutablePointer<cmark_mem>) {
+        guard (1...6).contains(level), let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, memory) else { return }
         // `<hN id="…">` as the bytes of a C string (cmark copies it).
         var id = id
         var enter: [UInt8] = Self.openingTag
@@ -108,15 +134,15 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// The text of a node's inlines as a reader sees it (code kept, markup and raw HTML dropped).
-    private func plainText(of root: OpaquePointer) -> String {
-        var text: [UInt8] = []
+    private func plainText(of root: OpaquePointer, scratch text: inout [UInt8]) -> String {
+        text.removeAll(keepingCapacity: true)
         walk(root) { node in appendInline(node, to: &text) }
         return UTF8Text.string(text)
     }
 
     /// The text of every leaf block, one a line, in one walk of the document.
-    private func blockText(of document: OpaquePointer) -> String {
-        var text: [UInt8] = []
+    private func blockText(of document: OpaquePointer, scratch text: inout [UInt8]) -> String {
+        text.removeAll(keepingCapacity: true)
         var isFirstLine = true
         guard let iterator = cmark_iter_new(document) else { return "" }
         defer { cmark_iter_free(iterator) }
@@ -157,5 +183,55 @@ public struct MarkdownRenderer: Sendable {
         literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
             text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
         }
+    }
+}
+
+/// The arenas the Parse stage's threads take turns with, and the `cmark_mem` that finds the calling
+/// thread's (cmark's allocator functions get no context, so a thread-specific value names it).
+final class MarkdownArenas: @unchecked Sendable {  // `idle` is read and written under `lock`
+    static let shared = MarkdownArenas()
+
+    /// cmark's allocator functions over the arena of the calling thread's `withArena`.
+    nonisolated(unsafe) static let memory: UnsafeMutablePointer<cmark_mem> = {
+        let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        memory.initialize(to: cmark_mem(
+            calloc: { count, size in MarkdownArenas.current.pointee.allocateZeroed(count: count, size: size) },
+            realloc: { pointer, size in MarkdownArenas.current.pointee.reallocate(pointer, size: size) },
+            free: { pointer in MarkdownArenas.current.pointee.free(pointer) }))
+        return memory
+    }()
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    private static var current: UnsafeMutablePointer<MarkdownArena> {
+        pthread_getspecific(key)!.assumingMemoryBound(to: MarkdownArena.self)
+    }
+
+    private let lock = NSLock()
+    /// Arenas not in use, each with the bytes its last document's texts were put together in.
+    private var idle: [(arena: UnsafeMutablePointer<MarkdownArena>, scratch: [UInt8])] = []
+    /// A scratch buffer larger than this (a very long page's text) is not kept for the next.
+    private static let keptScratch = 1 << 20
+
+    /// Runs `body` with an arena of its own as the calling thread's, then takes back all it allocated.
+    /// `body` is also given a buffer to put texts together in, kept with the arena between documents.
+    func withArena<Result>(_ body: (inout [UInt8]) -> Result) -> Result {
+        var (arena, scratch) = lock.withLock { idle.popLast() } ?? {
+            let arena = UnsafeMutablePointer<MarkdownArena>.allocate(capacity: 1)
+            arena.initialize(to: MarkdownArena())
+            return (arena, [])
+        }()
+        pthread_setspecific(Self.key, arena)
+        defer {
+            pthread_setspecific(Self.key, nil)
+            arena.pointee.reset()
+            if scratch.capacity > Self.keptScratch { scratch = [] }
+            lock.withLock { idle.append((arena, scratch)) }
+        }
+        return body(&scratch)
     }
 }

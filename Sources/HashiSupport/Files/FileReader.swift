@@ -30,14 +30,17 @@ package enum FileReader {
             }
         }
         if let failure { return .failure(failure) }
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Platform.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { return .failure(SystemError()) }
-            if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
+        // The rest through a buffer on the stack: almost always one read that finds the end.
+        let tail = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk -> SystemError? in
+            while true {
+                let count = Platform.read(fd, chunk.baseAddress, chunk.count)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { return SystemError() }
+                if count == 0 { return nil }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<count]))
+            }
         }
+        if let tail { return .failure(tail) }
         return .success(result)
     }
 }
