@@ -60,6 +60,15 @@ final class MarkdownArenaTests: XCTestCase {
         XCTAssertNil(arena.allocateZeroed(count: Int.max, size: 2))
     }
 
+    func testKeptBuffersFillWholeBlocksOfTheAllocator() {
+        for count in [0, 1, 215, 216, 217, 10_000, 123_457] {
+            let capacity = MarkdownRenderer.keptCapacity(count, header: 32)
+            XCTAssertGreaterThanOrEqual(capacity, count)
+            XCTAssertLessThan(capacity, count + 256)
+            XCTAssertEqual((capacity + 32 + 8) % 256, 0)
+        }
+    }
+
     private func assertFilled(_ pointer: UnsafeMutableRawPointer, with byte: UInt8, count: Int, line: UInt = #line) {
         let expected = [UInt8](repeating: byte, count: count)
         XCTAssertEqual(memcmp(pointer, expected, count), 0, "not all \(byte)", line: line)
