@@ -187,10 +187,7 @@ struct PathTable: Sendable {
         }
     }
 
-    /// FNV-1a.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash ^ (hash >> 32)
+        StableHasher.hash(UnsafeRawBufferPointer(key))
     }
 }

@@ -15,12 +15,12 @@ struct CommitStage {
     let outputDirectory: String
     /// The host's headers file to write too (`--headers netlify`), if any.
     var headers: HostHeadersFormat? = nil
-    /// `writeSiteData` started beside the render, if `Build` started it; else it runs here.
-    var siteData: BackgroundWork<Void>? = nil
+    /// `writeSiteData`, which `Build` started beside the render.
+    let siteData: BackgroundWork<Void>
 
     func run(_ report: inout BuildReport) {
         // Waited for even on error, so that nothing is written after the output is let go.
-        if let siteData { siteData.value } else if !report.hasErrors { Self.writeSiteData(site: site, output: output) }
+        siteData.value
         guard !report.hasErrors else { return output.abort() }
         if headers == .netlify {
             let generated = site.generatedOutputs.pages(hasLayout: templates.hasLayout).map(\.outputPath)

@@ -42,13 +42,14 @@ struct LoadStage {
         var loader = ContentLoader(contentDirectory: options.contentDirectory, displayDirectory: options.contentDirectory, cache: cache)
         loader.configRead = { config in
             let folders = templateFolders(named: config.templateFolders)
+            theme.folders = folders
             theme.work = BackgroundWork { TemplateSet.load(folders: folders, displayFolders: folders, languages: config.languages) }
         }
         let (loaded, loadDiagnostics) = loader.load()
         diagnostics += loadDiagnostics
         // Without site.yaml's languages the theme's UI strings cannot be checked: fix that first.
         guard var content = loaded, let (templates, templateDiagnostics) = theme.work?.value else { return nil }
-        let folders = templateFolders(named: content.config.templateFolders)
+        let folders = theme.folders
         diagnostics += templateDiagnostics
         // What a copy of a worked example still holds, before it goes live.
         diagnostics += ExampleLeftovers(options: options, templateFolders: folders).diagnostics
@@ -88,6 +89,7 @@ struct LoadStage {
 }
 
 /// The theme being read beside the Markdown, once `ContentLoader` has read site.yaml.
-private final class ThemeLoading: @unchecked Sendable {  // `work` is set on the loading thread before it is read there
+private final class ThemeLoading: @unchecked Sendable {  // set on the loading thread before it is read there
+    var folders: [String] = []
     var work: BackgroundWork<(TemplateSet?, [Diagnostic])>?
 }

@@ -49,21 +49,27 @@ public struct PageRenderer: Sendable {
     /// What the templates see for a page, except its body (`content`), which is the costly part:
     /// `contextParts(for:)` written into one object, the site's part as `SiteMembers` keeps it.
     package func context(for page: Page) -> RenderContext {
-        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
+        let base = self.base(for: page)
         var members = TemplateMembers(capacity: 56)
         members.merge(siteMembers.members(for: base))
-        fields(for: page, base: base).addMembers(to: &members)
-        if let channels = site.channels, layout(for: page) == "channels" {
-            PageContext.channels(channels, language: page.language, strings: base.strings, site: site).addMembers(to: &members)
-        }
+        for part in ownParts(for: page, base: base) { part.addMembers(to: &members) }
         return RenderContext(value: .object(members.values))
     }
 
     /// The typed parts of a page's context, in order (a later part's name wins): the plain form
     /// of `context(for:)`.
     func contextParts(for page: Page) -> [any TemplateFields] {
-        let base = PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
-        var parts: [any TemplateFields] = [base.fields(), fields(for: page, base: base)]
+        let base = self.base(for: page)
+        return [base.fields()] + ownParts(for: page, base: base)
+    }
+
+    private func base(for page: Page) -> PageContext.Base {
+        PageContext.Base(site: site, language: page.language, uiStrings: templates.strings, outputPath: page.outputPath)
+    }
+
+    /// The parts of a page's context after the site's: the page's fields, and the channels for their page.
+    private func ownParts(for page: Page, base: PageContext.Base) -> [any TemplateFields] {
+        var parts: [any TemplateFields] = [fields(for: page, base: base)]
         if let channels = site.channels, layout(for: page) == "channels" {
             parts.append(PageContext.channels(channels, language: page.language, strings: base.strings, site: site))
         }

@@ -23,15 +23,7 @@ struct TemplateObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
             self.hash = hash
         }
 
-        /// FNV-1a of the UTF-8 bytes.
-        static func hash(_ text: String) -> UInt64 {
-            func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                return hash ^ (hash >> 29)
-            }
-            return text.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(text.utf8)
-        }
+        static func hash(_ text: String) -> UInt64 { StableHasher.hash(text) }
     }
 
     private struct Entry: Sendable {

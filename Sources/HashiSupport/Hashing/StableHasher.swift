@@ -59,6 +59,19 @@ package struct StableHasher {
         return value
     }
 
+    /// The hash of one text: `hash(_:)` without the array of its parts.
+    package static func hash(_ text: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+
+    package static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        return hasher.finalize()
+    }
+
     package static func hash(_ parts: String...) -> UInt64 {
         var hasher = StableHasher()
         for part in parts { hasher.combine(part) }
